@@ -1,0 +1,272 @@
+//! The command line: `validate`, `plan`, `check`, `generate`, `import`. Each command is a
+//! thin wrapper over the library; the binary maps results to exit codes (see `main.rs`).
+
+use crate::error::{Error, Result};
+use crate::mip::SolveOptions;
+use crate::planner::{self, Phase};
+use crate::scenario::{self, Scenario};
+use crate::{check, explain, generate, import, report, rules};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Optimization-based rotation planner for leading officials.
+#[derive(Debug, Parser)]
+#[command(name = "rotaplan", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a scenario directory and report every input problem.
+    Validate {
+        /// Scenario directory.
+        scenario: PathBuf,
+        /// Policy file replacing the scenario's policy.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+    },
+    /// Plan a scenario and write the plan, reshuffle lists and summary.
+    Plan(PlanArgs),
+    /// Check a plan against a scenario's rules, independently of the solver.
+    Check {
+        /// Scenario directory.
+        scenario: PathBuf,
+        /// A `plan.csv` written by `plan` (or edited by hand).
+        plan: PathBuf,
+        /// Policy file replacing the scenario's policy.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+    },
+    /// Generate a reproducible synthetic scenario.
+    Generate {
+        /// Preset size.
+        #[arg(long, value_enum, default_value = "district")]
+        preset: Preset,
+        /// Number of officials (overrides the preset's).
+        #[arg(long)]
+        people: Option<usize>,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output directory.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Replace an existing output directory.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Turn a public benchmark instance into a scenario.
+    Import {
+        /// Format of the instance.
+        #[arg(value_enum)]
+        format: ImportFormat,
+        /// Instance file.
+        file: PathBuf,
+        /// Output directory.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Replace an existing output directory.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Options of `plan`.
+#[derive(Debug, clap::Args)]
+pub struct PlanArgs {
+    /// Scenario directory.
+    pub scenario: PathBuf,
+    /// Output directory.
+    #[arg(short, long)]
+    pub out: PathBuf,
+    /// Policy file replacing the scenario's policy.
+    #[arg(long)]
+    pub policy: Option<PathBuf>,
+    /// Time budget in seconds (model building included).
+    #[arg(long, default_value_t = 60.0)]
+    pub time_limit: f64,
+    /// Relative optimality gap at which to stop.
+    #[arg(long, default_value_t = 1e-4)]
+    pub gap: f64,
+    /// Solver threads.
+    #[arg(long, default_value_t = 1)]
+    pub threads: u32,
+    /// Solver random seed.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u32,
+    /// Replace an existing output directory.
+    #[arg(long)]
+    pub force: bool,
+    /// Also write the model as MPS (readable names) for other solvers.
+    #[arg(long)]
+    pub export_mps: Option<PathBuf>,
+    /// Show the solver log.
+    #[arg(long)]
+    pub verbose: bool,
+}
+
+/// Generator presets.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Preset {
+    /// About 300 officials.
+    District,
+    /// About 3,000 officials.
+    City,
+    /// About 30,000 officials.
+    Province,
+}
+
+/// Importable formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ImportFormat {
+    /// OR-Library sparse linear assignment (`assignp*.txt`).
+    OrlibAssign,
+}
+
+/// Exit code: success.
+pub const OK: u8 = 0;
+/// Exit code: the hard rules cannot all be met, or `check` found a hard violation.
+pub const HARD: u8 = 1;
+
+/// Runs a command; returns the exit code for outcomes that are not errors.
+pub fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Validate { scenario, policy } => {
+            let s = scenario::load::load(&scenario, policy.as_deref())?;
+            println!(
+                "{}: valid ({} regions, {} units, {} posts, {} people, {} relations, {} pins; {}–{})",
+                scenario.display(),
+                s.regions.len(),
+                s.units.len(),
+                s.posts.len(),
+                s.people.len(),
+                s.relations.len(),
+                s.pins.len(),
+                s.start_year,
+                s.end_year()
+            );
+            Ok(OK)
+        }
+        Command::Plan(args) => plan(&args),
+        Command::Check { scenario, plan, policy } => {
+            let s = scenario::load::load(&scenario, policy.as_deref())?;
+            let plan = crate::plan::Plan::read_csv(&s, &plan)?;
+            Ok(print_check(&s, &plan))
+        }
+        Command::Generate { preset, people, seed, out, force } => {
+            let mut spec = generate::GenSpec::preset(match preset {
+                Preset::District => "district",
+                Preset::City => "city",
+                Preset::Province => "province",
+            })
+            .expect("every preset exists");
+            spec.seed = seed;
+            if let Some(n) = people {
+                spec = generate::GenSpec { seed, ..generate::spec_for(n, seed) };
+            }
+            let s = generate::generate(&spec);
+            write_scenario(&s, &out, force)
+        }
+        Command::Import { format: ImportFormat::OrlibAssign, file, out, force } => {
+            report::preflight(&out, force)?;
+            let s = import::orlib_assign(&file, 2027)?;
+            write_scenario(&s, &out, force)
+        }
+    }
+}
+
+fn write_scenario(s: &Scenario, out: &Path, force: bool) -> Result<u8> {
+    report::write_dir(out, force, |dir| scenario::write::write(s, dir))?;
+    println!("{}: {} posts, {} people, {} relations", out.display(), s.posts.len(), s.people.len(), s.relations.len());
+    Ok(OK)
+}
+
+fn plan(args: &PlanArgs) -> Result<u8> {
+    report::preflight(&args.out, args.force)?;
+    let s = scenario::load::load(&args.scenario, args.policy.as_deref())?;
+    let opts = SolveOptions {
+        time_limit: args.time_limit,
+        gap: args.gap,
+        threads: args.threads,
+        seed: args.seed,
+        verbose: args.verbose,
+    };
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar.set_style(indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}").expect("valid template"));
+    let outcome = planner::plan(&s, &opts, args.export_mps.as_deref(), &mut |phase| match phase {
+        Phase::Building => bar.set_message("building the model"),
+        Phase::Solving(p) => {
+            let fmt = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.2}"));
+            let gap = match (p.incumbent, p.bound) {
+                (Some(i), Some(b)) => format!("{:.3}%", crate::mip::rel_gap(i, b) * 100.0),
+                _ => "–".into(),
+            };
+            bar.set_message(format!(
+                "solving: {:.1} s, plan {}, bound {}, gap {gap}, {} nodes",
+                p.elapsed,
+                fmt(p.incumbent),
+                fmt(p.bound),
+                p.nodes
+            ));
+        }
+    });
+    bar.finish_and_clear();
+    let outcome = outcome?;
+    let rules = rules::all(&s);
+    let rows = explain::explain(&s, &rules, &outcome.plan);
+    report::write_dir(&args.out, args.force, |dir| report::write_plan_files(dir, &s, &outcome, &rows))?;
+    let sol = &outcome.solution;
+    let moves = rows.iter().filter(|r| r.kind.is_change()).count();
+    println!(
+        "{}: {} plan for {}–{} written to {} (objective {:.2}, bound {:.2}, gap {:.4}%, {moves} changes, {:.1} s)",
+        s.name,
+        sol.status.as_str(),
+        s.start_year,
+        s.end_year(),
+        args.out.display(),
+        sol.objective,
+        sol.bound,
+        sol.gap * 100.0,
+        sol.seconds + outcome.stats.build_seconds
+    );
+    let hard = outcome.report.hard().count();
+    if hard > 0 {
+        eprintln!("warning: the independent check found {hard} hard violation(s); see summary.md");
+        return Ok(HARD);
+    }
+    Ok(OK)
+}
+
+fn print_check(s: &Scenario, plan: &crate::plan::Plan) -> u8 {
+    let report = check::check(s, plan);
+    println!("| rule | hard | soft | rewards | penalty |\n|---|---|---|---|---|");
+    for (rule, t) in report.tally() {
+        println!("| {rule} | {} | {} | {} | {:.2} |", t.hard, t.soft, t.rewards, t.penalty);
+    }
+    println!("objective: {:.2}", report.objective());
+    let hard: Vec<_> = report.hard().collect();
+    for f in &hard {
+        println!("HARD {} {}: {}", f.rule, f.year, f.message);
+    }
+    if hard.is_empty() {
+        println!("no hard violations");
+        OK
+    } else {
+        HARD
+    }
+}
+
+/// Maps an error to its exit code: 1 infeasible, 2 bad input or usage, 3 anything else.
+pub fn exit_code(e: &Error) -> u8 {
+    match e {
+        Error::Infeasible(_) => HARD,
+        Error::Input(_) | Error::Exists(_) => 2,
+        Error::Output { .. } | Error::Solver(_) => 3,
+    }
+}

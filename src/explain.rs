@@ -1,0 +1,105 @@
+//! Explanations: the kind of every plan row (stay, move, promotion, ...) and the reason
+//! text a committee reads, assembled from the rules' own reasons.
+
+use crate::plan::Plan;
+use crate::rules::Rule;
+use crate::scenario::{PersonIx, PostIx, Scenario};
+
+/// What happens to a person in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveKind {
+    /// Keeps the post.
+    Stay,
+    /// Moves to another post of the same or a lower grade.
+    Move,
+    /// Moves to a post of a higher grade.
+    Promotion,
+    /// Takes up a post from the reserve.
+    Appoint,
+    /// Leaves a post for the reserve.
+    Leave,
+    /// Retires.
+    Retire,
+    /// Stays in the reserve.
+    Reserve,
+}
+
+impl MoveKind {
+    /// Spelling in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MoveKind::Stay => "stay",
+            MoveKind::Move => "move",
+            MoveKind::Promotion => "promotion",
+            MoveKind::Appoint => "appoint",
+            MoveKind::Leave => "leave",
+            MoveKind::Retire => "retire",
+            MoveKind::Reserve => "reserve",
+        }
+    }
+
+    /// Whether the row belongs on a reshuffle list.
+    pub fn is_change(self) -> bool {
+        !matches!(self, MoveKind::Stay | MoveKind::Reserve)
+    }
+}
+
+/// One explained row of a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Year.
+    pub year: i32,
+    /// Person.
+    pub person: PersonIx,
+    /// Post held in the year.
+    pub post: Option<PostIx>,
+    /// Post held the year before.
+    pub previous: Option<PostIx>,
+    /// Kind.
+    pub kind: MoveKind,
+    /// Reason text.
+    pub reason: String,
+}
+
+/// Explains every person-year of `plan`, year by year.
+pub fn explain(s: &Scenario, rules: &[Box<dyn Rule>], plan: &Plan) -> Vec<Row> {
+    let mut out = Vec::new();
+    for year in plan.years() {
+        let mut held_before = vec![false; s.posts.len()];
+        for (p, _) in s.people_ix() {
+            if let Some(j) = plan.post(s, p, year - 1) {
+                held_before[j.0 as usize] = true;
+            }
+        }
+        for (p, person) in s.people_ix() {
+            let (previous, post) = (plan.post(s, p, year - 1), plan.post(s, p, year));
+            let kind = match (previous, post) {
+                (a, b) if a == b => {
+                    if b.is_some() {
+                        MoveKind::Stay
+                    } else {
+                        MoveKind::Reserve
+                    }
+                }
+                (Some(_), None) if year >= person.retire_year => MoveKind::Retire,
+                (Some(_), None) => MoveKind::Leave,
+                (None, Some(_)) => MoveKind::Appoint,
+                (Some(a), Some(b)) if s.post(b).grade > s.post(a).grade => MoveKind::Promotion,
+                _ => MoveKind::Move,
+            };
+            let mut reasons: Vec<String> = Vec::new();
+            if let Some(from) = previous.filter(|_| kind.is_change()) {
+                reasons.extend(rules.iter().filter_map(|r| r.reason_to_leave(s, plan, p, from, year)));
+                if reasons.is_empty() && kind != MoveKind::Retire {
+                    reasons.push(format!("rotation after {} year(s) in post", plan.run_length(s, p, year - 1)));
+                }
+            }
+            if let Some(to) = post.filter(|_| kind.is_change()) {
+                let vacant = !held_before[to.0 as usize];
+                reasons.push(format!("{} {}", if vacant { "fills vacant" } else { "succeeds in" }, s.post(to).id));
+            }
+            out.push(Row { year, person: p, post, previous, kind, reason: reasons.join("; ") });
+        }
+    }
+    out
+}

@@ -1,0 +1,206 @@
+//! Importers: benchmark instances from other problem families as one-year scenarios.
+//!
+//! An importer builds a [`Scenario`] in memory so that the whole pipeline (eligibility,
+//! model, solve, check, report) runs on a problem with a known optimum. It deliberately
+//! adds nothing of the domain: no homes, relations, tenure or grades that could change
+//! the optimum.
+
+use crate::error::{Error, InputProblem, Result};
+use crate::policy::{Policy, Strength};
+use crate::scenario::{
+    Candidate, Gender, Level, Person, PersonIx, Post, PostIx, Region, RegionIx, Role, Scenario, TeamIx, Unit, UnitIx,
+};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Reads an OR-Library sparse linear assignment instance (Beasley 1990: `n`, then one
+/// `i j cost` triple per allowed pair, 1-indexed, whitespace separated) as a one-year
+/// scenario starting in `start_year`.
+///
+/// People `i1..in` and posts `j1..jn` keep the instance numbers; every triple becomes a
+/// [`Candidate`] with `score = -cost`, so that every post admits only its listed people and
+/// maximising the score minimises the cost. Every post is `must_fill` and the policy makes
+/// that hard, so an optimal plan is a minimum-cost perfect matching. Every problem in the
+/// file is reported, with its line.
+pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
+    let file = path.display().to_string();
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Error::Input(vec![InputProblem::file(&file, format!("cannot read: {e}"))]))?;
+    let mut problems = Vec::new();
+    // Tokens with their 1-based line numbers.
+    let mut tokens = text.lines().enumerate().flat_map(|(l, line)| line.split_whitespace().map(move |t| (l + 1, t)));
+
+    let n = match tokens.next() {
+        None => return Err(Error::Input(vec![InputProblem::file(&file, "empty file: expected the size n")])),
+        Some((line, t)) => match t.parse::<u32>() {
+            Ok(n) if n > 0 => n,
+            _ => {
+                return Err(Error::Input(vec![InputProblem::at(
+                    &file,
+                    line,
+                    "n",
+                    format!("expected a positive integer, got {t:?}"),
+                )]))
+            }
+        },
+    };
+    let index = |column: &str, (line, t): (usize, &str), problems: &mut Vec<InputProblem>| match t.parse::<u32>() {
+        Ok(x) if (1..=n).contains(&x) => Some(x),
+        _ => {
+            problems.push(InputProblem::at(&file, line, column, format!("expected an integer from 1 to {n}, got {t:?}")));
+            None
+        }
+    };
+    let mut pairs = Vec::new();
+    let mut seen = HashSet::new();
+    let mut has_pool = vec![false; n as usize];
+    loop {
+        let triple = (tokens.next(), tokens.next(), tokens.next());
+        let (Some(ti), Some(tj), Some(tc)) = triple else {
+            if let Some((line, _)) = triple.0 {
+                problems.push(InputProblem::row(&file, line, "incomplete triple at the end of the file: expected i j cost"));
+            }
+            break;
+        };
+        let (i, j) = (index("i", ti, &mut problems), index("j", tj, &mut problems));
+        let cost = tc.1.parse::<f64>().ok().filter(|c| c.is_finite());
+        if cost.is_none() {
+            problems.push(InputProblem::at(&file, tc.0, "cost", format!("expected a number, got {:?}", tc.1)));
+        }
+        let (Some(i), Some(j), Some(cost)) = (i, j, cost) else { continue };
+        if !seen.insert((i, j)) {
+            problems.push(InputProblem::row(&file, ti.0, format!("pair i{i} j{j} listed twice")));
+            continue;
+        }
+        has_pool[j as usize - 1] = true;
+        pairs.push(Candidate { person: PersonIx(i - 1), post: PostIx(j - 1), score: -cost });
+    }
+    // A post without rows would admit everybody, which is not what the instance says.
+    for j in (1..=n).filter(|&j| !has_pool[j as usize - 1]) {
+        problems.push(InputProblem::file(&file, format!("post j{j} has no allowed pair")));
+    }
+    if !problems.is_empty() {
+        return Err(Error::Input(problems));
+    }
+
+    let mut policy = Policy::default();
+    policy.vacancy.must_fill = Strength::Hard;
+    policy.stability.weight = 0.0;
+    policy.grade_window.max_up = 0;
+    policy.grade_window.max_down = 0;
+    policy.keep_posted.strength = Strength::Off;
+    policy.candidate_pool.score_weight = 1.0;
+    let stem = path.file_stem().map_or_else(|| "orlib-assign".to_string(), |s| s.to_string_lossy().into_owned());
+    Ok(Scenario {
+        name: stem.clone(),
+        dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        start_year,
+        years: 1,
+        policy,
+        policy_file: None,
+        regions: vec![Region { id: "R1".into(), name: stem.clone(), parent: None, level: Level::County, hardship: 0 }],
+        units: vec![Unit { id: "U1".into(), name: stem, region: RegionIx(0), parent: None, kind: "unit".into(), hardship: 0 }],
+        teams: vec!["U1".into()],
+        posts: (1..=n)
+            .map(|j| Post {
+                id: format!("j{j}"),
+                unit: UnitIx(0),
+                title: format!("j{j}"),
+                grade: 1,
+                role: Role::Member,
+                domain: "general".into(),
+                regional_recusal: false,
+                sensitive: false,
+                must_fill: true,
+                temporary: false,
+                team: TeamIx(0),
+            })
+            .collect(),
+        people: (1..=n)
+            .map(|i| Person {
+                id: format!("i{i}"),
+                name: format!("i{i}"),
+                gender: Gender::M,
+                birth_year: start_year - 40,
+                grade: 1,
+                current_post: None,
+                post_since: None,
+                native: None,
+                birth: None,
+                grewup: None,
+                skills: Vec::new(),
+                young_cadre: false,
+                audit_hold: false,
+                retire_year: start_year + 100,
+                years_in_grade: 0,
+                grassroots_years: 0,
+                hardship_years: 0,
+            })
+            .collect(),
+        relations: Vec::new(),
+        history: Vec::new(),
+        candidates: pairs,
+        pins: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn parse(text: &str) -> Result<Scenario> {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(text.as_bytes()).unwrap();
+        orlib_assign(f.path(), 2026)
+    }
+
+    fn problems(text: &str) -> Vec<InputProblem> {
+        match parse(text) {
+            Err(Error::Input(p)) => p,
+            other => panic!("expected input problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn small_instance() {
+        let s = parse(" 3\n 1 1 5\n 1 2 7 2 3\n 4\n 3 3 1\n 3 1 9\n").unwrap();
+        assert_eq!((s.people.len(), s.posts.len(), s.candidates.len(), s.years), (3, 3, 5, 1));
+        assert_eq!(s.people[2].id, "i3");
+        assert_eq!(s.posts[1].id, "j2");
+        let c = &s.candidates[2];
+        assert_eq!((s.person(c.person).id.as_str(), s.post(c.post).id.as_str(), c.score), ("i2", "j3", -4.0));
+        assert!(s.posts.iter().all(|p| p.must_fill && !p.regional_recusal));
+        assert_eq!(s.policy.vacancy.must_fill, Strength::Hard);
+        assert!(s.policy.problems().is_empty());
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_line() {
+        let p = problems("3\n1 1 5\n4 2 x\n1 1 6\n2 1");
+        let found: Vec<_> = p.iter().map(|p| (p.row, p.column.as_deref())).collect();
+        assert_eq!(
+            found,
+            [(Some(3), Some("i")), (Some(3), Some("cost")), (Some(4), None), (Some(5), None), (None, None), (None, None)]
+        );
+        assert!(p[0].message.contains("\"4\"") && p[4].message.contains("j2"), "{p:?}");
+        assert_eq!(problems("").len(), 1);
+        assert_eq!(problems("three\n")[0].column.as_deref(), Some("n"));
+    }
+
+    /// The published instances parse with their size and number of allowed pairs.
+    #[test]
+    fn orlib_instances() {
+        let dir = Path::new("/work/shared/benchdata/orlib-assign");
+        let Ok(table) = std::fs::read_to_string(dir.join("optimal_values.tsv")) else {
+            eprintln!("skipped: {} not found", dir.display());
+            return;
+        };
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let s = orlib_assign(&dir.join(format!("{}.txt", f[0])), 2026).unwrap();
+            assert_eq!(s.posts.len().to_string(), f[1], "{}", f[0]);
+            assert_eq!(s.candidates.len().to_string(), f[2], "{}", f[0]);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! The HiGHS backend: passes a [`Model`] to HiGHS in one call (row-wise CSR, no copy
+//! through an expression layer), solves it with a MIP start, reports progress through
+//! HiGHS callbacks and stops it at the deadline, and exports models as MPS.
+//!
+//! The `highs` crate owns the HiGHS instance, options and results; the few C calls it
+//! does not wrap (passing a whole model, callbacks, names, writing MPS) go through
+//! `highs-sys` on the same instance.
+
+use super::{rel_gap, Model, Progress, Solution, SolveOptions, Status};
+use crate::error::{Error, Result};
+use highs::HighsModelStatus;
+use highs_sys as sys;
+use std::ffi::{c_char, c_int, c_void, CString};
+use std::path::Path;
+use std::time::Instant;
+
+/// An empty HiGHS instance holding `m`.
+fn load(m: &Model) -> Result<highs::Model> {
+    let mut h = highs::ColProblem::default().optimise(highs::Sense::Minimise);
+    let lower: Vec<f64> = m.cols.iter().map(|c| c.lb).collect();
+    let upper: Vec<f64> = m.cols.iter().map(|c| c.ub).collect();
+    let cost: Vec<f64> = m.cols.iter().map(|c| c.cost).collect();
+    let integrality: Vec<c_int> = m.cols.iter().map(|c| c.integer as c_int).collect();
+    let row_lower: Vec<f64> = m.rows.iter().map(|r| r.lb).collect();
+    let row_upper: Vec<f64> = m.rows.iter().map(|r| r.ub).collect();
+    let start: Vec<c_int> = if m.start.is_empty() { vec![0] } else { m.start.iter().map(|&s| s as c_int).collect() };
+    let index: Vec<c_int> = m.index.iter().map(|&i| i as c_int).collect();
+    let too_big = |n: usize| n > c_int::MAX as usize;
+    if too_big(m.cols.len()) || too_big(m.rows.len()) || too_big(m.nnz()) {
+        return Err(Error::Solver("model too large for HiGHS's 32-bit indices".into()));
+    }
+    // SAFETY: every array has the length HiGHS expects for the counts passed with it, and
+    // all of them outlive the call (HiGHS copies them).
+    let status = unsafe {
+        sys::Highs_passMip(
+            h.as_mut_ptr(),
+            m.cols.len() as c_int,
+            m.rows.len() as c_int,
+            m.nnz() as c_int,
+            sys::kHighsMatrixFormatRowwise,
+            sys::kHighsObjSenseMinimize,
+            m.offset,
+            cost.as_ptr(),
+            lower.as_ptr(),
+            upper.as_ptr(),
+            row_lower.as_ptr(),
+            row_upper.as_ptr(),
+            start.as_ptr(),
+            index.as_ptr(),
+            m.value.as_ptr(),
+            integrality.as_ptr(),
+        )
+    };
+    if status == sys::kHighsStatusError {
+        return Err(Error::Solver("HiGHS rejected the model".into()));
+    }
+    Ok(h)
+}
+
+/// State shared with the callback.
+struct Watch<'a> {
+    started: Instant,
+    deadline: f64,
+    progress: Progress,
+    on_progress: &'a mut dyn FnMut(&Progress),
+}
+
+unsafe extern "C" fn callback(
+    kind: c_int,
+    _message: *const c_char,
+    out: *const sys::HighsCallbackDataOut,
+    input: *mut sys::HighsCallbackDataIn,
+    user: *mut c_void,
+) {
+    // SAFETY: `user` is the `Watch` passed to `Highs_setCallback`, alive for the whole
+    // solve; `out` and `input` are valid for the duration of the call.
+    let watch = unsafe { &mut *(user as *mut Watch) };
+    let out = unsafe { &*out };
+    let elapsed = watch.started.elapsed().as_secs_f64();
+    watch.progress.elapsed = elapsed;
+    if kind == sys::kHighsCallbackMipImprovingSolution {
+        watch.progress.incumbent = Some(out.objective_function_value);
+    } else if kind == sys::kHighsCallbackMipLogging || kind == sys::kHighsCallbackMipInterrupt {
+        if out.mip_primal_bound.is_finite() {
+            watch.progress.incumbent = Some(out.mip_primal_bound);
+        }
+        if out.mip_dual_bound.is_finite() {
+            watch.progress.bound = Some(out.mip_dual_bound);
+        }
+        watch.progress.nodes = out.mip_node_count;
+    }
+    if kind == sys::kHighsCallbackMipInterrupt && elapsed > watch.deadline && !input.is_null() {
+        // SAFETY: HiGHS passes a valid input struct to interrupt callbacks.
+        unsafe { (*input).user_interrupt = 1 };
+    }
+    (watch.on_progress)(&watch.progress);
+}
+
+/// Solves `m`, starting from `start` when given (a full column assignment; HiGHS ignores
+/// it if it is infeasible), calling `on_progress` as the solve advances.
+pub fn solve(m: &Model, opts: &SolveOptions, start: Option<&[f64]>, on_progress: &mut dyn FnMut(&Progress)) -> Result<Solution> {
+    let started = Instant::now();
+    let mut h = load(m)?;
+    h.set_option("output_flag", opts.verbose);
+    h.set_option("log_to_console", opts.verbose);
+    h.set_option("time_limit", opts.time_limit.max(0.0));
+    h.set_option("mip_rel_gap", opts.gap);
+    h.set_option("threads", opts.threads.max(1) as i32);
+    h.set_option("random_seed", opts.seed.min(i32::MAX as u32) as i32);
+    if let Some(x) = start {
+        // An infeasible start is rejected by HiGHS; the solve goes on without it.
+        let _ = h.try_set_solution(Some(x), None, None, None);
+    }
+    let mut watch = Watch { started, deadline: opts.time_limit, progress: Progress::default(), on_progress };
+    // SAFETY: `watch` outlives the solve below, which is the only time HiGHS calls back.
+    unsafe {
+        sys::Highs_setCallback(h.as_mut_ptr(), Some(callback), &mut watch as *mut Watch as *mut c_void);
+        for kind in [sys::kHighsCallbackMipImprovingSolution, sys::kHighsCallbackMipLogging, sys::kHighsCallbackMipInterrupt] {
+            sys::Highs_startCallback(h.as_mut_ptr(), kind);
+        }
+    }
+    let solved = h.try_solve().map_err(|e| Error::Solver(format!("HiGHS failed: {e:?}")))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let raw = solved.status();
+    let info = |name: &std::ffi::CStr| solved.double_info_value(name).unwrap_or(f64::NAN);
+    let has_solution = solved.primal_solution_status() == highs::HighsSolutionStatus::Feasible;
+    let x = if has_solution || raw == HighsModelStatus::Optimal { solved.get_solution().columns().to_vec() } else { Vec::new() };
+    let status = match raw {
+        HighsModelStatus::Optimal => Status::Optimal,
+        HighsModelStatus::Infeasible => Status::Infeasible,
+        HighsModelStatus::ModelEmpty => Status::Optimal,
+        _ if !x.is_empty() => Status::TimeLimit,
+        HighsModelStatus::ReachedTimeLimit | HighsModelStatus::ReachedInterrupt => Status::NoSolution,
+        other => return Err(Error::Solver(format!("HiGHS stopped with status {other:?}"))),
+    };
+    let objective = if x.is_empty() { f64::NAN } else { m.objective(&x) };
+    let mut bound = info(c"mip_dual_bound");
+    if status == Status::Optimal && !bound.is_finite() {
+        bound = objective; // an LP or an empty model: the optimum is its own bound
+    }
+    let nodes = solved.int_info_value(c"mip_node_count").unwrap_or(0);
+    Ok(Solution { status, gap: rel_gap(objective, bound), x, objective, bound, seconds, nodes })
+}
+
+/// Solves the LP relaxation of `m` and returns its optimal value (a bound on the MIP).
+pub fn lp_bound(m: &Model, opts: &SolveOptions) -> Result<f64> {
+    let mut relaxed = m.clone();
+    relaxed.cols.iter_mut().for_each(|c| c.integer = false);
+    let sol = solve(&relaxed, opts, None, &mut |_| {})?;
+    match sol.status {
+        Status::Optimal => Ok(sol.objective),
+        s => Err(Error::Solver(format!("LP relaxation: {}", s.as_str()))),
+    }
+}
+
+/// Writes `m` as an MPS file with the given column labels and the model's row labels.
+pub fn write_mps(m: &Model, path: &Path, col_label: &dyn Fn(usize) -> String) -> Result<()> {
+    let mut h = load(m)?;
+    h.set_option("output_flag", false);
+    let cname = |s: String| CString::new(s.replace(char::is_whitespace, "_")).expect("labels contain no NUL");
+    for c in 0..m.cols.len() {
+        let name = cname(col_label(c));
+        // SAFETY: valid instance, index in range, NUL-terminated name.
+        unsafe { sys::Highs_passColName(h.as_mut_ptr(), c as c_int, name.as_ptr()) };
+    }
+    for r in 0..m.rows.len() {
+        let name = cname(m.row_label(r));
+        // SAFETY: as above.
+        unsafe { sys::Highs_passRowName(h.as_mut_ptr(), r as c_int, name.as_ptr()) };
+    }
+    let file = CString::new(path.to_string_lossy().into_owned()).map_err(|_| Error::Solver("path contains NUL".into()))?;
+    // SAFETY: valid instance and NUL-terminated path.
+    let status = unsafe { sys::Highs_writeModel(h.as_mut_ptr(), file.as_ptr()) };
+    if status == sys::kHighsStatusError {
+        return Err(Error::Output { path: path.to_path_buf(), source: std::io::Error::other("HiGHS could not write the model") });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mip::{ColName, RowName};
+
+    /// A 2×2 assignment: costs 1 2 / 3 1, optimum 2.
+    fn assignment() -> Model {
+        let mut m = Model::default();
+        let c = [1.0, 2.0, 3.0, 1.0];
+        let x: Vec<_> = (0..4).map(|k| m.add_binary(c[k], ColName::Aux("x", k as u32 / 2, k as u32 % 2, 0))).collect();
+        for i in 0..2u32 {
+            let n = RowName { rule: "one", a: i, b: 0, year: 0 };
+            m.add_row(1.0, 1.0, [(x[2 * i as usize], 1.0), (x[2 * i as usize + 1], 1.0)], n);
+            m.add_row(1.0, 1.0, [(x[i as usize], 1.0), (x[i as usize + 2], 1.0)], RowName { rule: "post", ..n });
+        }
+        m.offset = 10.0;
+        m
+    }
+
+    #[test]
+    fn solves_a_small_assignment_with_offset_and_bound() {
+        let mut calls = 0;
+        let s = solve(&assignment(), &SolveOptions::default(), None, &mut |_| calls += 1).unwrap();
+        assert_eq!(s.status, Status::Optimal);
+        assert!((s.objective - 12.0).abs() < 1e-9, "{}", s.objective);
+        assert!((s.bound - 12.0).abs() < 1e-6);
+        assert_eq!(s.x.iter().map(|v| v.round() as i32).collect::<Vec<_>>(), vec![1, 0, 0, 1]);
+        assert!((lp_bound(&assignment(), &SolveOptions::default()).unwrap() - 12.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn reports_infeasible() {
+        let mut m = assignment();
+        m.add_row(
+            2.0,
+            2.0,
+            [(super::super::Col(0), 1.0), (super::super::Col(2), 1.0)],
+            RowName { rule: "bad", a: 0, b: 0, year: 0 },
+        );
+        let s = solve(&m, &SolveOptions::default(), None, &mut |_| {}).unwrap();
+        assert_eq!(s.status, Status::Infeasible);
+    }
+
+    #[test]
+    fn writes_named_mps() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.mps");
+        let m = assignment();
+        write_mps(&m, &path, &|c| format!("col{c}")).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("col3") && text.contains("post[1,0,0]#3"), "{text}");
+    }
+}

@@ -1,0 +1,290 @@
+//! A solver-neutral sparse mixed-integer model, and the one backend that solves it.
+//!
+//! The formulation (`crate::formulation`) and the rules write into [`Model`]: columns with
+//! bounds, cost and integrality, and rows stored compressed (CSR). Names are structured
+//! keys ([`ColName`], [`RowName`]) turned into strings only when a model is exported, so a
+//! province-size model does not carry millions of strings. [`highs`] is the only module of
+//! the crate that talks to a solver.
+
+pub mod highs;
+
+use crate::scenario::{PersonIx, PostIx};
+
+/// Index of a column of a [`Model`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Col(pub u32);
+
+/// Index of a row of a [`Model`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RowId(pub u32);
+
+/// What a column stands for; becomes its name in an exported model.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ColName {
+    /// `x`: the person holds the post in the year.
+    Hold(PersonIx, PostIx, i32),
+    /// `e`: the person takes up the post in the year (having not held it the year before).
+    Entry(PersonIx, PostIx, i32),
+    /// An auxiliary column owned by a rule (slack, count), with up to two indices and a year.
+    Aux(&'static str, u32, u32, i32),
+}
+
+/// What a row stands for; becomes its name in an exported model.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RowName {
+    /// The rule (or structural constraint) that owns the row.
+    pub rule: &'static str,
+    /// First index (person, post, unit, ... depending on the rule).
+    pub a: u32,
+    /// Second index.
+    pub b: u32,
+    /// Year, or 0.
+    pub year: i32,
+}
+
+/// A column.
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// Lower bound.
+    pub lb: f64,
+    /// Upper bound.
+    pub ub: f64,
+    /// Objective coefficient (minimised).
+    pub cost: f64,
+    /// Whether the column is integer.
+    pub integer: bool,
+    /// Structured name.
+    pub name: ColName,
+}
+
+/// A row `lb ≤ Σ a·x ≤ ub`.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// Lower bound (may be `-inf`).
+    pub lb: f64,
+    /// Upper bound (may be `inf`).
+    pub ub: f64,
+    /// Structured name.
+    pub name: RowName,
+}
+
+/// A sparse minimisation model: `min offset + c·x` subject to rows and bounds.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// Columns.
+    pub cols: Vec<Column>,
+    /// Rows, in order; their coefficients are in `start`/`index`/`value`.
+    pub rows: Vec<Row>,
+    /// CSR row starts (`rows.len() + 1` entries once the first row is added).
+    pub start: Vec<usize>,
+    /// CSR column indices.
+    pub index: Vec<u32>,
+    /// CSR coefficients.
+    pub value: Vec<f64>,
+    /// Constant added to the objective.
+    pub offset: f64,
+}
+
+impl Model {
+    /// Adds a column.
+    pub fn add_col(&mut self, lb: f64, ub: f64, cost: f64, integer: bool, name: ColName) -> Col {
+        self.cols.push(Column { lb, ub, cost, integer, name });
+        Col(self.cols.len() as u32 - 1)
+    }
+
+    /// Adds a binary column.
+    pub fn add_binary(&mut self, cost: f64, name: ColName) -> Col {
+        self.add_col(0.0, 1.0, cost, true, name)
+    }
+
+    /// Adds a row; repeated columns in `terms` are summed.
+    pub fn add_row(&mut self, lb: f64, ub: f64, terms: impl IntoIterator<Item = (Col, f64)>, name: RowName) -> RowId {
+        if self.start.is_empty() {
+            self.start.push(0);
+        }
+        let first = self.index.len();
+        for (c, a) in terms {
+            if let Some(k) = self.index[first..].iter().position(|&i| i == c.0) {
+                self.value[first + k] += a;
+            } else {
+                self.index.push(c.0);
+                self.value.push(a);
+            }
+        }
+        self.start.push(self.index.len());
+        self.rows.push(Row { lb, ub, name });
+        RowId(self.rows.len() as u32 - 1)
+    }
+
+    /// Adds `cost` to a column's objective coefficient.
+    pub fn add_cost(&mut self, c: Col, cost: f64) {
+        self.cols[c.0 as usize].cost += cost;
+    }
+
+    /// Raises a column's lower bound.
+    pub fn raise_lb(&mut self, c: Col, lb: f64) {
+        let col = &mut self.cols[c.0 as usize];
+        col.lb = col.lb.max(lb);
+    }
+
+    /// Raises a row's lower bound.
+    pub fn raise_row_lb(&mut self, r: RowId, lb: f64) {
+        let row = &mut self.rows[r.0 as usize];
+        row.lb = row.lb.max(lb);
+    }
+
+    /// The coefficients of a row.
+    pub fn row_terms(&self, r: usize) -> impl Iterator<Item = (Col, f64)> + '_ {
+        let (a, b) = (self.start[r], self.start[r + 1]);
+        self.index[a..b].iter().zip(&self.value[a..b]).map(|(&i, &v)| (Col(i), v))
+    }
+
+    /// Number of nonzeros.
+    pub fn nnz(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Number of integer columns.
+    pub fn num_integer(&self) -> usize {
+        self.cols.iter().filter(|c| c.integer).count()
+    }
+
+    /// Objective value of a column assignment, offset included.
+    pub fn objective(&self, x: &[f64]) -> f64 {
+        self.offset + self.cols.iter().zip(x).map(|(c, v)| c.cost * v).sum::<f64>()
+    }
+
+    /// Largest bound or row violation of an assignment (0 when feasible), and whether the
+    /// integer columns are integral within `tol`.
+    pub fn violation(&self, x: &[f64], tol: f64) -> (f64, bool) {
+        let mut worst = 0.0f64;
+        for (c, v) in self.cols.iter().zip(x) {
+            worst = worst.max(c.lb - v).max(v - c.ub);
+        }
+        for (r, row) in self.rows.iter().enumerate() {
+            let act: f64 = self.row_terms(r).map(|(c, a)| a * x[c.0 as usize]).sum();
+            worst = worst.max(row.lb - act).max(act - row.ub);
+        }
+        let integral = self.cols.iter().zip(x).all(|(c, v)| !c.integer || (v - v.round()).abs() <= tol);
+        (worst, integral)
+    }
+
+    /// Names for export, given display ids of people and posts.
+    pub fn col_label(&self, c: usize, person: &dyn Fn(PersonIx) -> String, post: &dyn Fn(PostIx) -> String) -> String {
+        match self.cols[c].name {
+            ColName::Hold(p, j, y) => format!("x[{},{},{y}]", person(p), post(j)),
+            ColName::Entry(p, j, y) => format!("e[{},{},{y}]", person(p), post(j)),
+            ColName::Aux(rule, a, b, y) => format!("{rule}[{a},{b},{y}]#{c}"),
+        }
+    }
+
+    /// Row name for export.
+    pub fn row_label(&self, r: usize) -> String {
+        let n = self.rows[r].name;
+        format!("{}[{},{},{}]#{r}", n.rule, n.a, n.b, n.year)
+    }
+}
+
+/// Outcome of a solve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Proven optimal within the requested gap.
+    Optimal,
+    /// Stopped by the time limit (or an interrupt) with a feasible plan.
+    TimeLimit,
+    /// Proven infeasible.
+    Infeasible,
+    /// Stopped without a feasible plan.
+    NoSolution,
+}
+
+impl Status {
+    /// Text for reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Optimal => "optimal",
+            Status::TimeLimit => "time limit",
+            Status::Infeasible => "infeasible",
+            Status::NoSolution => "no solution found",
+        }
+    }
+}
+
+/// Solver options the planner exposes.
+#[derive(Debug, Clone)]
+pub struct SolveOptions {
+    /// Wall-clock budget in seconds for the solve.
+    pub time_limit: f64,
+    /// Relative MIP gap at which to stop.
+    pub gap: f64,
+    /// Solver threads.
+    pub threads: u32,
+    /// Random seed.
+    pub seed: u32,
+    /// Echo the solver log to stderr.
+    pub verbose: bool,
+}
+
+impl Default for SolveOptions {
+    fn default() -> Self {
+        SolveOptions { time_limit: 60.0, gap: 1e-4, threads: 1, seed: 0, verbose: false }
+    }
+}
+
+/// What the solver found.
+#[derive(Debug, Clone)]
+pub struct Solution {
+    /// Status.
+    pub status: Status,
+    /// Column values (empty without a solution).
+    pub x: Vec<f64>,
+    /// Objective of `x`, offset included.
+    pub objective: f64,
+    /// Best proven lower bound, offset included.
+    pub bound: f64,
+    /// Relative gap `|objective − bound| / max(|objective|, 1)`.
+    pub gap: f64,
+    /// Wall-clock seconds in the solver.
+    pub seconds: f64,
+    /// Branch-and-bound nodes.
+    pub nodes: i64,
+}
+
+/// Relative gap as HiGHS defines it.
+pub fn rel_gap(objective: f64, bound: f64) -> f64 {
+    if !objective.is_finite() || !bound.is_finite() {
+        return f64::INFINITY;
+    }
+    (objective - bound).abs() / objective.abs().max(1.0)
+}
+
+/// Live progress of a solve, for display.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    /// Seconds since the solve started.
+    pub elapsed: f64,
+    /// Best plan's objective so far, offset included.
+    pub incumbent: Option<f64>,
+    /// Best bound so far, offset included.
+    pub bound: Option<f64>,
+    /// Nodes explored.
+    pub nodes: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_merge_repeated_columns_and_measure_violation() {
+        let mut m = Model::default();
+        let a = m.add_binary(1.0, ColName::Aux("t", 0, 0, 0));
+        let b = m.add_binary(2.0, ColName::Aux("t", 1, 0, 0));
+        m.add_row(1.0, 1.0, [(a, 1.0), (b, 1.0), (a, 1.0)], RowName { rule: "r", a: 0, b: 0, year: 0 });
+        assert_eq!(m.row_terms(0).collect::<Vec<_>>(), vec![(a, 2.0), (b, 1.0)]);
+        assert_eq!(m.violation(&[0.0, 1.0], 1e-9), (0.0, true));
+        assert_eq!(m.violation(&[1.0, 1.0], 1e-9).0, 2.0);
+        m.offset = 3.0;
+        assert_eq!(m.objective(&[0.0, 1.0]), 5.0);
+    }
+}

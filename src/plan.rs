@@ -1,0 +1,120 @@
+//! The plan: who holds which post in which planned year. Plain data, apart from the solver:
+//! it is built from a solution, read back from `plan.csv`, checked, explained and
+//! compared without any solver state.
+
+use crate::error::{InputProblem, Result};
+use crate::scenario::{PersonIx, PostIx, Scenario};
+use std::path::Path;
+
+/// A multi-year plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// First planned year.
+    pub start_year: i32,
+    /// `holds[person][t]`: the post held in year `start_year + t`.
+    pub holds: Vec<Vec<Option<PostIx>>>,
+}
+
+impl Plan {
+    /// A plan in which nobody holds anything.
+    pub fn empty(s: &Scenario) -> Plan {
+        Plan { start_year: s.start_year, holds: vec![vec![None; s.years as usize]; s.people.len()] }
+    }
+
+    /// The post `p` holds in `year`; before the horizon, the current post.
+    pub fn post(&self, s: &Scenario, p: PersonIx, year: i32) -> Option<PostIx> {
+        if year < self.start_year {
+            return s.person(p).current_post;
+        }
+        self.holds[p.0 as usize].get((year - self.start_year) as usize).copied().flatten()
+    }
+
+    /// Consecutive years `p` has held the post they hold in `year`, up to and including
+    /// `year` (counting years before the horizon for a post held since `post_since`).
+    pub fn run_length(&self, s: &Scenario, p: PersonIx, year: i32) -> i32 {
+        let Some(j) = self.post(s, p, year) else { return 0 };
+        let mut y = year;
+        while y >= self.start_year && self.post(s, p, y) == Some(j) {
+            y -= 1;
+        }
+        let mut len = year - y;
+        if y == self.start_year - 1 && s.person(p).current_post == Some(j) {
+            len += y - s.person(p).post_since.unwrap_or(y) + 1;
+        }
+        len
+    }
+
+    /// The planned years.
+    pub fn years(&self) -> impl Iterator<Item = i32> + Clone {
+        let n = self.holds.first().map_or(0, Vec::len) as i32;
+        self.start_year..self.start_year + n
+    }
+
+    /// Holders of each post in `year` (several when a plan is wrong; `check` reports it).
+    pub fn holders(&self, year: i32, posts: usize) -> Vec<Vec<PersonIx>> {
+        let mut out = vec![Vec::new(); posts];
+        let t = (year - self.start_year) as usize;
+        for (p, row) in self.holds.iter().enumerate() {
+            if let Some(Some(j)) = row.get(t) {
+                out[j.0 as usize].push(PersonIx(p as u32));
+            }
+        }
+        out
+    }
+
+    /// Reads the `year, person_id, post_id` columns of a `plan.csv`. People without rows
+    /// hold nothing; every problem is reported with its row and column.
+    pub fn read_csv(s: &Scenario, path: &Path) -> Result<Plan> {
+        let file = path.display().to_string();
+        let mut problems = Vec::new();
+        let mut plan = Plan::empty(s);
+        let ids = s.ids();
+        let mut rdr = match csv::ReaderBuilder::new().trim(csv::Trim::All).from_path(path) {
+            Ok(r) => r,
+            Err(e) => return Err(crate::error::Error::Input(vec![InputProblem::file(file, e.to_string())])),
+        };
+        let headers = rdr.headers().map(|h| h.clone()).unwrap_or_default();
+        let col = |name: &str| headers.iter().position(|h| h == name);
+        let (Some(cy), Some(cp), Some(cj)) = (col("year"), col("person_id"), col("post_id")) else {
+            return Err(crate::error::Error::Input(vec![InputProblem::file(file, "needs columns year, person_id, post_id")]));
+        };
+        for (k, rec) in rdr.records().enumerate() {
+            let row = k + 2;
+            let rec = match rec {
+                Ok(r) => r,
+                Err(e) => {
+                    problems.push(InputProblem::row(&file, row, e.to_string()));
+                    continue;
+                }
+            };
+            let get = |c: usize| rec.get(c).unwrap_or("");
+            let year = match get(cy).parse::<i32>() {
+                Ok(y) if (s.start_year..=s.end_year()).contains(&y) => y,
+                _ => {
+                    problems.push(InputProblem::at(&file, row, "year", format!("not a planned year: {:?}", get(cy))));
+                    continue;
+                }
+            };
+            let Some(&p) = ids.people.get(get(cp)) else {
+                problems.push(InputProblem::at(&file, row, "person_id", format!("unknown person {:?}", get(cp))));
+                continue;
+            };
+            let post = match get(cj) {
+                "" => None,
+                id => match ids.posts.get(id) {
+                    Some(&j) => Some(j),
+                    None => {
+                        problems.push(InputProblem::at(&file, row, "post_id", format!("unknown post {id:?}")));
+                        continue;
+                    }
+                },
+            };
+            plan.holds[p.0 as usize][(year - s.start_year) as usize] = post;
+        }
+        if problems.is_empty() {
+            Ok(plan)
+        } else {
+            Err(crate::error::Error::Input(problems))
+        }
+    }
+}

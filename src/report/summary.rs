@@ -1,0 +1,89 @@
+//! `summary.md`: what was solved, how well, and what each rule cost.
+
+use crate::explain::Row;
+use crate::mip::Status;
+use crate::planner::Outcome;
+use crate::scenario::Scenario;
+use std::fmt::Write;
+
+fn num(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x:.2}")
+    } else {
+        "n/a".into()
+    }
+}
+
+/// The summary text.
+pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row]) -> String {
+    let sol = &o.solution;
+    let st = &o.stats;
+    let mut out = String::new();
+    let policy = s.policy_file.as_ref().map_or("inline in scenario.toml".to_string(), |p| p.display().to_string());
+    let _ = writeln!(out, "# Plan for {} ({}–{})\n", s.name, s.start_year, s.end_year());
+    let _ = writeln!(out, "Policy: {policy}\n");
+    let _ = writeln!(out, "## Solver\n");
+    let status = match sol.status {
+        Status::TimeLimit => format!("time limit reached; best plan found, {:.3}% from the bound", sol.gap * 100.0),
+        s => s.as_str().to_string(),
+    };
+    let _ = writeln!(out, "| item | value |\n|---|---|");
+    for (k, v) in [
+        ("status", status),
+        ("objective", num(sol.objective)),
+        ("best bound", num(sol.bound)),
+        ("gap", if sol.gap.is_finite() { format!("{:.4}%", sol.gap * 100.0) } else { "n/a".into() }),
+        ("solve time", format!("{:.2} s", sol.seconds)),
+        ("build time", format!("{:.2} s", st.build_seconds)),
+        ("branch-and-bound nodes", sol.nodes.to_string()),
+        (
+            "model",
+            format!(
+                "{} columns ({} binary), {} rows, {} nonzeros; {} eligible arcs",
+                st.cols, st.integers, st.rows, st.nnz, st.arcs
+            ),
+        ),
+        (
+            "check",
+            format!(
+                "objective {} recomputed from the plan; {} hard violation(s)",
+                num(o.report.objective()),
+                o.report.hard().count()
+            ),
+        ),
+    ] {
+        let _ = writeln!(out, "| {k} | {v} |");
+    }
+    let _ = writeln!(out, "\n## Moves per year\n");
+    let per_year = super::moves_per_year(rows);
+    if let Some((_, kinds)) = per_year.first() {
+        let _ = writeln!(out, "| year | {} | total |", kinds.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(" | "));
+        let _ = writeln!(out, "|---|{}---|", "---|".repeat(kinds.len()));
+    }
+    for (y, kinds) in &per_year {
+        let total: usize = kinds.iter().map(|(_, n)| n).sum();
+        let _ = writeln!(out, "| {y} | {} | {total} |", kinds.iter().map(|(_, n)| n.to_string()).collect::<Vec<_>>().join(" | "));
+    }
+    let _ = writeln!(out, "\n## Rules\n");
+    let _ = writeln!(out, "| rule | hard violations | soft violations | rewards | penalty |\n|---|---|---|---|---|");
+    let tally = o.report.tally();
+    for rule in crate::rules::all(s) {
+        let t = tally.get(rule.id()).copied().unwrap_or_default();
+        let _ = writeln!(out, "| {} | {} | {} | {} | {} |", rule.id(), t.hard, t.soft, t.rewards, num(t.penalty));
+    }
+    if let Some(t) = tally.get("one-holder") {
+        let _ = writeln!(out, "| one-holder | {} | 0 | 0 | 0.00 |", t.hard);
+    }
+    let _ = writeln!(out, "\n## Exclusions\n\nArcs (person, post, year) each rule removed before solving:\n");
+    let _ = writeln!(out, "| rule | arcs excluded |\n|---|---|");
+    for (id, n) in st.excluded.iter().filter(|(_, n)| *n > 0) {
+        let _ = writeln!(out, "| {id} | {n} |");
+    }
+    if o.report.hard().count() > 0 {
+        let _ = writeln!(out, "\n## Hard violations\n");
+        for f in o.report.hard() {
+            let _ = writeln!(out, "- {} {}: {}", f.rule, f.year, f.message);
+        }
+    }
+    out
+}

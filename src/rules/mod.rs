@@ -1,0 +1,174 @@
+//! The policy rules. Each rule lives in one file that owns everything about it: which
+//! (person, post, year) arcs it excludes and why, what it adds to the model (rows,
+//! penalties, rewards), its independent check of a finished plan, and the reason text it
+//! gives for a move.
+//!
+//! The model never prices anything a rule's [`Rule::check`] does not: for every plan, the
+//! objective the solver reports equals the sum of the penalties `check` finds (a test
+//! asserts this), so `summary.md` can attribute the objective rule by rule.
+
+mod audit_hold;
+mod candidate_pool;
+mod grade_window;
+mod kinship_recusal;
+mod pins;
+mod regional_recusal;
+mod retirement;
+mod stability;
+mod tenure_max;
+mod tenure_min;
+mod vacancy;
+
+use crate::formulation::Formulation;
+use crate::plan::Plan;
+use crate::policy::Strength;
+use crate::scenario::{PersonIx, PostIx, Scenario};
+
+/// A (person, post, year) triple: the unit of eligibility.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Arc {
+    /// Who.
+    pub person: PersonIx,
+    /// Which post.
+    pub post: PostIx,
+    /// Which planned year.
+    pub year: i32,
+}
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// A hard rule is broken: the plan is not acceptable.
+    Hard,
+    /// A soft rule is broken at a price.
+    Soft,
+    /// A reward earned (negative penalty), e.g. an open-selection score.
+    Reward,
+}
+
+/// One thing `check` found in a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Rule id.
+    pub rule: &'static str,
+    /// Hard, soft or reward.
+    pub severity: Severity,
+    /// The year concerned.
+    pub year: i32,
+    /// The person concerned, if one.
+    pub person: Option<PersonIx>,
+    /// The post concerned, if one.
+    pub post: Option<PostIx>,
+    /// Objective contribution (0 for hard findings; negative for rewards).
+    pub penalty: f64,
+    /// Readable description.
+    pub message: String,
+}
+
+/// A policy rule. Every hook has a neutral default, so a rule implements only what it uses.
+pub trait Rule: Send + Sync {
+    /// Stable id: the policy section and the name in reports.
+    fn id(&self) -> &'static str;
+
+    /// Whether the rule excludes `person` from `post` in every year (checked once per pair).
+    fn excludes_pair(&self, _s: &Scenario, _person: PersonIx, _post: PostIx) -> bool {
+        false
+    }
+
+    /// Whether the rule excludes the arc in its year (checked for pairs not excluded).
+    fn excludes(&self, _s: &Scenario, _a: Arc) -> bool {
+        false
+    }
+
+    /// Why the rule excludes the arc (called only when it does; built on demand).
+    fn exclusion_reason(&self, _s: &Scenario, _a: Arc) -> String {
+        format!("excluded by {}", self.id())
+    }
+
+    /// Objective coefficient the rule puts on holding the arc (penalty > 0, reward < 0).
+    fn arc_cost(&self, _s: &Scenario, _a: Arc) -> f64 {
+        0.0
+    }
+
+    /// Adds rows, columns, costs, bounds and the objective constant the rule needs.
+    /// Conflicts that make the hard rules unsatisfiable before solving go to
+    /// `f.conflicts`.
+    fn encode(&self, _f: &mut Formulation) {}
+
+    /// Independently of the model, appends what the rule finds in `plan`.
+    fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>);
+
+    /// Why `person` should leave `from`, which they held in `year − 1` (for reason texts).
+    fn reason_to_leave(&self, _s: &Scenario, _plan: &Plan, _person: PersonIx, _from: PostIx, _year: i32) -> Option<String> {
+        None
+    }
+}
+
+/// Every rule of the policy, in reporting order.
+pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(retirement::Retirement),
+        Box::new(grade_window::GradeWindow),
+        Box::new(pins::Pins::new(s)),
+        Box::new(audit_hold::AuditHold),
+        Box::new(candidate_pool::CandidatePool::new(s)),
+        Box::new(regional_recusal::RegionalRecusal),
+        Box::new(kinship_recusal::KinshipRecusal::new(s)),
+        Box::new(tenure_max::TenureMax),
+        Box::new(tenure_min::TenureMin),
+        Box::new(vacancy::Vacancy),
+        Box::new(vacancy::KeepPosted),
+        Box::new(stability::Stability),
+    ]
+}
+
+/// Records a finding of `strength`: hard findings carry no penalty, soft ones `weight`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn finding(
+    out: &mut Vec<Finding>,
+    rule: &'static str,
+    strength: Strength,
+    weight: f64,
+    year: i32,
+    person: Option<PersonIx>,
+    post: Option<PostIx>,
+    message: String,
+) {
+    let (severity, penalty) = match strength {
+        Strength::Hard => (Severity::Hard, 0.0),
+        Strength::Soft => (Severity::Soft, weight),
+        Strength::Off => return,
+    };
+    out.push(Finding { rule, severity, year, person, post, penalty, message });
+}
+
+/// `id (name)` of a person, for messages.
+pub(crate) fn who(s: &Scenario, p: PersonIx) -> String {
+    let person = s.person(p);
+    format!("{} ({})", person.id, person.name)
+}
+
+/// `id (title, unit)` of a post, for messages.
+pub(crate) fn what(s: &Scenario, j: PostIx) -> String {
+    let post = s.post(j);
+    format!("{} ({}, {})", post.id, post.title, s.unit(post.unit).name)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rule_ids_are_unique_and_name_policy_sections() {
+        let s = crate::testkit::tiny();
+        let rules = super::all(&s);
+        let mut ids: Vec<_> = rules.iter().map(|r| r.id()).collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+        let sections = toml::to_string(&crate::policy::Policy::default()).unwrap();
+        for id in ids {
+            let structural = ["retirement", "pins"].contains(&id);
+            assert!(structural || sections.contains(&format!("[{id}]")), "{id} has no policy section");
+        }
+    }
+}

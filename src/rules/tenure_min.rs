@@ -1,0 +1,109 @@
+//! Tenure minimum: nobody leaves a post before `years` years in it (retirement aside), so
+//! nobody is moved every year. Each early departure costs `weight` (soft) or is forbidden
+//! (hard).
+//!
+//! Model: the current post is held for a prefix of the horizon, so leaving it early is
+//! `x[c, y−1] − x[c, y]` summed over the early years: costs on existing columns, no new
+//! ones. A post taken up in year `y'` must still be held in `t = min(y' + years − 1, last
+//! year, retirement − 1)`: `x[j, t] ≥ e[j, y'] − early`, one row per possible entry.
+
+use super::{finding, what, who, Finding, Rule};
+use crate::formulation::Formulation;
+use crate::mip::{ColName, RowName};
+use crate::plan::Plan;
+use crate::policy::Strength;
+use crate::scenario::Scenario;
+
+/// Minimum years in a post before moving on.
+pub struct TenureMin;
+
+impl Rule for TenureMin {
+    fn id(&self) -> &'static str {
+        "tenure-min"
+    }
+
+    fn encode(&self, f: &mut Formulation) {
+        let s = f.s;
+        let tm = &s.policy.tenure_min;
+        if tm.strength == Strength::Off || tm.years <= 1 {
+            return;
+        }
+        let n = tm.years as i32;
+        for (p, person) in s.people_ix() {
+            // The current post: leaving in year y after fewer than n years.
+            if let (Some(c), Some(since)) = (person.current_post, person.post_since) {
+                for y in s.years().filter(|&y| y - since < n && y < person.retire_year) {
+                    let (before, now) = (if y == s.start_year { None } else { f.x(p, c, y - 1) }, f.x(p, c, y));
+                    if y > s.start_year && before.is_none() {
+                        break; // already gone
+                    }
+                    if tm.strength == Strength::Soft {
+                        match before {
+                            Some(b) => f.model.add_cost(b, tm.weight),
+                            None => f.model.offset += tm.weight,
+                        }
+                        if let Some(x) = now {
+                            f.model.add_cost(x, -tm.weight);
+                        }
+                    } else {
+                        let name = RowName { rule: "tenure-min", a: p.0, b: c.0, year: y };
+                        let terms = now.map(|x| (x, 1.0)).into_iter().chain(before.map(|b| (b, -1.0)));
+                        f.model.add_row(if before.is_some() { 0.0 } else { 1.0 }, f64::INFINITY, terms, name);
+                    }
+                }
+            }
+            // Posts taken up within the horizon.
+            for j in f.posts_of(p).into_iter().filter(|&j| person.current_post != Some(j)) {
+                for y in s.years() {
+                    let target = (y + n - 1).min(s.end_year()).min(person.retire_year - 1);
+                    let Some(entry) = f.entry(p, j, y).filter(|_| target > y) else { continue };
+                    let early = (tm.strength == Strength::Soft)
+                        .then(|| f.model.add_col(0.0, 1.0, tm.weight, false, ColName::Aux("early", p.0, j.0, y)));
+                    let terms =
+                        f.x(p, j, target).map(|x| (x, 1.0)).into_iter().chain([(entry, -1.0)]).chain(early.map(|e| (e, 1.0)));
+                    f.model.add_row(0.0, f64::INFINITY, terms, RowName { rule: "tenure-min", a: p.0, b: j.0, year: y });
+                }
+            }
+        }
+    }
+
+    fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
+        let tm = &s.policy.tenure_min;
+        if tm.years <= 1 {
+            return;
+        }
+        for (p, person) in s.people_ix() {
+            for y in plan.years().filter(|&y| y < person.retire_year) {
+                let Some(from) = plan.post(s, p, y - 1) else { continue };
+                let n = plan.run_length(s, p, y - 1);
+                if plan.post(s, p, y) != Some(from) && n < tm.years as i32 {
+                    let msg = format!("{} leaves {} in {y} after {n} year(s) (minimum {})", who(s, p), what(s, from), tm.years);
+                    finding(out, self.id(), tm.strength, tm.weight, y, Some(p), Some(from), msg);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::{findings, plan_of, solve, Builder};
+
+    #[test]
+    fn leaving_after_two_years_is_early_after_three_is_not() {
+        let mut b = Builder::new(2027, 3);
+        let j = b.post("P1", 3);
+        let k = b.post("P2", 3);
+        let p = b.person("A", 3, Some(j), 2025); // 2 years served by the end of 2026
+        let s = b.build();
+        assert_eq!(findings(&s, &plan_of(&s, &[(p, &[Some(k); 3])]), "tenure-min").len(), 1);
+        assert!(findings(&s, &plan_of(&s, &[(p, &[Some(j), Some(k), Some(k)])]), "tenure-min").is_empty());
+        let hop = plan_of(&s, &[(p, &[Some(j), Some(k), Some(j)])]);
+        assert_eq!(findings(&s, &hop, "tenure-min").len(), 1, "one year in P2 is too short");
+        let mut hard = s.clone();
+        hard.policy.tenure_min.strength = crate::policy::Strength::Hard;
+        hard.posts[k.0 as usize].must_fill = true;
+        let planned = solve(&hard);
+        assert_eq!(planned.holds[p.0 as usize][0], Some(j), "may not leave in 2027");
+    }
+}

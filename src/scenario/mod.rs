@@ -1,0 +1,449 @@
+//! The scenario: everything the planner knows about one pool of officials and posts.
+//!
+//! A scenario is a directory of CSV files plus `scenario.toml` (format: `docs/scenario-format.md`).
+//! This module holds the in-memory form, with every cross-reference already resolved to a
+//! typed index, so that no later stage ever looks an id up by string or meets a dangling
+//! reference. [`load()`] is the only code that reads scenario files and [`write()`] the only code
+//! that writes them (the generator and importers build a [`Scenario`] in memory and call it).
+//!
+//! Deliberately absent: anything about the solver, and any policy logic. The policy is data
+//! ([`crate::policy::Policy`]); what it means lives in `rules/`.
+
+pub mod load;
+pub mod write;
+
+pub use load::load;
+pub use write::write;
+
+use crate::policy::Policy;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Index of a region in [`Scenario::regions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RegionIx(pub u32);
+/// Index of a unit in [`Scenario::units`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnitIx(pub u32);
+/// Index of a post in [`Scenario::posts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PostIx(pub u32);
+/// Index of a person in [`Scenario::people`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PersonIx(pub u32);
+/// Index of a leadership team in [`Scenario::teams`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TeamIx(pub u32);
+
+/// Administrative level of a region, from the top down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Province (省).
+    Province,
+    /// Prefecture or city (地级市).
+    Prefecture,
+    /// County or district (县/区).
+    County,
+    /// Township or street (乡镇/街道).
+    Township,
+}
+
+impl Level {
+    /// The spelling used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::Prefecture => "prefecture",
+            Level::County => "county",
+            Level::Township => "township",
+        }
+    }
+    /// Parses the file spelling.
+    pub fn parse(s: &str) -> Option<Level> {
+        match s {
+            "province" => Some(Level::Province),
+            "prefecture" => Some(Level::Prefecture),
+            "county" => Some(Level::County),
+            "township" => Some(Level::Township),
+            _ => None,
+        }
+    }
+}
+
+/// A region of the administrative tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// Stable id from `regions.csv`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Parent region; `None` for the root(s).
+    pub parent: Option<RegionIx>,
+    /// Administrative level.
+    pub level: Level,
+    /// Hardship level 0–3 (0 = none).
+    pub hardship: u8,
+}
+
+/// An organ or body whose leadership posts are planned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Stable id from `units.csv`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Region the unit governs or sits in.
+    pub region: RegionIx,
+    /// The unit that directly supervises this one, if any.
+    pub parent: Option<UnitIx>,
+    /// Kind (party committee, government, discipline, court, department, township, ...).
+    pub kind: String,
+    /// Hardship level 0–3; defaults to the region's.
+    pub hardship: u8,
+}
+
+/// Role of a post within its unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The head (正职).
+    Head,
+    /// A deputy (副职).
+    Deputy,
+    /// Another team member.
+    Member,
+}
+
+impl Role {
+    /// The spelling used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Head => "head",
+            Role::Deputy => "deputy",
+            Role::Member => "member",
+        }
+    }
+    /// Parses the file spelling.
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "head" => Some(Role::Head),
+            "deputy" => Some(Role::Deputy),
+            "member" => Some(Role::Member),
+            _ => None,
+        }
+    }
+}
+
+/// A leadership post.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post {
+    /// Stable id from `posts.csv`.
+    pub id: String,
+    /// The unit the post belongs to.
+    pub unit: UnitIx,
+    /// Display title.
+    pub title: String,
+    /// Integer rank; higher is senior.
+    pub grade: i32,
+    /// Head, deputy or member.
+    pub role: Role,
+    /// Skill area.
+    pub domain: String,
+    /// Whether regional recusal applies to this post.
+    pub regional_recusal: bool,
+    /// People, money, materials, discipline, organization, audit or finance.
+    pub sensitive: bool,
+    /// Whether leaving the post empty is penalised more heavily (or forbidden).
+    pub must_fill: bool,
+    /// A temporary (1–2 year) posting.
+    pub temporary: bool,
+    /// The leadership team the post belongs to (default: its unit's team).
+    pub team: TeamIx,
+}
+
+/// Gender as recorded; only `F` is interpreted (team make-up rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// Female.
+    F,
+    /// Male.
+    M,
+}
+
+impl Gender {
+    /// The spelling used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::F => "F",
+            Gender::M => "M",
+        }
+    }
+    /// Parses the file spelling (`F`/`M`, case-insensitive).
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s {
+            "F" | "f" => Some(Gender::F),
+            "M" | "m" => Some(Gender::M),
+            _ => None,
+        }
+    }
+}
+
+/// A leading official in the pool.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// Stable id from `people.csv`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Gender.
+    pub gender: Gender,
+    /// Year of birth.
+    pub birth_year: i32,
+    /// Current grade (rank).
+    pub grade: i32,
+    /// Post held now (the year before `start_year`); `None` for officials in reserve.
+    pub current_post: Option<PostIx>,
+    /// First year in the current post (required when `current_post` is set).
+    pub post_since: Option<i32>,
+    /// Native place (籍贯).
+    pub native: Option<RegionIx>,
+    /// Birthplace (出生地).
+    pub birth: Option<RegionIx>,
+    /// Place of growing up (成长地).
+    pub grewup: Option<RegionIx>,
+    /// Skills: domain and level 1–3.
+    pub skills: Vec<(String, u8)>,
+    /// Marked as a young cadre for development postings.
+    pub young_cadre: bool,
+    /// Under audit or investigation: may not move until cleared.
+    pub audit_hold: bool,
+    /// First year in which the person no longer holds a post.
+    pub retire_year: i32,
+    /// Years already served at the current grade (before `start_year`).
+    pub years_in_grade: u32,
+    /// Years of grassroots service.
+    pub grassroots_years: u32,
+    /// Years of hardship-post service.
+    pub hardship_years: u32,
+}
+
+/// Kind of a family relation that triggers kinship recusal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kinship {
+    /// Husband or wife.
+    Spouse,
+    /// Parents, grandparents, children, grandchildren.
+    DirectBlood,
+    /// Collateral blood within three generations.
+    Collateral3,
+    /// Close in-laws.
+    InLaw,
+}
+
+impl Kinship {
+    /// The spelling used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kinship::Spouse => "spouse",
+            Kinship::DirectBlood => "direct_blood",
+            Kinship::Collateral3 => "collateral3",
+            Kinship::InLaw => "in_law",
+        }
+    }
+    /// Parses the file spelling.
+    pub fn parse(s: &str) -> Option<Kinship> {
+        match s {
+            "spouse" => Some(Kinship::Spouse),
+            "direct_blood" => Some(Kinship::DirectBlood),
+            "collateral3" => Some(Kinship::Collateral3),
+            "in_law" => Some(Kinship::InLaw),
+            _ => None,
+        }
+    }
+}
+
+/// A family relation between two people of the pool.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    /// One relative.
+    pub a: PersonIx,
+    /// The other relative.
+    pub b: PersonIx,
+    /// Kind of relation.
+    pub kind: Kinship,
+}
+
+/// An earlier post of a person (`history.csv`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    /// Who.
+    pub person: PersonIx,
+    /// Which post.
+    pub post: PostIx,
+    /// First year in the post.
+    pub from_year: i32,
+    /// Last year in the post.
+    pub to_year: i32,
+}
+
+/// A row of an open-selection pool (`candidates.csv`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The post with a restricted pool.
+    pub post: PostIx,
+    /// A person in the pool.
+    pub person: PersonIx,
+    /// Selection score (higher is better); enters the objective.
+    pub score: f64,
+}
+
+/// What a pin demands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PinAction {
+    /// The person holds the post in that year.
+    Fix,
+    /// The person does not hold the post in that year.
+    Forbid,
+}
+
+impl PinAction {
+    /// The spelling used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PinAction::Fix => "fix",
+            PinAction::Forbid => "forbid",
+        }
+    }
+    /// Parses the file spelling.
+    pub fn parse(s: &str) -> Option<PinAction> {
+        match s {
+            "fix" => Some(PinAction::Fix),
+            "forbid" => Some(PinAction::Forbid),
+            _ => None,
+        }
+    }
+}
+
+/// A planner's decision the plan must obey (`pins.csv`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pin {
+    /// Who.
+    pub person: PersonIx,
+    /// Which post.
+    pub post: PostIx,
+    /// Which planned year.
+    pub year: i32,
+    /// Fix or forbid.
+    pub action: PinAction,
+}
+
+/// A complete, validated scenario.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// Scenario name.
+    pub name: String,
+    /// Directory it was read from (for messages); empty for generated scenarios.
+    pub dir: PathBuf,
+    /// First planned year.
+    pub start_year: i32,
+    /// Horizon in years.
+    pub years: u32,
+    /// Policy in force.
+    pub policy: Policy,
+    /// Where the policy came from: `None` when inline in `scenario.toml`.
+    pub policy_file: Option<PathBuf>,
+    /// Region tree.
+    pub regions: Vec<Region>,
+    /// Units.
+    pub units: Vec<Unit>,
+    /// Leadership team ids (posts refer to them by [`TeamIx`]).
+    pub teams: Vec<String>,
+    /// Posts.
+    pub posts: Vec<Post>,
+    /// People.
+    pub people: Vec<Person>,
+    /// Family relations.
+    pub relations: Vec<Relation>,
+    /// Earlier posts.
+    pub history: Vec<HistoryEntry>,
+    /// Open-selection pools.
+    pub candidates: Vec<Candidate>,
+    /// Pins.
+    pub pins: Vec<Pin>,
+}
+
+impl Scenario {
+    /// The planned years, in order.
+    pub fn years(&self) -> impl Iterator<Item = i32> + Clone {
+        self.start_year..self.start_year + self.years as i32
+    }
+    /// Last planned year.
+    pub fn end_year(&self) -> i32 {
+        self.start_year + self.years as i32 - 1
+    }
+    /// The region.
+    pub fn region(&self, r: RegionIx) -> &Region {
+        &self.regions[r.0 as usize]
+    }
+    /// The unit.
+    pub fn unit(&self, u: UnitIx) -> &Unit {
+        &self.units[u.0 as usize]
+    }
+    /// The post.
+    pub fn post(&self, j: PostIx) -> &Post {
+        &self.posts[j.0 as usize]
+    }
+    /// The person.
+    pub fn person(&self, p: PersonIx) -> &Person {
+        &self.people[p.0 as usize]
+    }
+    /// Region of a post (its unit's region).
+    pub fn post_region(&self, j: PostIx) -> RegionIx {
+        self.unit(self.post(j).unit).region
+    }
+    /// `r` and its ancestors, from `r` upwards. The tree is validated acyclic.
+    pub fn region_chain(&self, r: RegionIx) -> impl Iterator<Item = RegionIx> + '_ {
+        std::iter::successors(Some(r), move |&x| self.region(x).parent)
+    }
+    /// Whether region `outer` is `inner` or one of its ancestors.
+    pub fn region_contains(&self, outer: RegionIx, inner: RegionIx) -> bool {
+        self.region_chain(inner).any(|x| x == outer)
+    }
+    /// Iterates people with their indices.
+    pub fn people_ix(&self) -> impl Iterator<Item = (PersonIx, &Person)> {
+        self.people.iter().enumerate().map(|(i, p)| (PersonIx(i as u32), p))
+    }
+    /// Iterates posts with their indices.
+    pub fn posts_ix(&self) -> impl Iterator<Item = (PostIx, &Post)> {
+        self.posts.iter().enumerate().map(|(i, p)| (PostIx(i as u32), p))
+    }
+    /// Years a person has held `post` continuously by the end of `year`, if they hold it
+    /// from now until then without a break (the current post only).
+    pub fn years_in_current_post(&self, p: PersonIx, year: i32) -> Option<i32> {
+        let person = self.person(p);
+        person.post_since.map(|since| year - since + 1)
+    }
+    /// Age in `year`.
+    pub fn age(&self, p: PersonIx, year: i32) -> i32 {
+        year - self.person(p).birth_year
+    }
+    /// Lookup tables from ids to indices (built on demand; the pipeline itself never
+    /// looks anything up by id).
+    pub fn ids(&self) -> Ids {
+        Ids {
+            people: self.people.iter().enumerate().map(|(i, p)| (p.id.clone(), PersonIx(i as u32))).collect(),
+            posts: self.posts.iter().enumerate().map(|(i, p)| (p.id.clone(), PostIx(i as u32))).collect(),
+        }
+    }
+}
+
+/// Id → index tables for reading plans and other files that name people and posts.
+#[derive(Debug, Clone, Default)]
+pub struct Ids {
+    /// Person id → index.
+    pub people: HashMap<String, PersonIx>,
+    /// Post id → index.
+    pub posts: HashMap<String, PostIx>,
+}

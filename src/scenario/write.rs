@@ -1,0 +1,179 @@
+//! Writing a scenario directory.
+//!
+//! [`write()`] is the inverse of [`super::load()`]: it writes `scenario.toml` (with the policy
+//! inline as a `[policy]` table) and one CSV file per table, in the format of
+//! `docs/scenario-format.md`, so that loading the directory gives back the same scenario.
+//! Every value is written explicitly (unit hardship, team ids, zero counters), never left
+//! to a default, so the files do not depend on the defaults staying as they are.
+//!
+//! Deliberately absent: validation (a [`Scenario`] is valid by construction) and a policy
+//! file (the policy is always written inline; `policy_file` is not preserved).
+//!
+//! Round-trip caveat: `teams` is not a file of its own. Loading numbers teams in order of
+//! first appearance in `posts.csv`, so a scenario round-trips exactly when its teams are
+//! in that order and each is used by some post, which is what [`super::load()`] produces.
+
+use super::Scenario;
+use crate::error::{Error, Result};
+use crate::policy::Policy;
+use serde::Serialize;
+use std::path::Path;
+
+/// Writes `s` into the existing directory `dir` (files of the same names are replaced).
+///
+/// `history.csv`, `candidates.csv` and `pins.csv` are written only when non-empty.
+pub fn write(s: &Scenario, dir: &Path) -> Result<()> {
+    write_head(s, dir)?;
+    let region = |r: Option<super::RegionIx>| r.map_or(String::new(), |r| s.region(r).id.clone());
+    let person = |p: super::PersonIx| s.person(p).id.clone();
+    let post = |j: super::PostIx| s.post(j).id.clone();
+
+    table(dir, "regions.csv", &["region_id", "name", "parent_id", "level", "hardship"], s.regions.iter(), |r| {
+        vec![r.id.clone(), r.name.clone(), region(r.parent), r.level.as_str().into(), r.hardship.to_string()]
+    })?;
+    table(dir, "units.csv", &["unit_id", "name", "region_id", "parent_unit_id", "kind", "hardship"], s.units.iter(), |u| {
+        vec![
+            u.id.clone(),
+            u.name.clone(),
+            s.region(u.region).id.clone(),
+            u.parent.map_or(String::new(), |x| s.unit(x).id.clone()),
+            u.kind.clone(),
+            u.hardship.to_string(),
+        ]
+    })?;
+    table(
+        dir,
+        "posts.csv",
+        &[
+            "post_id",
+            "unit_id",
+            "title",
+            "grade",
+            "role",
+            "domain",
+            "regional_recusal",
+            "sensitive",
+            "must_fill",
+            "temporary",
+            "team_id",
+        ],
+        s.posts.iter(),
+        |j| {
+            vec![
+                j.id.clone(),
+                s.unit(j.unit).id.clone(),
+                j.title.clone(),
+                j.grade.to_string(),
+                j.role.as_str().into(),
+                j.domain.clone(),
+                j.regional_recusal.to_string(),
+                j.sensitive.to_string(),
+                j.must_fill.to_string(),
+                j.temporary.to_string(),
+                s.teams[j.team.0 as usize].clone(),
+            ]
+        },
+    )?;
+    table(
+        dir,
+        "people.csv",
+        &[
+            "person_id",
+            "name",
+            "gender",
+            "birth_year",
+            "grade",
+            "current_post_id",
+            "post_since",
+            "native_region_id",
+            "birth_region_id",
+            "grewup_region_id",
+            "skills",
+            "young_cadre",
+            "audit_hold",
+            "retire_year",
+            "years_in_grade",
+            "grassroots_years",
+            "hardship_years",
+        ],
+        s.people.iter(),
+        |p| {
+            let skills: Vec<String> = p.skills.iter().map(|(d, l)| format!("{d}:{l}")).collect();
+            vec![
+                p.id.clone(),
+                p.name.clone(),
+                p.gender.as_str().into(),
+                p.birth_year.to_string(),
+                p.grade.to_string(),
+                p.current_post.map_or(String::new(), post),
+                p.post_since.map_or(String::new(), |y| y.to_string()),
+                region(p.native),
+                region(p.birth),
+                region(p.grewup),
+                skills.join(";"),
+                p.young_cadre.to_string(),
+                p.audit_hold.to_string(),
+                p.retire_year.to_string(),
+                p.years_in_grade.to_string(),
+                p.grassroots_years.to_string(),
+                p.hardship_years.to_string(),
+            ]
+        },
+    )?;
+    table(dir, "relations.csv", &["person_a", "person_b", "kind"], s.relations.iter(), |r| {
+        vec![person(r.a), person(r.b), r.kind.as_str().into()]
+    })?;
+    if !s.history.is_empty() {
+        table(dir, "history.csv", &["person_id", "post_id", "from_year", "to_year"], s.history.iter(), |h| {
+            vec![person(h.person), post(h.post), h.from_year.to_string(), h.to_year.to_string()]
+        })?;
+    }
+    if !s.candidates.is_empty() {
+        // `{}` of an f64 is the shortest text that parses back to the same value.
+        table(dir, "candidates.csv", &["post_id", "person_id", "score"], s.candidates.iter(), |c| {
+            vec![post(c.post), person(c.person), c.score.to_string()]
+        })?;
+    }
+    if !s.pins.is_empty() {
+        table(dir, "pins.csv", &["person_id", "post_id", "year", "action"], s.pins.iter(), |p| {
+            vec![person(p.person), post(p.post), p.year.to_string(), p.action.as_str().into()]
+        })?;
+    }
+    Ok(())
+}
+
+/// Writes `scenario.toml`.
+fn write_head(s: &Scenario, dir: &Path) -> Result<()> {
+    #[derive(Serialize)]
+    struct Head<'a> {
+        name: &'a str,
+        start_year: i32,
+        years: u32,
+        policy: &'a Policy,
+    }
+    let path = dir.join("scenario.toml");
+    let head = Head { name: &s.name, start_year: s.start_year, years: s.years, policy: &s.policy };
+    let text = toml::to_string(&head).map_err(|e| Error::Output { path: path.clone(), source: std::io::Error::other(e) })?;
+    std::fs::write(&path, text).map_err(|source| Error::Output { path, source })
+}
+
+/// Writes one CSV file: the header, then one record per item.
+fn table<T>(
+    dir: &Path,
+    file: &str,
+    header: &[&str],
+    items: impl Iterator<Item = T>,
+    record: impl Fn(T) -> Vec<String>,
+) -> Result<()> {
+    let path = dir.join(file);
+    let result = (|| -> csv::Result<()> {
+        let mut w = csv::Writer::from_path(&path)?;
+        w.write_record(header)?;
+        for item in items {
+            w.write_record(record(item))?;
+        }
+        w.flush()?;
+        Ok(())
+    })();
+    result.map_err(|e| Error::Output { path, source: e.into() })
+}
