@@ -108,6 +108,13 @@ pub struct PlanArgs {
     /// Show the solver log.
     #[arg(long)]
     pub verbose: bool,
+    /// Extra HiGHS option as NAME=VALUE (repeatable), e.g. `--highs presolve=off`.
+    #[arg(long, value_parser = parse_key_value)]
+    pub highs: Vec<(String, String)>,
+}
+
+fn parse_key_value(s: &str) -> std::result::Result<(String, String), String> {
+    s.split_once('=').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))
 }
 
 /// Generator presets.
@@ -195,6 +202,7 @@ fn plan(args: &PlanArgs) -> Result<u8> {
         threads: args.threads,
         seed: args.seed,
         verbose: args.verbose,
+        highs: args.highs.clone(),
     };
     let bar = indicatif::ProgressBar::new_spinner();
     bar.enable_steady_tick(Duration::from_millis(200));

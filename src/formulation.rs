@@ -1,19 +1,62 @@
-//! The model: one binary `x[p, j, y]` per eligible arc, the structural rows every plan
-//! obeys, and whatever each rule adds.
+//! The model. Two kinds of binaries, created only for eligible arcs:
 //!
-//! Structure (rules add the rest):
-//! - one post per person and year: `Σ_j x[p, j, y] ≤ 1`;
-//! - one holder per post and year: `Σ_p x[p, j, y] ≤ 1` (a rule may raise the lower bound);
-//! - the current post is held for a prefix of the horizon: `x[p, c, y] ≤ x[p, c, y−1]`;
-//! - any other post is taken up at most once (one stint): entries `e[p, j, y] ≥ x[p, j, y]
-//!   − x[p, j, y−1]` (continuous; equal to `x` where the year before has no arc) and
-//!   `Σ_y e[p, j, y] ≤ 1`.
+//! - `x[p, c, y]`: person `p` still holds their current post `c` in year `y`. The current
+//!   post is held for a prefix of the horizon: `x[p, c, y] ≤ x[p, c, y−1]`.
+//! - `z[p, j, a]`: person `p` takes up post `j` in year `a` and holds it for the stint
+//!   `a..=b` that follows: to the end of the eligible run of years from `a`, shortened where
+//!   a rule caps a stint ([`Rule::stint_cost`] returns `None` for a stint it forbids).
+//!
+//! Holding is linear in them: `hold(p, j, y) = x[p, j, y]` for the current post, and
+//! `Σ_{a ≤ y ≤ b(a)} z[p, j, a]` otherwise. Structural rows:
+//!
+//! - one post per person and year: `Σ_j hold(p, j, y) ≤ 1`;
+//! - one holder per post and year: `Σ_p hold(p, j, y) ≤ 1`;
+//! - one move per person in the horizon: `Σ_{j, a} z[p, j, a] ≤ 1`.
+//!
+//! A move is a `z`, so tenure counts, move costs and early departures are costs on single
+//! columns rather than rows linking consecutive years: the model has a few rows per person,
+//! post and year, whatever the number of eligible arcs (see `docs/formulation.md`). The
+//! assignment rows stay open until every rule has encoded itself, so that rules can turn
+//! them into equations with priced slacks (`vacancy`, `keep-posted`).
 
 use crate::eligibility::{why_not, Eligibility};
-use crate::mip::{Col, ColName, Model, RowId, RowName};
+use crate::mip::{Col, ColName, Model, RowName};
+use crate::plan::Plan;
 use crate::rules::{Arc, Rule};
 use crate::scenario::{PersonIx, PostIx, Scenario};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+/// A stint column: `p` takes up `post` in `first` and holds it through `last`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stint {
+    /// Who.
+    pub person: PersonIx,
+    /// Which post.
+    pub post: PostIx,
+    /// First year held.
+    pub first: i32,
+    /// Last year held.
+    pub last: i32,
+    /// Its column.
+    pub col: Col,
+}
+
+/// A row still open for additions.
+#[derive(Debug, Clone)]
+pub struct OpenRow {
+    /// Lower bound.
+    pub lb: f64,
+    /// Upper bound.
+    pub ub: f64,
+    /// Terms (the holding columns first).
+    pub terms: Vec<(Col, f64)>,
+}
+
+impl OpenRow {
+    fn at_most_one() -> OpenRow {
+        OpenRow { lb: f64::NEG_INFINITY, ub: 1.0, terms: Vec::new() }
+    }
+}
 
 /// A model under construction, with the indices rules need to add to it.
 pub struct Formulation<'a> {
@@ -25,10 +68,14 @@ pub struct Formulation<'a> {
     pub model: Model,
     /// Hard-rule conflicts found while building (the model is then infeasible).
     pub conflicts: Vec<String>,
-    hold: HashMap<Arc, Col>,
-    entry: HashMap<Arc, Col>,
+    /// `x[p, c, y]` per person and year (`None` once the current post is left for good).
+    current: Vec<Option<Col>>,
+    /// Every stint column.
+    pub stints: Vec<Stint>,
+    /// Per person and year: (post, column) of every column that holds a post then.
     person_year: Vec<Vec<(PostIx, Col)>>,
-    post_year: Vec<Option<RowId>>,
+    person_rows: Vec<OpenRow>,
+    post_rows: Vec<OpenRow>,
 }
 
 fn row(rule: &'static str, a: u32, b: u32, year: i32) -> RowName {
@@ -39,127 +86,157 @@ impl<'a> Formulation<'a> {
     /// Builds the structure over `elig` and lets every rule encode itself.
     pub fn build(s: &'a Scenario, rules: &'a [Box<dyn Rule>], elig: &Eligibility) -> Formulation<'a> {
         let years = s.years as usize;
-        let arcs = elig.arcs();
         let mut f = Formulation {
             s,
             rules,
             model: Model::default(),
             conflicts: Vec::new(),
-            hold: HashMap::with_capacity(arcs),
-            entry: HashMap::with_capacity(arcs),
+            current: vec![None; s.people.len() * years],
+            stints: Vec::with_capacity(elig.arcs()),
             person_year: vec![Vec::new(); s.people.len() * years],
-            post_year: vec![None; s.posts.len() * years],
+            person_rows: vec![OpenRow::at_most_one(); s.people.len() * years],
+            post_rows: vec![OpenRow::at_most_one(); s.posts.len() * years],
         };
-        f.model.cols.reserve(arcs * 2);
-        let mut post_year: Vec<Vec<(Col, f64)>> = vec![Vec::new(); s.posts.len() * years];
+        f.model.cols.reserve(elig.arcs() + s.people.len() * years * 2);
         for (p, options) in elig.options.iter().enumerate() {
             let p = PersonIx(p as u32);
+            let mut moves = Vec::new();
             for &(j, mask) in options {
-                for (t, year) in s.years().enumerate().filter(|(t, _)| mask & (1 << t) != 0) {
-                    let a = Arc { person: p, post: j, year };
-                    let cost = rules.iter().map(|r| r.arc_cost(s, a)).sum();
-                    let x = f.model.add_binary(cost, ColName::Hold(p, j, year));
-                    f.hold.insert(a, x);
-                    f.person_year[p.0 as usize * years + t].push((j, x));
-                    post_year[j.0 as usize * years + t].push((x, 1.0));
+                if s.person(p).current_post == Some(j) {
+                    f.add_current(p, j, mask);
+                } else {
+                    moves.extend(f.add_stints(p, j, mask).into_iter().map(|c| (c, 1.0)));
                 }
             }
-        }
-        for (k, xs) in f.person_year.clone().into_iter().enumerate().filter(|(_, xs)| xs.len() > 1) {
-            let year = s.start_year + (k % years) as i32;
-            f.model.add_row(
-                f64::NEG_INFINITY,
-                1.0,
-                xs.into_iter().map(|(_, x)| (x, 1.0)),
-                row("person", (k / years) as u32, 0, year),
-            );
-        }
-        for (k, xs) in post_year.into_iter().enumerate().filter(|(_, xs)| !xs.is_empty()) {
-            let year = s.start_year + (k % years) as i32;
-            f.post_year[k] = Some(f.model.add_row(f64::NEG_INFINITY, 1.0, xs, row("post", (k / years) as u32, 0, year)));
-        }
-        for (p, options) in elig.options.iter().enumerate() {
-            let p = PersonIx(p as u32);
-            for &(j, _) in options {
-                f.add_stints(p, j);
+            if moves.len() > 1 {
+                f.model.add_row(f64::NEG_INFINITY, 1.0, moves, row("one-move", p.0, 0, 0));
             }
         }
         for r in rules {
             r.encode(&mut f);
         }
+        for (name, open) in [("person", std::mem::take(&mut f.person_rows)), ("post", std::mem::take(&mut f.post_rows))] {
+            for (k, r) in open.into_iter().enumerate().filter(|(_, r)| r.terms.len() > 1 || (r.terms.len() == 1 && r.lb > 0.0)) {
+                f.model.add_row(r.lb, r.ub, r.terms, row(name, (k / years) as u32, 0, s.start_year + (k % years) as i32));
+            }
+        }
         f
     }
 
-    /// Current post: held for a prefix. Other posts: entries and one stint.
-    fn add_stints(&mut self, p: PersonIx, j: PostIx) {
+    fn slot(&self, p: PersonIx, year: i32) -> usize {
+        p.0 as usize * self.s.years as usize + (year - self.s.start_year) as usize
+    }
+
+    fn post_slot(&self, j: PostIx, year: i32) -> usize {
+        j.0 as usize * self.s.years as usize + (year - self.s.start_year) as usize
+    }
+
+    /// Records that `col` holds `j` for `p` in `year`.
+    fn holds(&mut self, p: PersonIx, j: PostIx, year: i32, col: Col) {
+        let (k, m) = (self.slot(p, year), self.post_slot(j, year));
+        self.person_year[k].push((j, col));
+        self.person_rows[k].terms.push((col, 1.0));
+        self.post_rows[m].terms.push((col, 1.0));
+    }
+
+    /// The current post over its eligible prefix (eligibility keeps only the prefix).
+    fn add_current(&mut self, p: PersonIx, c: PostIx, mask: u32) {
         let s = self.s;
-        let current = s.person(p).current_post == Some(j);
-        let mut entries = Vec::new();
-        for y in s.years() {
-            let Some(x) = self.x(p, j, y) else { continue };
-            let before = self.x(p, j, y - 1);
-            match (current, before) {
-                (true, Some(b)) => {
-                    self.model.add_row(f64::NEG_INFINITY, 0.0, [(x, 1.0), (b, -1.0)], row("prefix", p.0, j.0, y));
-                }
-                (true, None) => {}
-                (false, None) => {
-                    self.entry.insert(Arc { person: p, post: j, year: y }, x);
-                    entries.push((x, 1.0));
-                }
-                (false, Some(b)) => {
-                    let e = self.model.add_col(0.0, 1.0, 0.0, false, ColName::Entry(p, j, y));
-                    self.model.add_row(0.0, f64::INFINITY, [(e, 1.0), (x, -1.0), (b, 1.0)], row("entry", p.0, j.0, y));
-                    self.entry.insert(Arc { person: p, post: j, year: y }, e);
-                    entries.push((e, 1.0));
-                }
+        let mut before: Option<Col> = None;
+        for (t, y) in s.years().enumerate().filter(|(t, _)| mask & (1 << t) != 0) {
+            let a = Arc { person: p, post: c, year: y };
+            let cost = self.rules.iter().map(|r| r.arc_cost(s, a)).sum();
+            let x = self.model.add_binary(cost, ColName::Hold(p, c, y));
+            if let Some(b) = before {
+                self.model.add_row(f64::NEG_INFINITY, 0.0, [(x, 1.0), (b, -1.0)], row("prefix", p.0, c.0, y));
+            }
+            self.current[p.0 as usize * s.years as usize + t] = Some(x);
+            self.holds(p, c, y, x);
+            before = Some(x);
+        }
+    }
+
+    /// One stint column per eligible first year; returns the columns.
+    fn add_stints(&mut self, p: PersonIx, j: PostIx, mask: u32) -> Vec<Col> {
+        let s = self.s;
+        let eligible = |y: i32| mask & (1 << (y - s.start_year)) != 0;
+        let mut cols = Vec::new();
+        for first in s.years().filter(|&y| eligible(y)) {
+            let run_end = (first..=s.end_year()).take_while(|&y| eligible(y)).last().unwrap_or(first);
+            // The longest stint from `first` that no rule forbids.
+            let Some((last, cost)) = (first..=run_end).rev().find_map(|last| {
+                let costs: Option<Vec<f64>> = self.rules.iter().map(|r| r.stint_cost(s, p, j, first, last)).collect();
+                costs.map(|c| (last, c.into_iter().sum::<f64>()))
+            }) else {
+                continue;
+            };
+            let arcs: f64 = (first..=last)
+                .map(|y| self.rules.iter().map(|r| r.arc_cost(s, Arc { person: p, post: j, year: y })).sum::<f64>())
+                .sum();
+            let z = self.model.add_binary(cost + arcs, ColName::Entry(p, j, first));
+            for y in first..=last {
+                self.holds(p, j, y, z);
+            }
+            self.stints.push(Stint { person: p, post: j, first, last, col: z });
+            cols.push(z);
+        }
+        cols
+    }
+
+    /// `x[p, c, y]` for the current post `c` of `p`, if eligible.
+    pub fn current(&self, p: PersonIx, year: i32) -> Option<Col> {
+        if !(self.s.start_year..=self.s.end_year()).contains(&year) {
+            return None;
+        }
+        self.current[self.slot(p, year)]
+    }
+
+    /// The columns whose sum says whether `p` holds `j` in `year` (empty: never).
+    pub fn hold(&self, p: PersonIx, j: PostIx, year: i32) -> Vec<Col> {
+        if !(self.s.start_year..=self.s.end_year()).contains(&year) {
+            return Vec::new();
+        }
+        self.person_year[self.slot(p, year)].iter().filter(|&&(k, _)| k == j).map(|&(_, c)| c).collect()
+    }
+
+    /// The (post, column) pairs holding some post for `p` in `year`.
+    pub fn holds_in_year(&self, p: PersonIx, year: i32) -> &[(PostIx, Col)] {
+        &self.person_year[self.slot(p, year)]
+    }
+
+    /// The one-holder row of a post-year, open for slacks and bounds until the build ends.
+    pub fn post_row(&mut self, j: PostIx, year: i32) -> &mut OpenRow {
+        let k = self.post_slot(j, year);
+        &mut self.post_rows[k]
+    }
+
+    /// The one-post row of a person-year, open for slacks and bounds until the build ends.
+    pub fn person_row(&mut self, p: PersonIx, year: i32) -> &mut OpenRow {
+        let k = self.slot(p, year);
+        &mut self.person_rows[k]
+    }
+
+    /// Requires `p` to hold `j` in `year`; `false` if no column can make it so.
+    pub fn require_hold(&mut self, p: PersonIx, j: PostIx, year: i32) -> bool {
+        match self.hold(p, j, year).as_slice() {
+            [] => false,
+            [c] => {
+                self.model.raise_lb(*c, 1.0);
+                true
+            }
+            cols => {
+                let terms: Vec<_> = cols.iter().map(|&c| (c, 1.0)).collect();
+                self.model.add_row(1.0, f64::INFINITY, terms, row("require", p.0, j.0, year));
+                true
             }
         }
-        if entries.len() > 1 {
-            self.model.add_row(f64::NEG_INFINITY, 1.0, entries, row("stint", p.0, j.0, 0));
-        }
     }
 
-    /// The column of an arc, if it is eligible.
-    pub fn x(&self, p: PersonIx, j: PostIx, year: i32) -> Option<Col> {
-        self.hold.get(&Arc { person: p, post: j, year }).copied()
-    }
-
-    /// The entry column for taking up `j` in `year` (`x` itself where the year before has
-    /// no arc); `None` for the current post and ineligible arcs.
-    pub fn entry(&self, p: PersonIx, j: PostIx, year: i32) -> Option<Col> {
-        self.entry.get(&Arc { person: p, post: j, year }).copied()
-    }
-
-    /// Every entry column, once.
-    pub fn entries(&self) -> impl Iterator<Item = Col> + '_ {
-        self.entry.values().copied()
-    }
-
-    /// The arcs of `p` in `year`.
-    pub fn holds_in_year(&self, p: PersonIx, year: i32) -> &[(PostIx, Col)] {
-        let t = (year - self.s.start_year) as usize;
-        &self.person_year[p.0 as usize * self.s.years as usize + t]
-    }
-
-    /// The posts `p` has any arc to, in post order.
-    pub fn posts_of(&self, p: PersonIx) -> Vec<PostIx> {
-        let mut posts: Vec<PostIx> = self.s.years().flat_map(|y| self.holds_in_year(p, y).iter().map(|&(j, _)| j)).collect();
-        posts.sort();
-        posts.dedup();
-        posts
-    }
-
-    /// The one-holder row of a post-year (absent when nobody is eligible).
-    pub fn post_row(&self, j: PostIx, year: i32) -> Option<RowId> {
-        self.post_year[j.0 as usize * self.s.years as usize + (year - self.s.start_year) as usize]
-    }
-
-    /// Why an arc is not in the model.
+    /// Why `p` cannot hold `j` in `year`.
     pub fn why_not(&self, a: Arc) -> String {
         let reasons = why_not(self.s, self.rules, a);
         if reasons.is_empty() {
-            return "no rule excludes it".into();
+            return "no stint of the post covering that year meets every hard rule".into();
         }
         reasons.into_iter().map(|(id, why)| format!("{id}: {why}")).collect::<Vec<_>>().join("; ")
     }
@@ -176,25 +253,43 @@ impl<'a> Formulation<'a> {
     }
 
     /// The plan a column assignment describes.
-    pub fn plan_of(&self, x: &[f64]) -> crate::plan::Plan {
-        let mut plan = crate::plan::Plan::empty(self.s);
-        for (a, c) in &self.hold {
-            if x[c.0 as usize] > 0.5 {
-                plan.holds[a.person.0 as usize][(a.year - self.s.start_year) as usize] = Some(a.post);
+    pub fn plan_of(&self, x: &[f64]) -> Plan {
+        let s = self.s;
+        let mut plan = Plan::empty(s);
+        for (p, person) in s.people_ix() {
+            for (t, y) in s.years().enumerate() {
+                if self.current(p, y).is_some_and(|c| x[c.0 as usize] > 0.5) {
+                    plan.holds[p.0 as usize][t] = person.current_post;
+                }
+            }
+        }
+        for st in self.stints.iter().filter(|st| x[st.col.0 as usize] > 0.5) {
+            for y in st.first..=st.last {
+                plan.holds[st.person.0 as usize][(y - s.start_year) as usize] = Some(st.post);
             }
         }
         plan
     }
 
-    /// The hold columns set by a plan, as a sparse start (`(column, 1.0)` per held arc that
-    /// exists in the model; other hold columns 0).
-    pub fn start_of(&self, plan: &crate::plan::Plan) -> Vec<(Col, f64)> {
+    /// The binary columns a plan sets, as a start for the solver: `(column, value)` for
+    /// every `x` and `z`; `None` if the plan uses a stint that is not a column.
+    pub fn start_of(&self, plan: &Plan) -> Option<Vec<(Col, f64)>> {
+        let s = self.s;
         let mut out = Vec::new();
-        for (a, &c) in &self.hold {
-            let held = plan.holds[a.person.0 as usize][(a.year - self.s.start_year) as usize] == Some(a.post);
-            out.push((c, if held { 1.0 } else { 0.0 }));
+        for (p, person) in s.people_ix() {
+            for y in s.years() {
+                if let Some(c) = self.current(p, y) {
+                    out.push((c, if plan.post(s, p, y) == person.current_post { 1.0 } else { 0.0 }));
+                }
+            }
         }
-        out.sort_by_key(|&(c, _)| c);
-        out
+        let mut used = 0;
+        for st in &self.stints {
+            let taken = plan.post(s, st.person, st.first) == Some(st.post) && plan.post(s, st.person, st.first - 1) != Some(st.post);
+            used += taken as usize;
+            out.push((st.col, if taken { 1.0 } else { 0.0 }));
+        }
+        let moves = s.people_ix().map(|(p, _)| plan.years().filter(|&y| plan.post(s, p, y).is_some_and(|j| plan.post(s, p, y - 1) != Some(j))).count()).sum::<usize>();
+        (moves == used).then_some(out)
     }
 }

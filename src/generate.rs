@@ -63,9 +63,9 @@ impl GenSpec {
     }
 }
 
-/// The spec for a pool of `people` officials: a five-year plan starting in 2026.
+/// The spec for a pool of `people` officials: a five-year plan starting in 2027.
 pub fn spec_for(people: usize, seed: u64) -> GenSpec {
-    GenSpec { people, seed, start_year: 2026, years: 5 }
+    GenSpec { people, seed, start_year: 2027, years: 5 }
 }
 
 /// Which unit of the same place supervises a unit.

@@ -107,6 +107,14 @@ pub fn solve(m: &Model, opts: &SolveOptions, start: Option<&[f64]>, on_progress:
     h.set_option("mip_rel_gap", opts.gap);
     h.set_option("threads", opts.threads.max(1) as i32);
     h.set_option("random_seed", opts.seed.min(i32::MAX as u32) as i32);
+    for (name, value) in &opts.highs {
+        let (n, v) = (CString::new(name.as_str()), CString::new(value.as_str()));
+        let (Ok(n), Ok(v)) = (n, v) else { return Err(Error::Solver(format!("bad HiGHS option {name}={value}"))) };
+        // SAFETY: valid instance and NUL-terminated strings.
+        if unsafe { sys::Highs_setOptionValue(h.as_mut_ptr(), n.as_ptr(), v.as_ptr()) } == sys::kHighsStatusError {
+            return Err(Error::Solver(format!("HiGHS rejects option {name}={value}")));
+        }
+    }
     if let Some(x) = start {
         // An infeasible start is rejected by HiGHS; the solve goes on without it.
         let _ = h.try_set_solution(Some(x), None, None, None);
@@ -138,7 +146,7 @@ pub fn solve(m: &Model, opts: &SolveOptions, start: Option<&[f64]>, on_progress:
     if status == Status::Optimal && !bound.is_finite() {
         bound = objective; // an LP or an empty model: the optimum is its own bound
     }
-    let nodes = solved.int_info_value(c"mip_node_count").unwrap_or(0);
+    let nodes = watch.progress.nodes;
     Ok(Solution { status, gap: rel_gap(objective, bound), x, objective, bound, seconds, nodes })
 }
 

@@ -223,11 +223,13 @@ pub struct SolveOptions {
     pub seed: u32,
     /// Echo the solver log to stderr.
     pub verbose: bool,
+    /// Further HiGHS options, `(name, value)`, applied last (for experiments).
+    pub highs: Vec<(String, String)>,
 }
 
 impl Default for SolveOptions {
     fn default() -> Self {
-        SolveOptions { time_limit: 60.0, gap: 1e-4, threads: 1, seed: 0, verbose: false }
+        SolveOptions { time_limit: 60.0, gap: 1e-4, threads: 1, seed: 0, verbose: false, highs: Vec::new() }
     }
 }
 

@@ -34,7 +34,7 @@ impl Rule for AuditHold {
         for (p, person) in s.people_ix() {
             let Some(c) = person.current_post else { continue };
             for y in s.years().filter(|&y| held(s, p, y)) {
-                match f.x(p, c, y) {
+                match f.current(p, y) {
                     Some(x) => f.model.raise_lb(x, 1.0),
                     None => {
                         let why = f.why_not(Arc { person: p, post: c, year: y });

@@ -90,6 +90,12 @@ pub trait Rule: Send + Sync {
         0.0
     }
 
+    /// Cost the rule puts on a stint: taking up `post` in `first` and holding it through
+    /// `last` (a move); `None` forbids the stint (the model then tries a shorter one).
+    fn stint_cost(&self, _s: &Scenario, _person: PersonIx, _post: PostIx, _first: i32, _last: i32) -> Option<f64> {
+        Some(0.0)
+    }
+
     /// Adds rows, columns, costs, bounds and the objective constant the rule needs.
     /// Conflicts that make the hard rules unsatisfiable before solving go to
     /// `f.conflicts`.

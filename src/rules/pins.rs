@@ -42,9 +42,9 @@ impl Rule for Pins {
     fn encode(&self, f: &mut Formulation) {
         let s = f.s;
         for pin in s.pins.iter().filter(|pin| pin.action == PinAction::Fix) {
-            match f.x(pin.person, pin.post, pin.year) {
-                Some(x) => f.model.raise_lb(x, 1.0),
-                None => {
+            match f.require_hold(pin.person, pin.post, pin.year) {
+                true => {}
+                false => {
                     let why = f.why_not(Arc { person: pin.person, post: pin.post, year: pin.year });
                     f.conflicts.push(format!(
                         "pins.csv fixes {} to {} in {}, but: {why}",

@@ -20,8 +20,9 @@ impl Rule for Stability {
         if w == 0.0 {
             return;
         }
-        for e in f.entries().collect::<Vec<_>>() {
-            f.model.add_cost(e, w);
+        for k in 0..f.stints.len() {
+            let z = f.stints[k].col;
+            f.model.add_cost(z, w);
         }
     }
 

@@ -3,14 +3,11 @@
 //! costs `weight`.
 //!
 //! Model: for the current post the count is known per year, so a year beyond the hard cap
-//! is not an arc at all and a year beyond the soft limit carries `weight` on its arc.
-//! Posts taken up within the horizon need rows only when the horizon is longer than a
-//! limit: over every window of `limit + 1` consecutive years, `Σ x ≤ limit` (plus a
-//! priced slack when soft).
+//! is not an arc at all and a year beyond the soft limit carries `weight` on its arc. A
+//! stint in a post taken up within the horizon is capped at `hard_years` and costs
+//! `weight` per year beyond `soft_years`: no rows.
 
 use super::{finding, what, who, Arc, Finding, Rule};
-use crate::formulation::Formulation;
-use crate::mip::{ColName, RowName};
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::{PersonIx, PostIx, Scenario};
@@ -47,29 +44,13 @@ impl Rule for TenureMax {
         }
     }
 
-    fn encode(&self, f: &mut Formulation) {
-        let s = f.s;
+    fn stint_cost(&self, s: &Scenario, _p: PersonIx, _j: PostIx, first: i32, last: i32) -> Option<f64> {
         let tm = &s.policy.tenure_max;
-        for (limit, strength) in [(tm.hard_years, Strength::Hard), (tm.soft_years, Strength::Soft)] {
-            let limit = limit as i32;
-            if limit == 0 || s.years as i32 <= limit {
-                continue;
-            }
-            for (p, person) in s.people_ix() {
-                for j in f.posts_of(p).into_iter().filter(|&j| person.current_post != Some(j)) {
-                    for first in s.start_year..=s.end_year() - limit {
-                        let terms: Vec<_> = (first..=first + limit).filter_map(|y| f.x(p, j, y)).map(|x| (x, 1.0)).collect();
-                        if terms.len() as i32 <= limit {
-                            continue;
-                        }
-                        let slack = (strength == Strength::Soft)
-                            .then(|| f.model.add_col(0.0, 1.0, tm.weight, false, ColName::Aux("tenure", p.0, j.0, first)));
-                        let name = RowName { rule: "tenure-max", a: p.0, b: j.0, year: first };
-                        f.model.add_row(f64::NEG_INFINITY, limit as f64, terms.into_iter().chain(slack.map(|v| (v, -1.0))), name);
-                    }
-                }
-            }
+        let years = last - first + 1;
+        if tm.hard_years > 0 && years > tm.hard_years as i32 {
+            return None;
         }
+        Some(if tm.soft_years > 0 { tm.weight * (years - tm.soft_years as i32).max(0) as f64 } else { 0.0 })
     }
 
     fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {

@@ -4,12 +4,13 @@
 //!
 //! Model: the current post is held for a prefix of the horizon, so leaving it early is
 //! `x[c, y−1] − x[c, y]` summed over the early years: costs on existing columns, no new
-//! ones. A post taken up in year `y'` must still be held in `t = min(y' + years − 1, last
-//! year, retirement − 1)`: `x[j, t] ≥ e[j, y'] − early`, one row per possible entry.
+//! ones. A stint in a post taken up within the horizon that ends early (before the last
+//! year and before retirement) costs `weight` on its column, or is not offered (hard).
 
 use super::{finding, what, who, Finding, Rule};
 use crate::formulation::Formulation;
-use crate::mip::{ColName, RowName};
+use crate::mip::RowName;
+use crate::scenario::{PersonIx, PostIx};
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::Scenario;
@@ -33,7 +34,7 @@ impl Rule for TenureMin {
             // The current post: leaving in year y after fewer than n years.
             if let (Some(c), Some(since)) = (person.current_post, person.post_since) {
                 for y in s.years().filter(|&y| y - since < n && y < person.retire_year) {
-                    let (before, now) = (if y == s.start_year { None } else { f.x(p, c, y - 1) }, f.x(p, c, y));
+                    let (before, now) = (f.current(p, y - 1), f.current(p, y));
                     if y > s.start_year && before.is_none() {
                         break; // already gone
                     }
@@ -45,6 +46,10 @@ impl Rule for TenureMin {
                         if let Some(x) = now {
                             f.model.add_cost(x, -tm.weight);
                         }
+                    } else if now.is_none() {
+                        let why = f.why_not(crate::rules::Arc { person: p, post: c, year: y });
+                        f.conflicts.push(format!("{} may not leave {} before {n} years in post, but: {why}", who(s, p), what(s, c)));
+                        break;
                     } else {
                         let name = RowName { rule: "tenure-min", a: p.0, b: c.0, year: y };
                         let terms = now.map(|x| (x, 1.0)).into_iter().chain(before.map(|b| (b, -1.0)));
@@ -52,18 +57,16 @@ impl Rule for TenureMin {
                     }
                 }
             }
-            // Posts taken up within the horizon.
-            for j in f.posts_of(p).into_iter().filter(|&j| person.current_post != Some(j)) {
-                for y in s.years() {
-                    let target = (y + n - 1).min(s.end_year()).min(person.retire_year - 1);
-                    let Some(entry) = f.entry(p, j, y).filter(|_| target > y) else { continue };
-                    let early = (tm.strength == Strength::Soft)
-                        .then(|| f.model.add_col(0.0, 1.0, tm.weight, false, ColName::Aux("early", p.0, j.0, y)));
-                    let terms =
-                        f.x(p, j, target).map(|x| (x, 1.0)).into_iter().chain([(entry, -1.0)]).chain(early.map(|e| (e, 1.0)));
-                    f.model.add_row(0.0, f64::INFINITY, terms, RowName { rule: "tenure-min", a: p.0, b: j.0, year: y });
-                }
-            }
+        }
+    }
+
+    fn stint_cost(&self, s: &Scenario, p: PersonIx, _j: PostIx, first: i32, last: i32) -> Option<f64> {
+        let tm = &s.policy.tenure_min;
+        let early = last < s.end_year() && last + 1 < s.person(p).retire_year && last - first + 1 < tm.years as i32;
+        match (early, tm.strength) {
+            (true, Strength::Hard) => None,
+            (true, Strength::Soft) => Some(tm.weight),
+            _ => Some(0.0),
         }
     }
 

@@ -3,10 +3,13 @@
 //! `vacancy`: every post-year without a holder costs `weight`, or `must_fill_weight` for a
 //! `must_fill` post (which `must_fill = "hard"` never leaves empty). `keep-posted`: every
 //! year an official who holds a post now spends without one before retirement costs
-//! `weight`. Both are modelled as a constant (everything empty) minus a reward on each
-//! holding arc, so they need no columns or rows of their own.
+//! `weight`. Both are modelled as a priced continuous slack in the assignment row
+//! (`Σ_p x[p, j, y] + vacant[j, y] = 1`, `Σ_j x[p, j, y] + idle[p, y] = 1`), which keeps
+//! the binaries free of objective coefficients (HiGHS's clique partitioning of objective
+//! binaries is quadratic in their number; see `docs/performance.md`).
 
-use super::{finding, what, who, Arc, Finding, Rule};
+use super::{finding, what, who, Finding, Rule};
+use crate::mip::ColName;
 use crate::formulation::Formulation;
 use crate::plan::Plan;
 use crate::policy::Strength;
@@ -30,25 +33,23 @@ impl Rule for Vacancy {
         "vacancy"
     }
 
-    fn arc_cost(&self, s: &Scenario, a: Arc) -> f64 {
-        -empty_cost(s, a.post).1
-    }
-
     fn encode(&self, f: &mut Formulation) {
         let s = f.s;
         for (j, _) in s.posts_ix() {
             let (strength, w) = empty_cost(s, j);
-            f.model.offset += w * s.years as f64;
-            if strength == Strength::Hard {
-                for y in s.years() {
-                    match f.post_row(j, y) {
-                        Some(row) => f.model.raise_row_lb(row, 1.0),
-                        None => {
-                            let why = f.why_nobody(j, y);
-                            f.conflicts.push(format!("{} must be filled in {y}, but nobody is eligible ({why})", what(s, j)));
-                        }
+            for y in s.years() {
+                if f.post_row(j, y).terms.is_empty() {
+                    if strength == Strength::Hard {
+                        let why = f.why_nobody(j, y);
+                        f.conflicts.push(format!("{} must be filled in {y}, but nobody is eligible ({why})", what(s, j)));
                     }
+                    f.model.offset += w;
+                    continue;
                 }
+                let slack = (strength == Strength::Soft).then(|| f.model.add_col(0.0, 1.0, w, false, ColName::Aux("vacant", j.0, 0, y)));
+                let row = f.post_row(j, y);
+                row.lb = 1.0;
+                row.terms.extend(slack.map(|v| (v, 1.0)));
             }
         }
     }
@@ -74,24 +75,23 @@ impl Rule for KeepPosted {
         "keep-posted"
     }
 
-    fn arc_cost(&self, s: &Scenario, a: Arc) -> f64 {
-        let kp = &s.policy.keep_posted;
-        let serving = s.person(a.person).current_post.is_some();
-        if serving && kp.strength == Strength::Soft {
-            -kp.weight
-        } else {
-            0.0
-        }
-    }
-
     fn encode(&self, f: &mut Formulation) {
         let s = f.s;
         let kp = &s.policy.keep_posted;
         if kp.strength != Strength::Soft {
             return;
         }
-        for person in s.people.iter().filter(|p| p.current_post.is_some()) {
-            f.model.offset += kp.weight * s.years().filter(|&y| y < person.retire_year).count() as f64;
+        for (p, person) in s.people_ix().filter(|(_, p)| p.current_post.is_some()) {
+            for y in s.years().filter(|&y| y < person.retire_year) {
+                if f.person_row(p, y).terms.is_empty() {
+                    f.model.offset += kp.weight;
+                    continue;
+                }
+                let idle = f.model.add_col(0.0, 1.0, kp.weight, false, ColName::Aux("idle", p.0, 0, y));
+                let row = f.person_row(p, y);
+                row.lb = 1.0;
+                row.terms.push((idle, 1.0));
+            }
         }
     }
 
