@@ -108,13 +108,18 @@ pub struct PlanArgs {
     /// Show the solver log.
     #[arg(long)]
     pub verbose: bool,
+    /// Give the solver every possible move at once instead of generating them by pricing.
+    #[arg(long)]
+    pub all_moves: bool,
     /// Extra HiGHS option as NAME=VALUE (repeatable), e.g. `--highs presolve=off`.
     #[arg(long, value_parser = parse_key_value)]
     pub highs: Vec<(String, String)>,
 }
 
 fn parse_key_value(s: &str) -> std::result::Result<(String, String), String> {
-    s.split_once('=').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))
+    s.split_once('=')
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))
 }
 
 /// Generator presets.
@@ -203,6 +208,7 @@ fn plan(args: &PlanArgs) -> Result<u8> {
         seed: args.seed,
         verbose: args.verbose,
         highs: args.highs.clone(),
+        colgen: !args.all_moves,
     };
     let bar = indicatif::ProgressBar::new_spinner();
     bar.enable_steady_tick(Duration::from_millis(200));

@@ -11,7 +11,7 @@
 //!
 //! - one post per person and year: `Σ_j hold(p, j, y) ≤ 1`;
 //! - one holder per post and year: `Σ_p hold(p, j, y) ≤ 1`;
-//! - one move per person in the horizon: `Σ_{j, a} z[p, j, a] ≤ 1`.
+//! - one move per person in the horizon: `m[p] = Σ_{j, a} z[p, j, a]`, `0 ≤ m[p] ≤ 1`.
 //!
 //! A move is a `z`, so tenure counts, move costs and early departures are costs on single
 //! columns rather than rows linking consecutive years: the model has a few rows per person,
@@ -72,6 +72,8 @@ pub struct Formulation<'a> {
     current: Vec<Option<Col>>,
     /// Every stint column.
     pub stints: Vec<Stint>,
+    /// Per person, the column counting their moves (`None` without any possible move).
+    pub moves: Vec<Option<Col>>,
     /// Per person and year: (post, column) of every column that holds a post then.
     person_year: Vec<Vec<(PostIx, Col)>>,
     person_rows: Vec<OpenRow>,
@@ -93,6 +95,7 @@ impl<'a> Formulation<'a> {
             conflicts: Vec::new(),
             current: vec![None; s.people.len() * years],
             stints: Vec::with_capacity(elig.arcs()),
+            moves: vec![None; s.people.len()],
             person_year: vec![Vec::new(); s.people.len() * years],
             person_rows: vec![OpenRow::at_most_one(); s.people.len() * years],
             post_rows: vec![OpenRow::at_most_one(); s.posts.len() * years],
@@ -108,8 +111,13 @@ impl<'a> Formulation<'a> {
                     moves.extend(f.add_stints(p, j, mask).into_iter().map(|c| (c, 1.0)));
                 }
             }
-            if moves.len() > 1 {
-                f.model.add_row(f64::NEG_INFINITY, 1.0, moves, row("one-move", p.0, 0, 0));
+            if !moves.is_empty() {
+                // m[p] = Σ z[p, ·, ·] ≤ 1: the person's number of moves, a continuous column
+                // that carries per-move costs so the binaries need not.
+                let count = f.model.add_col(0.0, 1.0, 0.0, false, ColName::Aux("moves", p.0, 0, 0));
+                moves.push((count, -1.0));
+                f.model.add_row(0.0, 0.0, moves, row("one-move", p.0, 0, 0));
+                f.moves[p.0 as usize] = Some(count);
             }
         }
         for r in rules {
@@ -285,11 +293,15 @@ impl<'a> Formulation<'a> {
         }
         let mut used = 0;
         for st in &self.stints {
-            let taken = plan.post(s, st.person, st.first) == Some(st.post) && plan.post(s, st.person, st.first - 1) != Some(st.post);
+            let taken =
+                plan.post(s, st.person, st.first) == Some(st.post) && plan.post(s, st.person, st.first - 1) != Some(st.post);
             used += taken as usize;
             out.push((st.col, if taken { 1.0 } else { 0.0 }));
         }
-        let moves = s.people_ix().map(|(p, _)| plan.years().filter(|&y| plan.post(s, p, y).is_some_and(|j| plan.post(s, p, y - 1) != Some(j))).count()).sum::<usize>();
+        let moves = s
+            .people_ix()
+            .map(|(p, _)| plan.years().filter(|&y| plan.post(s, p, y).is_some_and(|j| plan.post(s, p, y - 1) != Some(j))).count())
+            .sum::<usize>();
         (moves == used).then_some(out)
     }
 }

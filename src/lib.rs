@@ -12,6 +12,7 @@ pub mod error;
 pub mod explain;
 pub mod formulation;
 pub mod generate;
+pub mod greedy;
 pub mod import;
 pub mod mip;
 pub mod plan;

@@ -5,12 +5,17 @@ use crate::check::{self, Report};
 use crate::eligibility::Eligibility;
 use crate::error::{Error, Result};
 use crate::formulation::Formulation;
-use crate::mip::{self, Progress, Solution, SolveOptions, Status};
+use crate::mip::{self, Col, Progress, Solution, SolveOptions, Status};
 use crate::plan::Plan;
 use crate::rules;
 use crate::scenario::Scenario;
 use std::path::Path;
 use std::time::Instant;
+
+/// Moves per person in the first working set of column generation.
+const INITIAL_MOVES_PER_PERSON: usize = 8;
+/// Moves per person a pricing round may add.
+const MOVES_PER_PERSON_PER_ROUND: usize = 5;
 
 /// Size of the model and where the time went.
 #[derive(Debug, Clone, Default)]
@@ -25,8 +30,14 @@ pub struct ModelStats {
     pub rows: usize,
     /// Nonzeros.
     pub nnz: usize,
-    /// Seconds for eligibility and model building.
+    /// Seconds for eligibility, model building and column generation.
     pub build_seconds: f64,
+    /// Columns the MIP solver saw (the working set of column generation).
+    pub working_cols: usize,
+    /// Pricing rounds of column generation.
+    pub pricing_rounds: usize,
+    /// LP optimum of the full model, when column generation proved it.
+    pub lp_bound: Option<f64>,
     /// Arcs excluded per rule.
     pub excluded: Vec<(&'static str, u64)>,
 }
@@ -69,6 +80,7 @@ pub fn plan(s: &Scenario, opts: &SolveOptions, export_mps: Option<&Path>, on_pro
         nnz: m.nnz(),
         build_seconds: started.elapsed().as_secs_f64(),
         excluded: elig.excluded.clone(),
+        ..ModelStats::default()
     };
     tracing::info!(?stats, "model built");
     if let Some(path) = export_mps {
@@ -78,8 +90,84 @@ pub fn plan(s: &Scenario, opts: &SolveOptions, export_mps: Option<&Path>, on_pro
     if !f.conflicts.is_empty() {
         return Err(Error::Infeasible(f.conflicts));
     }
-    let budget = SolveOptions { time_limit: (opts.time_limit - stats.build_seconds).max(1.0), ..opts.clone() };
-    let solution = mip::highs::solve(m, &budget, None, &mut |p| on_progress(Phase::Solving(p)))?;
+    let remaining = |opts: &SolveOptions| (opts.time_limit - started.elapsed().as_secs_f64()).max(1.0);
+    // Column generation: the solver sees the moves that can matter; the LP duals prove
+    // that the others cannot improve the LP optimum, which is the bound we report.
+    let mut prunable = vec![false; m.cols.len()];
+    let mut initial = vec![false; m.cols.len()];
+    let mut group = vec![u32::MAX; m.cols.len()];
+    let mut by_person: Vec<Vec<(f64, u64, usize)>> = vec![Vec::new(); s.people.len()];
+    for st in f.stints.iter().filter(|_| opts.colgen) {
+        let c = st.col.0 as usize;
+        prunable[c] = true;
+        group[c] = st.person.0;
+        // Cheapest first; ties (most moves cost the same) spread over posts by a hash so
+        // that people do not all start with the same few posts.
+        let spread =
+            (st.person.0 as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (st.post.0 as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+        by_person[st.person.0 as usize].push((m.cols[c].cost, spread.rotate_left(17), c));
+    }
+    // The greedy plan: its moves join the first working set and it is the MIP start.
+    let greedy = crate::greedy::plan(&f);
+    let greedy_start = f.start_of(&greedy);
+    if let Some(start) = &greedy_start {
+        start.iter().filter(|&&(_, v)| v > 0.5).for_each(|&(c, _)| initial[c.0 as usize] = true);
+    }
+    for mut options in by_person {
+        options.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        options.into_iter().take(INITIAL_MOVES_PER_PERSON).for_each(|(.., c)| initial[c] = true);
+    }
+    let lp_opts = SolveOptions { time_limit: remaining(opts), verbose: false, ..opts.clone() };
+    let generated = mip::colgen::generate(
+        m,
+        &prunable,
+        &group,
+        &initial,
+        MOVES_PER_PERSON_PER_ROUND,
+        INITIAL_MOVES_PER_PERSON,
+        200,
+        &lp_opts,
+    )?;
+    let (sub, kept) = m.restrict(&generated.keep);
+    let stats = ModelStats {
+        working_cols: sub.cols.len(),
+        pricing_rounds: generated.rounds,
+        lp_bound: generated.lp_bound,
+        build_seconds: started.elapsed().as_secs_f64(),
+        ..stats
+    };
+    tracing::info!(columns = sub.cols.len(), rounds = generated.rounds, lp = ?generated.lp_bound, "working set");
+    let budget = SolveOptions { time_limit: remaining(opts), ..opts.clone() };
+    let mut position = vec![u32::MAX; m.cols.len()];
+    for (k, &c) in kept.iter().enumerate() {
+        position[c as usize] = k as u32;
+    }
+    let start: Option<Vec<(Col, f64)>> = greedy_start.as_ref().map(|st| {
+        st.iter().filter(|(c, _)| position[c.0 as usize] != u32::MAX).map(|&(c, v)| (Col(position[c.0 as usize]), v)).collect()
+    });
+    let (worst, integral) =
+        if generated.lp_bound.is_some() { m.violation(&generated.lp_x, 1e-6) } else { (f64::INFINITY, false) };
+    let mut solution = if worst <= 1e-6 && integral {
+        // The LP optimum over all moves is integral: an optimal plan, no branching needed.
+        let x: Vec<f64> = kept
+            .iter()
+            .map(|&c| if m.cols[c as usize].integer { generated.lp_x[c as usize].round() } else { generated.lp_x[c as usize] })
+            .collect();
+        let objective = sub.objective(&x);
+        Solution { status: Status::Optimal, x, objective, bound: objective, gap: 0.0, seconds: 0.0, nodes: 0 }
+    } else {
+        mip::highs::solve(&sub, &budget, start.as_deref(), &mut |p| on_progress(Phase::Solving(p)))?
+    };
+    let (sub, kept) = if solution.status == Status::Infeasible && kept.len() < m.cols.len() {
+        // Only the full model can prove infeasibility.
+        tracing::info!("working set infeasible; solving the full model");
+        let budget = SolveOptions { time_limit: remaining(opts), ..opts.clone() };
+        solution = mip::highs::solve(m, &budget, None, &mut |p| on_progress(Phase::Solving(p)))?;
+        (m.clone(), (0..m.cols.len() as u32).collect())
+    } else {
+        (sub, kept)
+    };
+    let _ = sub;
     match solution.status {
         Status::Infeasible => {
             return Err(Error::Infeasible(vec![
@@ -87,7 +175,26 @@ pub fn plan(s: &Scenario, opts: &SolveOptions, export_mps: Option<&Path>, on_pro
             ]))
         }
         Status::NoSolution => return Err(Error::Solver(format!("no plan found within {:.0} s; raise --time-limit", opts.time_limit))),
-        Status::Optimal | Status::TimeLimit => {}
+        Status::Optimal | Status::TimeLimit | Status::Feasible => {}
+    }
+    let mut x = vec![0.0; m.cols.len()];
+    for (k, &c) in kept.iter().enumerate() {
+        x[c as usize] = solution.x[k];
+    }
+    solution.x = x;
+    let bound = match generated.lp_bound {
+        // The working set's MIP bound holds for the working set only; the full LP bound
+        // holds for every plan (and equals the MIP's when the plan reaches it).
+        Some(lp) if solution.status == Status::Optimal && solution.objective <= lp + 1e-9 => solution.objective,
+        Some(lp) => lp,
+        None => solution.bound,
+    };
+    solution.objective = m.objective(&solution.x);
+    solution.bound = bound.min(solution.objective);
+    solution.gap = mip::rel_gap(solution.objective, solution.bound);
+    let proven = solution.objective - solution.bound <= 1e-6 || solution.gap <= opts.gap;
+    if solution.status == Status::Optimal && !proven {
+        solution.status = Status::Feasible;
     }
     let plan = f.plan_of(&solution.x);
     let report = check::check(s, &plan);

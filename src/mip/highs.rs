@@ -6,7 +6,7 @@
 //! does not wrap (passing a whole model, callbacks, names, writing MPS) go through
 //! `highs-sys` on the same instance.
 
-use super::{rel_gap, Model, Progress, Solution, SolveOptions, Status};
+use super::{rel_gap, Col, Model, Progress, Solution, SolveOptions, Status};
 use crate::error::{Error, Result};
 use highs::HighsModelStatus;
 use highs_sys as sys;
@@ -96,9 +96,15 @@ unsafe extern "C" fn callback(
     (watch.on_progress)(&watch.progress);
 }
 
-/// Solves `m`, starting from `start` when given (a full column assignment; HiGHS ignores
-/// it if it is infeasible), calling `on_progress` as the solve advances.
-pub fn solve(m: &Model, opts: &SolveOptions, start: Option<&[f64]>, on_progress: &mut dyn FnMut(&Progress)) -> Result<Solution> {
+/// Solves `m`, starting from `start` when given (values of some columns, typically the
+/// integers; HiGHS completes the rest and ignores a start it cannot complete), calling
+/// `on_progress` as the solve advances.
+pub fn solve(
+    m: &Model,
+    opts: &SolveOptions,
+    start: Option<&[(Col, f64)]>,
+    on_progress: &mut dyn FnMut(&Progress),
+) -> Result<Solution> {
     let started = Instant::now();
     let mut h = load(m)?;
     h.set_option("output_flag", opts.verbose);
@@ -115,9 +121,11 @@ pub fn solve(m: &Model, opts: &SolveOptions, start: Option<&[f64]>, on_progress:
             return Err(Error::Solver(format!("HiGHS rejects option {name}={value}")));
         }
     }
-    if let Some(x) = start {
-        // An infeasible start is rejected by HiGHS; the solve goes on without it.
-        let _ = h.try_set_solution(Some(x), None, None, None);
+    if let Some(start) = start {
+        let index: Vec<c_int> = start.iter().map(|(c, _)| c.0 as c_int).collect();
+        let value: Vec<f64> = start.iter().map(|&(_, v)| v).collect();
+        // SAFETY: arrays of the length passed. A start HiGHS cannot complete is ignored.
+        unsafe { sys::Highs_setSparseSolution(h.as_mut_ptr(), index.len() as c_int, index.as_ptr(), value.as_ptr()) };
     }
     let mut watch = Watch { started, deadline: opts.time_limit, progress: Progress::default(), on_progress };
     // SAFETY: `watch` outlives the solve below, which is the only time HiGHS calls back.
@@ -150,15 +158,115 @@ pub fn solve(m: &Model, opts: &SolveOptions, start: Option<&[f64]>, on_progress:
     Ok(Solution { status, gap: rel_gap(objective, bound), x, objective, bound, seconds, nodes })
 }
 
-/// Solves the LP relaxation of `m` and returns its optimal value (a bound on the MIP).
-pub fn lp_bound(m: &Model, opts: &SolveOptions) -> Result<f64> {
+/// An optimal solution of a linear relaxation.
+#[derive(Debug, Clone)]
+pub struct LpSolution {
+    /// Optimal value, offset included.
+    pub objective: f64,
+    /// Column values.
+    pub x: Vec<f64>,
+    /// Row duals `y`, such that a column's reduced cost is `c_j − Σ_r y_r a_rj`.
+    pub duals: Vec<f64>,
+}
+
+/// Solves the LP relaxation of `m`; `Ok(None)` if it is infeasible.
+pub fn solve_lp(m: &Model, opts: &SolveOptions) -> Result<Option<LpSolution>> {
     let mut relaxed = m.clone();
     relaxed.cols.iter_mut().for_each(|c| c.integer = false);
-    let sol = solve(&relaxed, opts, None, &mut |_| {})?;
-    match sol.status {
-        Status::Optimal => Ok(sol.objective),
-        s => Err(Error::Solver(format!("LP relaxation: {}", s.as_str()))),
+    let mut h = load(&relaxed)?;
+    h.set_option("output_flag", opts.verbose);
+    h.set_option("log_to_console", opts.verbose);
+    h.set_option("time_limit", opts.time_limit.max(0.0));
+    h.set_option("threads", opts.threads.max(1) as i32);
+    let solved = h.try_solve().map_err(|e| Error::Solver(format!("HiGHS failed on the LP: {e:?}")))?;
+    match solved.status() {
+        HighsModelStatus::Optimal => {
+            let sol = solved.get_solution();
+            Ok(Some(LpSolution {
+                objective: relaxed.objective(sol.columns()),
+                x: sol.columns().to_vec(),
+                duals: sol.dual_rows().to_vec(),
+            }))
+        }
+        HighsModelStatus::Infeasible => Ok(None),
+        other => Err(Error::Solver(format!("LP relaxation stopped with status {other:?}"))),
     }
+}
+
+/// An LP kept alive between solves, so that added columns warm-start from the last basis
+/// (column generation).
+pub struct LpSession {
+    model: Option<highs::Model>,
+}
+
+impl LpSession {
+    /// The LP relaxation of `m`.
+    pub fn new(m: &Model, opts: &SolveOptions) -> Result<LpSession> {
+        let mut relaxed = m.clone();
+        relaxed.cols.iter_mut().for_each(|c| c.integer = false);
+        let mut h = load(&relaxed)?;
+        h.set_option("output_flag", false);
+        h.set_option("time_limit", opts.time_limit.max(0.0));
+        h.set_option("threads", opts.threads.max(1) as i32);
+        // Re-solves start from the previous basis; presolve would discard it.
+        h.set_option("presolve", "off");
+        Ok(LpSession { model: Some(h) })
+    }
+
+    /// Adds continuous columns `(cost, lower, upper, entries)`.
+    pub fn add_cols(&mut self, cols: &[(f64, f64, f64, &[(u32, f64)])]) -> Result<()> {
+        let h = self.model.as_mut().expect("session alive");
+        let cost: Vec<f64> = cols.iter().map(|c| c.0).collect();
+        let lower: Vec<f64> = cols.iter().map(|c| c.1).collect();
+        let upper: Vec<f64> = cols.iter().map(|c| c.2).collect();
+        let mut start = Vec::with_capacity(cols.len());
+        let (mut index, mut value) = (Vec::new(), Vec::new());
+        for c in cols {
+            start.push(index.len() as c_int);
+            index.extend(c.3.iter().map(|&(r, _)| r as c_int));
+            value.extend(c.3.iter().map(|&(_, a)| a));
+        }
+        // SAFETY: arrays sized as the counts passed; HiGHS copies them.
+        let status = unsafe {
+            sys::Highs_addCols(
+                h.as_mut_ptr(),
+                cols.len() as c_int,
+                cost.as_ptr(),
+                lower.as_ptr(),
+                upper.as_ptr(),
+                index.len() as c_int,
+                start.as_ptr(),
+                index.as_ptr(),
+                value.as_ptr(),
+            )
+        };
+        if status == sys::kHighsStatusError {
+            return Err(Error::Solver("HiGHS rejected added columns".into()));
+        }
+        Ok(())
+    }
+
+    /// Re-solves from the last basis; `Ok(None)` if infeasible.
+    pub fn solve(&mut self) -> Result<Option<LpSolution>> {
+        let h = self.model.take().expect("session alive");
+        let solved = h.try_solve().map_err(|e| Error::Solver(format!("HiGHS failed on the LP: {e:?}")))?;
+        let out = match solved.status() {
+            HighsModelStatus::Optimal => {
+                let sol = solved.get_solution();
+                let objective = solved.objective_value();
+                Some(LpSolution { objective, x: sol.columns().to_vec(), duals: sol.dual_rows().to_vec() })
+            }
+            HighsModelStatus::Infeasible => None,
+            other => return Err(Error::Solver(format!("LP relaxation stopped with status {other:?}"))),
+        };
+        self.model = Some(highs::Model::from(solved));
+        Ok(out)
+    }
+}
+
+/// Solves the LP relaxation of `m` and returns its optimal value (a bound on the MIP).
+pub fn lp_bound(m: &Model, opts: &SolveOptions) -> Result<f64> {
+    solve_lp(m, opts)?.map(|s| s.objective).ok_or_else(|| Error::Solver("the LP relaxation is infeasible".into()))
 }
 
 /// Writes `m` as an MPS file with the given column labels and the model's row labels.

@@ -6,6 +6,7 @@
 //! province-size model does not carry millions of strings. [`highs`] is the only module of
 //! the crate that talks to a solver.
 
+pub mod colgen;
 pub mod highs;
 
 use crate::scenario::{PersonIx, PostIx};
@@ -169,6 +170,38 @@ impl Model {
         (worst, integral)
     }
 
+    /// The model restricted to the columns `keep` marks (rows unchanged), and the index in
+    /// `self` of each column kept.
+    pub fn restrict(&self, keep: &[bool]) -> (Model, Vec<u32>) {
+        let kept: Vec<u32> = (0..self.cols.len() as u32).filter(|&c| keep[c as usize]).collect();
+        let mut new_index = vec![u32::MAX; self.cols.len()];
+        for (k, &c) in kept.iter().enumerate() {
+            new_index[c as usize] = k as u32;
+        }
+        let mut m = Model { offset: self.offset, rows: self.rows.clone(), ..Model::default() };
+        m.cols = kept.iter().map(|&c| self.cols[c as usize].clone()).collect();
+        m.start.push(0);
+        for r in 0..self.rows.len() {
+            for (c, a) in self.row_terms(r).filter(|(c, _)| keep[c.0 as usize]) {
+                m.index.push(new_index[c.0 as usize]);
+                m.value.push(a);
+            }
+            m.start.push(m.index.len());
+        }
+        (m, kept)
+    }
+
+    /// The matrix column by column: for each column, its `(row, coefficient)` entries.
+    pub fn by_column(&self) -> Vec<Vec<(u32, f64)>> {
+        let mut out = vec![Vec::new(); self.cols.len()];
+        for r in 0..self.rows.len() {
+            for (c, a) in self.row_terms(r) {
+                out[c.0 as usize].push((r as u32, a));
+            }
+        }
+        out
+    }
+
     /// Names for export, given display ids of people and posts.
     pub fn col_label(&self, c: usize, person: &dyn Fn(PersonIx) -> String, post: &dyn Fn(PostIx) -> String) -> String {
         match self.cols[c].name {
@@ -192,6 +225,9 @@ pub enum Status {
     Optimal,
     /// Stopped by the time limit (or an interrupt) with a feasible plan.
     TimeLimit,
+    /// Optimal over the moves the solver considered, but not proven optimal overall: the
+    /// gap to the full model's LP bound is larger than requested.
+    Feasible,
     /// Proven infeasible.
     Infeasible,
     /// Stopped without a feasible plan.
@@ -204,6 +240,7 @@ impl Status {
         match self {
             Status::Optimal => "optimal",
             Status::TimeLimit => "time limit",
+            Status::Feasible => "feasible (gap to the full LP bound)",
             Status::Infeasible => "infeasible",
             Status::NoSolution => "no solution found",
         }
@@ -225,11 +262,13 @@ pub struct SolveOptions {
     pub verbose: bool,
     /// Further HiGHS options, `(name, value)`, applied last (for experiments).
     pub highs: Vec<(String, String)>,
+    /// Solve over a column-generated working set of moves (default) rather than all.
+    pub colgen: bool,
 }
 
 impl Default for SolveOptions {
     fn default() -> Self {
-        SolveOptions { time_limit: 60.0, gap: 1e-4, threads: 1, seed: 0, verbose: false, highs: Vec::new() }
+        SolveOptions { time_limit: 60.0, gap: 1e-4, threads: 1, seed: 0, verbose: false, highs: Vec::new(), colgen: true }
     }
 }
 

@@ -20,9 +20,8 @@ impl Rule for Stability {
         if w == 0.0 {
             return;
         }
-        for k in 0..f.stints.len() {
-            let z = f.stints[k].col;
-            f.model.add_cost(z, w);
+        for m in f.moves.clone().into_iter().flatten() {
+            f.model.add_cost(m, w);
         }
     }
 

@@ -10,10 +10,10 @@
 use super::{finding, what, who, Finding, Rule};
 use crate::formulation::Formulation;
 use crate::mip::RowName;
-use crate::scenario::{PersonIx, PostIx};
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::Scenario;
+use crate::scenario::{PersonIx, PostIx};
 
 /// Minimum years in a post before moving on.
 pub struct TenureMin;
@@ -48,7 +48,11 @@ impl Rule for TenureMin {
                         }
                     } else if now.is_none() {
                         let why = f.why_not(crate::rules::Arc { person: p, post: c, year: y });
-                        f.conflicts.push(format!("{} may not leave {} before {n} years in post, but: {why}", who(s, p), what(s, c)));
+                        f.conflicts.push(format!(
+                            "{} may not leave {} before {n} years in post, but: {why}",
+                            who(s, p),
+                            what(s, c)
+                        ));
                         break;
                     } else {
                         let name = RowName { rule: "tenure-min", a: p.0, b: c.0, year: y };

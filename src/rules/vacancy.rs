@@ -9,8 +9,8 @@
 //! binaries is quadratic in their number; see `docs/performance.md`).
 
 use super::{finding, what, who, Finding, Rule};
-use crate::mip::ColName;
 use crate::formulation::Formulation;
+use crate::mip::ColName;
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::{PostIx, Scenario};
@@ -46,7 +46,8 @@ impl Rule for Vacancy {
                     f.model.offset += w;
                     continue;
                 }
-                let slack = (strength == Strength::Soft).then(|| f.model.add_col(0.0, 1.0, w, false, ColName::Aux("vacant", j.0, 0, y)));
+                let slack =
+                    (strength == Strength::Soft).then(|| f.model.add_col(0.0, 1.0, w, false, ColName::Aux("vacant", j.0, 0, y)));
                 let row = f.post_row(j, y);
                 row.lb = 1.0;
                 row.terms.extend(slack.map(|v| (v, 1.0)));

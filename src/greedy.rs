@@ -1,0 +1,75 @@
+//! A greedy year-by-year plan of the kind a planner would make by hand: each year, whoever
+//! must leave (retirement, a hard rule) or has outstayed the soft tenure limit leaves;
+//! then empty posts, must-fill posts first, go to the free official whose move costs least.
+//! It serves as the solver's starting plan (and working set) and as the baseline the
+//! benchmarks compare the optimiser against.
+
+use crate::formulation::{Formulation, Stint};
+use crate::plan::Plan;
+use crate::scenario::PersonIx;
+
+/// The greedy plan over the model's columns (so that it is a valid start).
+pub fn plan(f: &Formulation) -> Plan {
+    let s = f.s;
+    let mut plan = Plan::empty(s);
+    let mut stints_of: Vec<Vec<&Stint>> = vec![Vec::new(); s.people.len()];
+    for st in &f.stints {
+        stints_of[st.person.0 as usize].push(st);
+    }
+    let soft = s.policy.tenure_max.soft_years as i32;
+    let mut moved = vec![false; s.people.len()];
+    let mut busy_until = vec![s.start_year - 1; s.posts.len()]; // last year a post is taken
+    for (p, person) in s.people_ix() {
+        for y in s.years() {
+            let keep = f.current(p, y).is_some() && (soft == 0 || plan.run_length(s, p, y - 1) < soft);
+            if keep && (y == s.start_year || plan.post(s, p, y - 1) == person.current_post) {
+                plan.holds[p.0 as usize][(y - s.start_year) as usize] = person.current_post;
+                let j = person.current_post.expect("current column implies a current post");
+                busy_until[j.0 as usize] = y;
+            } else {
+                break;
+            }
+        }
+    }
+    for y in s.years() {
+        let t = (y - s.start_year) as usize;
+        let mut posts: Vec<_> =
+            s.posts_ix().filter(|(j, _)| busy_until[j.0 as usize] < y).map(|(j, post)| (!post.must_fill, j)).collect();
+        posts.sort();
+        for (_, j) in posts {
+            let best = s
+                .people_ix()
+                .filter(|(p, _)| !moved[p.0 as usize] && plan.holds[p.0 as usize][t].is_none())
+                .flat_map(|(p, _)| stints_of[p.0 as usize].iter().filter(move |st| st.post == j && st.first == y))
+                .filter(|st| kin_ok(f, &plan, st.person, st))
+                .min_by(|a, b| f.model.cols[a.col.0 as usize].cost.total_cmp(&f.model.cols[b.col.0 as usize].cost));
+            if let Some(st) = best {
+                moved[st.person.0 as usize] = true;
+                for yy in st.first..=st.last {
+                    plan.holds[st.person.0 as usize][(yy - s.start_year) as usize] = Some(j);
+                }
+                busy_until[j.0 as usize] = st.last;
+            }
+        }
+    }
+    plan
+}
+
+/// Whether `p` taking the stint would put them next to a relative (checked against the
+/// plan so far, over the stint's years).
+fn kin_ok(f: &Formulation, plan: &Plan, p: PersonIx, st: &Stint) -> bool {
+    let s = f.s;
+    let unit = s.post(st.post).unit;
+    s.relations.iter().filter(|r| r.a == p || r.b == p).all(|r| {
+        let other = if r.a == p { r.b } else { r.a };
+        (st.first..=st.last).all(|y| {
+            plan.post(s, other, y).is_none_or(|k| {
+                let u = s.post(k).unit;
+                u != unit
+                    && s.unit(u).parent != Some(unit)
+                    && s.unit(unit).parent != Some(u)
+                    && s.post(k).team != s.post(st.post).team
+            })
+        })
+    })
+}
