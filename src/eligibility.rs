@@ -31,7 +31,21 @@ impl Eligibility {
                 let current = s.person(p).current_post;
                 let mut counts = vec![0u64; rules.len()];
                 let mut options = Vec::new();
-                for (j, _) in s.posts_ix() {
+                // Posts outside a rule's scope are excluded by it without being visited.
+                let mut scope: Option<Vec<PostIx>> = None;
+                for (r, rule) in rules.iter().enumerate() {
+                    if let Some(posts) = rule.scope(s, p) {
+                        let before = scope.as_ref().map_or(s.posts.len(), Vec::len);
+                        let narrowed = match scope {
+                            None => posts,
+                            Some(prev) => prev.into_iter().filter(|j| posts.binary_search(j).is_ok()).collect(),
+                        };
+                        counts[r] += ((before - narrowed.len()) * years) as u64;
+                        scope = Some(narrowed);
+                    }
+                }
+                let scope = scope.unwrap_or_else(|| s.posts_ix().map(|(j, _)| j).collect());
+                for j in scope {
                     if let Some(r) = rules.iter().position(|r| r.excludes_pair(s, p, j)) {
                         counts[r] += years as u64;
                         continue;

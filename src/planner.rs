@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::Instant;
 
 /// Moves per person in the first working set of column generation.
-const INITIAL_MOVES_PER_PERSON: usize = 8;
+const INITIAL_MOVES_PER_PERSON: usize = 3;
 /// Moves per person a pricing round may add.
 const MOVES_PER_PERSON_PER_ROUND: usize = 5;
 

@@ -29,7 +29,15 @@ fn validate_plan_and_check_tiny() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     rotaplan().arg("validate").arg(tiny()).assert().success().stdout(contains("valid"));
-    rotaplan().arg("plan").arg(tiny()).arg("-o").arg(&out).args(["--time-limit", "30", "--seed", "7"]).assert().success().stdout(contains("optimal"));
+    rotaplan()
+        .arg("plan")
+        .arg(tiny())
+        .arg("-o")
+        .arg(&out)
+        .args(["--time-limit", "30", "--seed", "7"])
+        .assert()
+        .success()
+        .stdout(contains("optimal"));
     for f in ["plan.csv", "vacancies.csv", "summary.md", "annual/2027.csv", "annual/2031.csv"] {
         assert!(out.join(f).is_file(), "{f} missing");
     }
@@ -108,7 +116,14 @@ fn check_finds_hard_violations_in_an_edited_plan() {
         }
     }
     fs::write(&plan, text).unwrap();
-    rotaplan().arg("check").arg(tiny()).arg(&plan).assert().code(1).stdout(contains("HARD tenure-max 2027")).stdout(contains("HARD kinship-recusal"));
+    rotaplan()
+        .arg("check")
+        .arg(tiny())
+        .arg(&plan)
+        .assert()
+        .code(1)
+        .stdout(contains("HARD tenure-max 2027"))
+        .stdout(contains("HARD kinship-recusal"));
 }
 
 #[test]

@@ -11,6 +11,10 @@ use std::collections::HashMap;
 /// Open-selection pools.
 pub struct CandidatePool {
     pools: HashMap<PostIx, HashMap<PersonIx, f64>>,
+    /// Posts without a pool, sorted.
+    open: Vec<PostIx>,
+    /// Per person, the pooled posts they are in.
+    member_of: HashMap<PersonIx, Vec<PostIx>>,
 }
 
 impl CandidatePool {
@@ -20,7 +24,12 @@ impl CandidatePool {
         for c in &s.candidates {
             pools.entry(c.post).or_default().insert(c.person, c.score);
         }
-        CandidatePool { pools }
+        let open = s.posts_ix().map(|(j, _)| j).filter(|j| !pools.contains_key(j)).collect();
+        let mut member_of: HashMap<PersonIx, Vec<PostIx>> = HashMap::new();
+        for c in &s.candidates {
+            member_of.entry(c.person).or_default().push(c.post);
+        }
+        CandidatePool { pools, open, member_of }
     }
 
     /// `Some(score)` for a pool member, `None` for an outsider, `Some(0)` without a pool.
@@ -35,6 +44,17 @@ impl CandidatePool {
 impl Rule for CandidatePool {
     fn id(&self) -> &'static str {
         "candidate-pool"
+    }
+
+    fn scope(&self, s: &Scenario, p: PersonIx) -> Option<Vec<PostIx>> {
+        if self.pools.is_empty() {
+            return None;
+        }
+        let mine = self.member_of.get(&p).into_iter().flatten().copied();
+        let mut posts: Vec<PostIx> = self.open.iter().copied().chain(mine).chain(s.person(p).current_post).collect();
+        posts.sort();
+        posts.dedup();
+        Some(posts)
     }
 
     fn excludes_pair(&self, s: &Scenario, p: PersonIx, j: PostIx) -> bool {

@@ -7,7 +7,19 @@ use crate::policy::Strength;
 use crate::scenario::{PersonIx, PostIx, Scenario};
 
 /// Posts a person may take, by grade.
-pub struct GradeWindow;
+pub struct GradeWindow {
+    /// Posts sorted by grade.
+    by_grade: Vec<(i32, PostIx)>,
+}
+
+impl GradeWindow {
+    /// Indexes posts by grade.
+    pub fn new(s: &Scenario) -> GradeWindow {
+        let mut by_grade: Vec<_> = s.posts_ix().map(|(j, post)| (post.grade, j)).collect();
+        by_grade.sort();
+        GradeWindow { by_grade }
+    }
+}
 
 /// Whether `p` may take `j` under the grade window (the current post always may).
 fn allowed(s: &Scenario, p: PersonIx, j: PostIx) -> bool {
@@ -19,6 +31,17 @@ fn allowed(s: &Scenario, p: PersonIx, j: PostIx) -> bool {
 impl Rule for GradeWindow {
     fn id(&self) -> &'static str {
         "grade-window"
+    }
+
+    fn scope(&self, s: &Scenario, p: PersonIx) -> Option<Vec<PostIx>> {
+        let w = &s.policy.grade_window;
+        let g = s.person(p).grade;
+        let lo = self.by_grade.partition_point(|&(x, _)| x < g - w.max_down);
+        let hi = self.by_grade.partition_point(|&(x, _)| x <= g + w.max_up);
+        let mut posts: Vec<PostIx> = self.by_grade[lo..hi].iter().map(|&(_, j)| j).chain(s.person(p).current_post).collect();
+        posts.sort();
+        posts.dedup();
+        Some(posts)
     }
 
     fn excludes_pair(&self, s: &Scenario, p: PersonIx, j: PostIx) -> bool {

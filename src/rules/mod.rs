@@ -70,6 +70,12 @@ pub trait Rule: Send + Sync {
     /// Stable id: the policy section and the name in reports.
     fn id(&self) -> &'static str;
 
+    /// If the rule admits `person` to only some posts, those posts (sorted; the rest are
+    /// excluded in every year). Lets eligibility skip whole ranges of posts at once.
+    fn scope(&self, _s: &Scenario, _person: PersonIx) -> Option<Vec<PostIx>> {
+        None
+    }
+
     /// Whether the rule excludes `person` from `post` in every year (checked once per pair).
     fn excludes_pair(&self, _s: &Scenario, _person: PersonIx, _post: PostIx) -> bool {
         false
@@ -114,7 +120,7 @@ pub trait Rule: Send + Sync {
 pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(retirement::Retirement),
-        Box::new(grade_window::GradeWindow),
+        Box::new(grade_window::GradeWindow::new(s)),
         Box::new(pins::Pins::new(s)),
         Box::new(audit_hold::AuditHold),
         Box::new(candidate_pool::CandidatePool::new(s)),
