@@ -293,7 +293,12 @@ pub fn generate(spec: &GenSpec) -> Scenario {
             dir: PathBuf::new(),
             start_year: spec.start_year,
             years: spec.years,
-            policy: Policy::default(),
+            policy: Policy {
+                // County-managed officials rotate within their county (keeps province-size
+                // pools tractable; no effect on a one-county district).
+                exchange_scope: crate::policy::ExchangeScope { within: Some(crate::scenario::Level::County) },
+                ..Policy::default()
+            },
             policy_file: None,
             regions: Vec::new(),
             units: Vec::new(),

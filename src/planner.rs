@@ -14,6 +14,8 @@ use std::time::Instant;
 
 /// Moves per person in the first working set of column generation.
 const INITIAL_MOVES_PER_PERSON: usize = 3;
+/// Moves per row that must be met (a must-fill post-year, a pin) in the first working set.
+const MOVES_PER_MUST_FILL_ROW: usize = 2;
 /// Moves per person a pricing round may add.
 const MOVES_PER_PERSON_PER_ROUND: usize = 5;
 
@@ -38,6 +40,8 @@ pub struct ModelStats {
     pub pricing_rounds: usize,
     /// LP optimum of the full model, when column generation proved it.
     pub lp_bound: Option<f64>,
+    /// Peak resident memory of the process so far, in MiB (Linux only).
+    pub peak_mib: Option<f64>,
     /// Arcs excluded per rule.
     pub excluded: Vec<(&'static str, u64)>,
 }
@@ -53,6 +57,8 @@ pub struct Outcome {
     pub stats: ModelStats,
     /// The independent check of the plan.
     pub report: Report,
+    /// The greedy year-by-year plan's check (the baseline a planner would make by hand).
+    pub baseline: Report,
 }
 
 /// A phase of planning, for progress displays.
@@ -60,6 +66,8 @@ pub struct Outcome {
 pub enum Phase<'a> {
     /// Building the model.
     Building,
+    /// Column generation: pricing round, working-set LP value.
+    Pricing(usize, f64),
     /// Solving, with the solver's progress.
     Solving(&'a Progress),
 }
@@ -118,16 +126,15 @@ pub fn plan(s: &Scenario, opts: &SolveOptions, export_mps: Option<&Path>, on_pro
         options.into_iter().take(INITIAL_MOVES_PER_PERSON).for_each(|(.., c)| initial[c] = true);
     }
     let lp_opts = SolveOptions { time_limit: remaining(opts), verbose: false, ..opts.clone() };
-    let generated = mip::colgen::generate(
-        m,
-        &prunable,
-        &group,
-        &initial,
-        MOVES_PER_PERSON_PER_ROUND,
-        INITIAL_MOVES_PER_PERSON,
-        200,
-        &lp_opts,
-    )?;
+    let pricing = mip::colgen::Pricing {
+        prunable: &prunable,
+        group: &group,
+        per_group: MOVES_PER_PERSON_PER_ROUND,
+        per_row: MOVES_PER_MUST_FILL_ROW,
+        max_rounds: 200,
+    };
+    let generated =
+        mip::colgen::generate(m, &pricing, &initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;
     let (sub, kept) = m.restrict(&generated.keep);
     let stats = ModelStats {
         working_cols: sub.cols.len(),
@@ -198,5 +205,14 @@ pub fn plan(s: &Scenario, opts: &SolveOptions, export_mps: Option<&Path>, on_pro
     }
     let plan = f.plan_of(&solution.x);
     let report = check::check(s, &plan);
-    Ok(Outcome { plan, solution, stats, report })
+    let baseline = check::check(s, &greedy);
+    let stats = ModelStats { peak_mib: peak_mib(), ..stats };
+    Ok(Outcome { plan, solution, stats, report, baseline })
+}
+
+/// Peak resident set size of this process (`VmHWM`), in MiB.
+pub fn peak_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kb / 1024.0)
 }

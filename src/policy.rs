@@ -46,6 +46,18 @@ pub struct Policy {
     pub audit_hold: AuditHold,
     /// Open-selection pools (`candidates.csv`).
     pub candidate_pool: CandidatePool,
+    /// How far officials move.
+    pub exchange_scope: ExchangeScope,
+}
+
+/// `[exchange-scope]`: officials move only among posts in the same region at a level
+/// (e.g. within their county, as county-managed officials do); no restriction by default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExchangeScope {
+    /// Region level that bounds moves (`county` = within the county of the current post;
+    /// posts of units above that level form one scope per region). Absent: anywhere.
+    pub within: Option<crate::scenario::Level>,
 }
 
 /// `[vacancy]`: a post-year without a holder.

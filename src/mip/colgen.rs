@@ -27,27 +27,37 @@ pub struct Generated {
 /// Reduced-cost tolerance below which a column prices out.
 const PRICE_TOL: f64 = 1e-6;
 
+/// Which columns may be left out of the working set, and how fast it grows.
+#[derive(Debug, Clone)]
+pub struct Pricing<'a> {
+    /// Columns that may be left out (the rest are always in).
+    pub prunable: &'a [bool],
+    /// Group of each prunable column (a person); each round adds at most `per_group`
+    /// columns per group, the most negative, which keeps the working set small on the very
+    /// degenerate LPs of assignment problems.
+    pub group: &'a [u32],
+    /// Columns per group and round.
+    pub per_group: usize,
+    /// Rows with a positive lower bound first get this many of their prunable columns
+    /// (cheapest first), so the working set can meet them.
+    pub per_row: usize,
+    /// Pricing rounds before giving up on pruning (the working set becomes every column).
+    pub max_rounds: usize,
+}
+
 /// Grows `initial` (a mask over the columns of `m`) with prunable columns of negative
-/// reduced cost until none is left. `group[c]` is the group of a prunable column (a
-/// person): each round adds at most `per_group` columns per group, the most negative, which
-/// keeps the working set small on the very degenerate LPs of assignment problems. Rows
-/// with a positive lower bound first get prunable columns they contain (up to `per_row`
-/// each, cheapest first) so the working set can meet them. `max_rounds` bounds the
-/// pricing loop; if it runs out the working set is widened to every column.
-#[allow(clippy::too_many_arguments)]
+/// reduced cost until none is left, calling `on_round(round, lp)` after each LP.
 pub fn generate(
     m: &Model,
-    prunable: &[bool],
-    group: &[u32],
+    pricing: &Pricing,
     initial: &[bool],
-    per_group: usize,
-    per_row: usize,
-    max_rounds: usize,
     opts: &SolveOptions,
+    on_round: &mut dyn FnMut(usize, f64),
 ) -> Result<Generated> {
+    let Pricing { prunable, group, per_group, per_row, max_rounds } = *pricing;
     let mut keep = initial.to_vec();
     for (c, p) in prunable.iter().enumerate() {
-        keep[c] |= !p;
+        keep[c] |= !p || m.cols[c].lb > 0.0; // a column forced to be nonzero is always in
     }
     for r in (0..m.rows.len()).filter(|&r| m.rows[r].lb > 0.0) {
         let mut cols: Vec<usize> = m.row_terms(r).map(|(c, _)| c.0 as usize).filter(|&c| prunable[c]).collect();
@@ -90,6 +100,7 @@ pub fn generate(
             .filter(|&(d, _)| d < -PRICE_TOL)
             .collect();
         tracing::debug!(round, columns = kept.len(), lp = objective, entering = priced.len(), "pricing");
+        on_round(round, objective);
         if priced.is_empty() {
             let mut lp_x = vec![0.0; m.cols.len()];
             for (k, &c) in kept.iter().enumerate() {
@@ -141,7 +152,8 @@ mod tests {
         let mut initial = vec![false; m.cols.len()];
         (0..n).for_each(|i| initial[(i * n + i) as usize] = true); // a feasible, poor start
         let group: Vec<u32> = (0..m.cols.len() as u32).map(|c| c / n).collect();
-        let g = generate(&m, &prunable, &group, &initial, 1, 0, 50, &SolveOptions::default()).unwrap();
+        let pricing = Pricing { prunable: &prunable, group: &group, per_group: 1, per_row: 0, max_rounds: 50 };
+        let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, _| {}).unwrap();
         assert!((g.lp_bound.unwrap() - full).abs() < 1e-9, "{:?} vs {full}", g.lp_bound);
         assert!(g.keep.iter().filter(|&&k| k).count() <= m.cols.len());
     }

@@ -36,6 +36,21 @@ pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row]) -> String {
         ("solve time", format!("{:.2} s", sol.seconds)),
         ("build time", format!("{:.2} s", st.build_seconds)),
         ("branch-and-bound nodes", sol.nodes.to_string()),
+        ("LP bound (all moves)", st.lp_bound.map_or("n/a".into(), num)),
+        (
+            "moves given to the MIP",
+            format!("{} of {} columns, after {} pricing round(s)", st.working_cols, st.cols, st.pricing_rounds),
+        ),
+        ("peak memory", st.peak_mib.map_or("n/a".into(), |m| format!("{m:.0} MiB"))),
+        ("greedy baseline", {
+            let b = o.baseline.objective();
+            format!(
+                "objective {} ({} hard violations); ours is {} of it",
+                num(b),
+                o.baseline.hard().count(),
+                if b > 1e-9 && sol.objective >= 0.0 { format!("{:.3}", sol.objective / b) } else { "n/a".into() }
+            )
+        }),
         (
             "model",
             format!(

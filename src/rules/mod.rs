@@ -9,6 +9,7 @@
 
 mod audit_hold;
 mod candidate_pool;
+mod exchange_scope;
 mod grade_window;
 mod kinship_recusal;
 mod pins;
@@ -124,6 +125,7 @@ pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
         Box::new(pins::Pins::new(s)),
         Box::new(audit_hold::AuditHold),
         Box::new(candidate_pool::CandidatePool::new(s)),
+        Box::new(exchange_scope::ExchangeScope::new(s)),
         Box::new(regional_recusal::RegionalRecusal),
         Box::new(kinship_recusal::KinshipRecusal::new(s)),
         Box::new(tenure_max::TenureMax),
