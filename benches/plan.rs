@@ -1,1 +1,117 @@
-fn main() {}
+//! Regenerates the table in `BENCHMARKS.md`: `cargo bench --bench plan [-- NAME...]`.
+//!
+//! For each instance (district, city, province presets; the four OR-Library assignment
+//! instances) it runs the `rotaplan` binary as a child process (so peak memory is per
+//! instance), reads `summary.md`, solves the exported MPS with CBC (`cbc`, if installed)
+//! under the same time budget, and prints one markdown row per instance. Timing lives here,
+//! never in tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+struct Instance {
+    name: &'static str,
+    /// `generate` preset or OR-Library file.
+    source: Source,
+    /// Time budget in seconds.
+    budget: u32,
+}
+
+enum Source {
+    Preset(&'static str),
+    Orlib(&'static str),
+}
+
+const INSTANCES: &[Instance] = &[
+    Instance { name: "district", source: Source::Preset("district"), budget: 60 },
+    Instance { name: "city", source: Source::Preset("city"), budget: 60 },
+    Instance { name: "province", source: Source::Preset("province"), budget: 600 },
+    Instance { name: "assignp800", source: Source::Orlib("assignp800"), budget: 60 },
+    Instance { name: "assignp1500", source: Source::Orlib("assignp1500"), budget: 60 },
+    Instance { name: "assignp3000", source: Source::Orlib("assignp3000"), budget: 60 },
+    Instance { name: "assignp5000", source: Source::Orlib("assignp5000"), budget: 60 },
+];
+
+fn run(cmd: &mut Command) -> (bool, String) {
+    match cmd.output() {
+        Ok(o) => (o.status.success(), format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))),
+        Err(e) => (false, e.to_string()),
+    }
+}
+
+/// The value of a `| key | value |` row of `summary.md`.
+fn field<'a>(summary: &'a str, key: &str) -> &'a str {
+    let prefix = format!("| {key} | ");
+    summary.lines().find_map(|l| l.strip_prefix(prefix.as_str())).map_or("?", |v| v.trim_end_matches(" |").trim())
+}
+
+/// CBC on an MPS file: (objective, seconds, status line).
+fn cbc(mps: &Path, budget: u32) -> String {
+    let started = Instant::now();
+    let (_, out) = run(Command::new("cbc").arg(mps).args(["-sec", &budget.to_string(), "-solve", "-quit"]));
+    let secs = started.elapsed().as_secs_f64();
+    let objective = out.lines().find_map(|l| l.trim().strip_prefix("Objective value:")).map(|v| v.trim().to_string());
+    let status = out.lines().find(|l| l.starts_with("Result - ")).map_or("not run", |l| l.trim_start_matches("Result - "));
+    match objective {
+        Some(obj) => format!("{obj} in {secs:.1} s ({status})"),
+        None if out.contains("No such file") || out.contains("not found") => "cbc not installed".into(),
+        None => format!("no solution in {secs:.1} s ({status})"),
+    }
+}
+
+fn main() {
+    let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let exe = PathBuf::from(env!("CARGO_BIN_EXE_rotaplan"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = root.join("target/bench");
+    std::fs::create_dir_all(&work).unwrap();
+    println!("| instance | people | status | objective | bound | gap | LP bound (all moves) | build + pricing | solve | peak memory | greedy baseline (objective, hard violations, ours/greedy) | CBC on the exported MPS |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for inst in INSTANCES.iter().filter(|i| only.is_empty() || only.iter().any(|o| o == i.name)) {
+        let scenario = work.join(inst.name);
+        let out = work.join(format!("{}-out", inst.name));
+        let mps = work.join(format!("{}.mps", inst.name));
+        let (ok, msg) = match inst.source {
+            Source::Preset(p) => run(Command::new(&exe).args(["generate", "--preset", p, "--seed", "1", "--force", "-o"]).arg(&scenario)),
+            Source::Orlib(f) => {
+                let file = root.join(format!("../shared/benchdata/orlib-assign/{f}.txt"));
+                run(Command::new(&exe).args(["import", "orlib-assign"]).arg(file).arg("--force").arg("-o").arg(&scenario))
+            }
+        };
+        if !ok {
+            println!("| {} | – | input failed: {} |", inst.name, msg.trim());
+            continue;
+        }
+        let people = std::fs::read_to_string(scenario.join("people.csv")).map_or(0, |t| t.lines().count() - 1);
+        let started = Instant::now();
+        let (_, msg) = run(
+            Command::new(&exe)
+                .arg("plan")
+                .arg(&scenario)
+                .arg("-o")
+                .arg(&out)
+                .args(["--force", "--time-limit", &inst.budget.to_string(), "--export-mps"])
+                .arg(&mps),
+        );
+        let wall = started.elapsed().as_secs_f64();
+        let Ok(summary) = std::fs::read_to_string(out.join("summary.md")) else {
+            println!("| {} | {people} | failed after {wall:.1} s: {} |", inst.name, msg.trim().replace('\n', " "));
+            continue;
+        };
+        println!(
+            "| {} | {people} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            inst.name,
+            field(&summary, "status"),
+            field(&summary, "objective"),
+            field(&summary, "best bound"),
+            field(&summary, "gap"),
+            field(&summary, "LP bound (all moves)"),
+            field(&summary, "build time"),
+            field(&summary, "solve time"),
+            field(&summary, "peak memory"),
+            field(&summary, "greedy baseline"),
+            cbc(&mps, inst.budget),
+        );
+    }
+}
