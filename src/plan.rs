@@ -78,6 +78,7 @@ impl Plan {
         let (Some(cy), Some(cp), Some(cj)) = (col("year"), col("person_id"), col("post_id")) else {
             return Err(crate::error::Error::Input(vec![InputProblem::file(file, "needs columns year, person_id, post_id")]));
         };
+        let mut seen = std::collections::HashSet::new();
         for (k, rec) in rdr.records().enumerate() {
             let row = k + 2;
             let rec = match rec {
@@ -109,6 +110,10 @@ impl Plan {
                     }
                 },
             };
+            if !seen.insert((p, year)) {
+                problems.push(InputProblem::row(&file, row, format!("a second row for {} in {year}", s.person(p).id)));
+                continue;
+            }
             plan.holds[p.0 as usize][(year - s.start_year) as usize] = post;
         }
         if problems.is_empty() {

@@ -131,3 +131,20 @@ fn usage_errors_exit_2() {
     rotaplan().arg("plan").assert().code(2);
     rotaplan().args(["frobnicate"]).assert().code(2);
 }
+
+#[test]
+fn check_reports_every_problem_of_a_bad_plan_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = tmp.path().join("plan.csv");
+    fs::write(&plan, "year,person_id,post_id\n2027,C001,P-gov-head\n2027,C001,P-gov-head\n2040,C002,\n2027,NOBODY,\n2028,C003,P-none\n").unwrap();
+    rotaplan()
+        .arg("check")
+        .arg(tiny())
+        .arg(&plan)
+        .assert()
+        .code(2)
+        .stderr(contains("plan.csv:3: a second row for C001 in 2027"))
+        .stderr(contains(":4 [year]"))
+        .stderr(contains(":5 [person_id]"))
+        .stderr(contains(":6 [post_id]"));
+}
