@@ -73,7 +73,9 @@ fn main() {
         let out = work.join(format!("{}-out", inst.name));
         let mps = work.join(format!("{}.mps", inst.name));
         let (ok, msg) = match inst.source {
-            Source::Preset(p) => run(Command::new(&exe).args(["generate", "--preset", p, "--seed", "1", "--force", "-o"]).arg(&scenario)),
+            Source::Preset(p) => {
+                run(Command::new(&exe).args(["generate", "--preset", p, "--seed", "1", "--force", "-o"]).arg(&scenario))
+            }
             Source::Orlib(f) => {
                 let file = root.join(format!("../shared/benchdata/orlib-assign/{f}.txt"));
                 run(Command::new(&exe).args(["import", "orlib-assign"]).arg(file).arg("--force").arg("-o").arg(&scenario))
@@ -85,15 +87,13 @@ fn main() {
         }
         let people = std::fs::read_to_string(scenario.join("people.csv")).map_or(0, |t| t.lines().count() - 1);
         let started = Instant::now();
-        let (_, msg) = run(
-            Command::new(&exe)
-                .arg("plan")
-                .arg(&scenario)
-                .arg("-o")
-                .arg(&out)
-                .args(["--force", "--time-limit", &inst.budget.to_string(), "--export-mps"])
-                .arg(&mps),
-        );
+        let (_, msg) = run(Command::new(&exe)
+            .arg("plan")
+            .arg(&scenario)
+            .arg("-o")
+            .arg(&out)
+            .args(["--force", "--time-limit", &inst.budget.to_string(), "--export-mps"])
+            .arg(&mps));
         let wall = started.elapsed().as_secs_f64();
         let Ok(summary) = std::fs::read_to_string(out.join("summary.md")) else {
             println!("| {} | {people} | failed after {wall:.1} s: {} |", inst.name, msg.trim().replace('\n', " "));

@@ -169,18 +169,28 @@ impl<'a> Formulation<'a> {
         let s = self.s;
         let eligible = |y: i32| mask & (1 << (y - s.start_year)) != 0;
         let mut cols = Vec::new();
+        // Per-year arc costs, once per pair.
+        let arc_cost: Vec<f64> = s
+            .years()
+            .map(|y| {
+                if eligible(y) {
+                    self.rules.iter().map(|r| r.arc_cost(s, Arc { person: p, post: j, year: y })).sum()
+                } else {
+                    0.0
+                }
+            })
+            .collect();
         for first in s.years().filter(|&y| eligible(y)) {
             let run_end = (first..=s.end_year()).take_while(|&y| eligible(y)).last().unwrap_or(first);
             // The longest stint from `first` that no rule forbids.
             let Some((last, cost)) = (first..=run_end).rev().find_map(|last| {
-                let costs: Option<Vec<f64>> = self.rules.iter().map(|r| r.stint_cost(s, p, j, first, last)).collect();
-                costs.map(|c| (last, c.into_iter().sum::<f64>()))
+                let cost = self.rules.iter().try_fold(0.0, |acc, r| r.stint_cost(s, p, j, first, last).map(|c| acc + c));
+                cost.map(|c| (last, c))
             }) else {
                 continue;
             };
-            let arcs: f64 = (first..=last)
-                .map(|y| self.rules.iter().map(|r| r.arc_cost(s, Arc { person: p, post: j, year: y })).sum::<f64>())
-                .sum();
+            let t = |y: i32| (y - s.start_year) as usize;
+            let arcs: f64 = arc_cost[t(first)..=t(last)].iter().sum();
             let z = self.model.add_binary(cost + arcs, ColName::Entry(p, j, first));
             for y in first..=last {
                 self.holds(p, j, y, z);

@@ -48,6 +48,28 @@ pub struct Policy {
     pub candidate_pool: CandidatePool,
     /// How far officials move.
     pub exchange_scope: ExchangeScope,
+    /// Skills against post domains.
+    pub skill_fit: SkillFit,
+}
+
+/// `[skill-fit]`: a person's skill level (0–3) in a post's domain is their fit for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SkillFit {
+    /// Below this fit a person is not eligible for a post (the current post aside; 0 = off).
+    pub min_fit: u8,
+    /// Reward per fit point per year held.
+    pub weight: f64,
+    /// From this age, a move to a post of another domain than the current post costs
+    /// `cross_domain_weight`.
+    pub age_threshold: i32,
+    /// Penalty per cross-domain move of an official at or over `age_threshold`.
+    pub cross_domain_weight: f64,
+}
+impl Default for SkillFit {
+    fn default() -> Self {
+        SkillFit { min_fit: 1, weight: 0.5, age_threshold: 50, cross_domain_weight: 15.0 }
+    }
 }
 
 /// `[exchange-scope]`: officials move only among posts in the same region at a level
@@ -260,6 +282,11 @@ impl Policy {
         weight("regional-recusal.weight", self.regional_recusal.weight);
         weight("kinship-recusal.weight", self.kinship_recusal.weight);
         weight("candidate-pool.score_weight", self.candidate_pool.score_weight);
+        weight("skill-fit.weight", self.skill_fit.weight);
+        weight("skill-fit.cross_domain_weight", self.skill_fit.cross_domain_weight);
+        if self.skill_fit.min_fit > 3 {
+            out.push(("skill-fit.min_fit".into(), "must be 0–3".into()));
+        }
         if self.vacancy.must_fill == Strength::Off {
             out.push(("vacancy.must_fill".into(), "must be \"hard\" or \"soft\"".into()));
         }

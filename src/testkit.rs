@@ -95,7 +95,8 @@ impl Builder {
         PostIx(self.s.posts.len() as u32 - 1)
     }
 
-    /// A person born 1980, retiring 2040, holding `current` since `since`.
+    /// A person born 1980, retiring 2040, skilled (2) in the `general` domain of the
+    /// builder's posts, holding `current` since `since`.
     pub fn person(&mut self, id: &str, grade: i32, current: Option<PostIx>, since: i32) -> PersonIx {
         self.s.people.push(Person {
             id: id.into(),
@@ -108,7 +109,7 @@ impl Builder {
             native: None,
             birth: None,
             grewup: None,
-            skills: Vec::new(),
+            skills: vec![("general".into(), 2)],
             young_cadre: false,
             audit_hold: false,
             retire_year: 2040,

@@ -94,12 +94,30 @@ fn unmeetable_hard_rules_exit_1_with_the_reason() {
 fn a_policy_file_replaces_the_scenarios_policy() {
     let tmp = tempfile::tempdir().unwrap();
     let policy = tmp.path().join("strict.toml");
-    fs::write(&policy, "[vacancy]\nmust_fill = \"hard\"\n[tenure-max]\nhard_years = 8\nsoft_years = 4\n").unwrap();
+    fs::write(&policy, "[tenure-max]\nhard_years = 8\nsoft_years = 4\n[regional-recusal]\nhomes = [\"grewup\", \"native\"]\n").unwrap();
     let out = tmp.path().join("out");
     rotaplan().arg("plan").arg(tiny()).arg("-o").arg(&out).arg("--policy").arg(&policy).assert().success();
     let summary = fs::read_to_string(out.join("summary.md")).unwrap();
     assert!(summary.contains("strict.toml"), "{summary}");
     rotaplan().arg("check").arg(tiny()).arg(out.join("plan.csv")).arg("--policy").arg(&policy).assert().success();
+}
+
+#[test]
+fn an_unfillable_must_fill_post_is_diagnosed_before_solving() {
+    let tmp = tempfile::tempdir().unwrap();
+    let policy = tmp.path().join("hard.toml");
+    fs::write(&policy, "[vacancy]\nmust_fill = \"hard\"\n").unwrap();
+    // The discipline secretary retires in 2029 and nobody else qualifies for the post.
+    rotaplan()
+        .arg("plan")
+        .arg(tiny())
+        .arg("-o")
+        .arg(tmp.path().join("out"))
+        .arg("--policy")
+        .arg(&policy)
+        .assert()
+        .code(1)
+        .stderr(contains("P-disc-head (Discipline Secretary, County Discipline Commission) must be filled in 2029, but nobody is eligible"));
 }
 
 #[test]
@@ -136,7 +154,11 @@ fn usage_errors_exit_2() {
 fn check_reports_every_problem_of_a_bad_plan_file() {
     let tmp = tempfile::tempdir().unwrap();
     let plan = tmp.path().join("plan.csv");
-    fs::write(&plan, "year,person_id,post_id\n2027,C001,P-gov-head\n2027,C001,P-gov-head\n2040,C002,\n2027,NOBODY,\n2028,C003,P-none\n").unwrap();
+    fs::write(
+        &plan,
+        "year,person_id,post_id\n2027,C001,P-gov-head\n2027,C001,P-gov-head\n2040,C002,\n2027,NOBODY,\n2028,C003,P-none\n",
+    )
+    .unwrap();
     rotaplan()
         .arg("check")
         .arg(tiny())

@@ -15,6 +15,7 @@ mod kinship_recusal;
 mod pins;
 mod regional_recusal;
 mod retirement;
+mod skill_fit;
 mod stability;
 mod tenure_max;
 mod tenure_min;
@@ -128,6 +129,7 @@ pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
         Box::new(exchange_scope::ExchangeScope::new(s)),
         Box::new(regional_recusal::RegionalRecusal),
         Box::new(kinship_recusal::KinshipRecusal::new(s)),
+        Box::new(skill_fit::SkillFit),
         Box::new(tenure_max::TenureMax),
         Box::new(tenure_min::TenureMin),
         Box::new(vacancy::Vacancy),
