@@ -56,7 +56,7 @@ pub enum Error {
     #[error("{} input problem(s):\n{}", .0.len(), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     Input(Vec<InputProblem>),
     /// The hard rules cannot all be met.
-    #[error("the hard rules cannot all be met:\n{}", .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    #[error("the hard rules cannot all be met:\n{}", list(.0, 20))]
     Infeasible(Vec<String>),
     /// Writing output failed.
     #[error("cannot write {path}: {source}")]
@@ -72,6 +72,15 @@ pub enum Error {
     /// The solver failed for a reason other than infeasibility.
     #[error("solver error: {0}")]
     Solver(String),
+}
+
+/// The first `max` items, one per line, and how many more there are.
+fn list(items: &[String], max: usize) -> String {
+    let mut out: Vec<String> = items.iter().take(max).map(|p| format!("  {p}")).collect();
+    if items.len() > max {
+        out.push(format!("  … and {} more", items.len() - max));
+    }
+    out.join("\n")
 }
 
 /// Result alias.

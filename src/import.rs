@@ -90,6 +90,9 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
     policy.grade_window.max_down = 0;
     policy.keep_posted.strength = Strength::Off;
     policy.candidate_pool.score_weight = 1.0;
+    // The instance has no skills: fit neither gates nor rewards anything.
+    policy.skill_fit.min_fit = 0;
+    policy.skill_fit.weight = 0.0;
     let stem = path.file_stem().map_or_else(|| "orlib-assign".to_string(), |s| s.to_string_lossy().into_owned());
     Ok(Scenario {
         name: stem.clone(),

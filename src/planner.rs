@@ -149,21 +149,44 @@ pub fn plan(s: &Scenario, opts: &SolveOptions, export_mps: Option<&Path>, on_pro
     for (k, &c) in kept.iter().enumerate() {
         position[c as usize] = k as u32;
     }
-    let start: Option<Vec<(Col, f64)>> = greedy_start.as_ref().map(|st| {
-        st.iter().filter(|(c, _)| position[c.0 as usize] != u32::MAX).map(|&(c, v)| (Col(position[c.0 as usize]), v)).collect()
+    let greedy_start: Option<Vec<(Col, f64)>> = greedy_start.map(|st| {
+        st.into_iter()
+            .filter(|(c, _)| position[c.0 as usize] != u32::MAX)
+            .map(|(c, v)| (Col(position[c.0 as usize]), v))
+            .collect()
     });
-    let (worst, integral) =
-        if generated.lp_bound.is_some() { m.violation(&generated.lp_x, 1e-6) } else { (f64::INFINITY, false) };
-    let mut solution = if worst <= 1e-6 && integral {
-        // The LP optimum over all moves is integral: an optimal plan, no branching needed.
-        let x: Vec<f64> = kept
-            .iter()
-            .map(|&c| if m.cols[c as usize].integer { generated.lp_x[c as usize].round() } else { generated.lp_x[c as usize] })
-            .collect();
-        let objective = sub.objective(&x);
-        Solution { status: Status::Optimal, x, objective, bound: objective, gap: 0.0, seconds: 0.0, nodes: 0 }
-    } else {
-        mip::highs::solve(&sub, &budget, start.as_deref(), &mut |p| on_progress(Phase::Solving(p)))?
+    let lp: Option<Vec<f64>> = generated.lp_bound.map(|_| kept.iter().map(|&c| generated.lp_x[c as usize]).collect());
+    let mut solution = match &lp {
+        Some(lp) if sub.violation(lp, 1e-6).1 && sub.violation(lp, 1e-6).0 <= 1e-6 => {
+            // The LP optimum over all moves is integral: an optimal plan, no branching.
+            let x: Vec<f64> = lp.iter().zip(&sub.cols).map(|(&v, c)| if c.integer { v.round() } else { v }).collect();
+            let objective = sub.objective(&x);
+            Solution { status: Status::Optimal, x, objective, bound: objective, gap: 0.0, seconds: 0.0, nodes: 0 }
+        }
+        Some(lp) => {
+            // Keep what the LP optimum does (its columns at 1) and solve the rest; when that
+            // reaches the LP bound it is optimal, otherwise it starts the full MIP.
+            let quick_opts = SolveOptions { time_limit: remaining(opts) / 4.0, ..opts.clone() };
+            let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, None, &mut |p| on_progress(Phase::Solving(p)))?;
+            let lp_bound = generated.lp_bound.unwrap_or(f64::NEG_INFINITY);
+            if !quick.x.is_empty() && quick.objective <= lp_bound + 1e-6 {
+                Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick }
+            } else {
+                let start: Option<Vec<(Col, f64)>> = if quick.x.is_empty() {
+                    greedy_start
+                } else {
+                    Some(
+                        (0..sub.cols.len())
+                            .filter(|&c| sub.cols[c].integer)
+                            .map(|c| (Col(c as u32), quick.x[c].round()))
+                            .collect(),
+                    )
+                };
+                let budget = SolveOptions { time_limit: remaining(opts), ..opts.clone() };
+                mip::highs::solve(&sub, &budget, start.as_deref(), &mut |p| on_progress(Phase::Solving(p)))?
+            }
+        }
+        None => mip::highs::solve(&sub, &budget, greedy_start.as_deref(), &mut |p| on_progress(Phase::Solving(p)))?,
     };
     let (sub, kept) = if solution.status == Status::Infeasible && kept.len() < m.cols.len() {
         // Only the full model can prove infeasibility.

@@ -94,7 +94,8 @@ fn unmeetable_hard_rules_exit_1_with_the_reason() {
 fn a_policy_file_replaces_the_scenarios_policy() {
     let tmp = tempfile::tempdir().unwrap();
     let policy = tmp.path().join("strict.toml");
-    fs::write(&policy, "[tenure-max]\nhard_years = 8\nsoft_years = 4\n[regional-recusal]\nhomes = [\"grewup\", \"native\"]\n").unwrap();
+    fs::write(&policy, "[tenure-max]\nhard_years = 8\nsoft_years = 4\n[regional-recusal]\nhomes = [\"grewup\", \"native\"]\n")
+        .unwrap();
     let out = tmp.path().join("out");
     rotaplan().arg("plan").arg(tiny()).arg("-o").arg(&out).arg("--policy").arg(&policy).assert().success();
     let summary = fs::read_to_string(out.join("summary.md")).unwrap();
@@ -117,7 +118,9 @@ fn an_unfillable_must_fill_post_is_diagnosed_before_solving() {
         .arg(&policy)
         .assert()
         .code(1)
-        .stderr(contains("P-disc-head (Discipline Secretary, County Discipline Commission) must be filled in 2029, but nobody is eligible"));
+        .stderr(contains(
+            "P-disc-head (Discipline Secretary, County Discipline Commission) must be filled in 2029, but nobody is eligible",
+        ));
 }
 
 #[test]

@@ -202,6 +202,16 @@ impl Model {
         out
     }
 
+    /// The model with every integer column at 1 in `x` (within `tol`) fixed to 1: a
+    /// sub-MIP that keeps what the LP has decided to do and leaves open how to do the rest.
+    pub fn fix_ones(&self, x: &[f64], tol: f64) -> Model {
+        let mut m = self.clone();
+        for (col, _) in m.cols.iter_mut().zip(x).filter(|(c, v)| c.integer && **v >= 1.0 - tol) {
+            col.lb = 1.0;
+        }
+        m
+    }
+
     /// Names for export, given display ids of people and posts.
     pub fn col_label(&self, c: usize, person: &dyn Fn(PersonIx) -> String, post: &dyn Fn(PostIx) -> String) -> String {
         match self.cols[c].name {
