@@ -111,7 +111,7 @@ fn main() {
             field(&summary, "solve time"),
             field(&summary, "peak memory"),
             field(&summary, "greedy baseline"),
-            cbc(&mps, inst.budget),
+            cbc(&mps, inst.budget.min(120)),
         );
     }
 }

@@ -213,8 +213,9 @@ fn plan(args: &PlanArgs) -> Result<u8> {
     let bar = indicatif::ProgressBar::new_spinner();
     bar.enable_steady_tick(Duration::from_millis(200));
     bar.set_style(indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}").expect("valid template"));
-    let outcome = planner::plan(&s, &opts, args.export_mps.as_deref(), &mut |phase| match phase {
+    let outcome = planner::plan(&s, &opts, args.export_mps.as_deref(), &|phase| match phase {
         Phase::Building => bar.set_message("building the model"),
+        Phase::Parts(done, total) => bar.set_message(format!("solved {done} of {total} independent parts")),
         Phase::Pricing(round, lp) => bar.set_message(format!("generating moves: round {round}, LP bound so far {lp:.2}")),
         Phase::Solving(p) => {
             let fmt = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.2}"));

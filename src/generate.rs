@@ -523,6 +523,14 @@ impl Gen {
                 hardship_years: hardship_years.min(working),
             });
         }
+        // Reserve officials belong to the managed area's pool: one without any home in it
+        // gets a native place there (chosen without the RNG, so nothing else changes).
+        let area = self.area.clone();
+        for (k, p) in self.s.people.iter_mut().enumerate().filter(|(_, p)| p.current_post.is_none()) {
+            if ![p.native, p.birth, p.grewup].iter().flatten().any(|r| area.contains(r)) {
+                p.native = Some(area[k % area.len()]);
+            }
+        }
     }
 
     /// Leaves about 1% of people (at least one) in a hard regional-recusal conflict:

@@ -9,6 +9,7 @@ use crate::mip::{self, Col, Progress, Solution, SolveOptions, Status};
 use crate::plan::Plan;
 use crate::rules;
 use crate::scenario::Scenario;
+use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
 
@@ -40,6 +41,8 @@ pub struct ModelStats {
     pub pricing_rounds: usize,
     /// LP optimum of the full model, when column generation proved it.
     pub lp_bound: Option<f64>,
+    /// Independent parts the model split into.
+    pub parts: usize,
     /// Peak resident memory of the process so far, in MiB (Linux only).
     pub peak_mib: Option<f64>,
     /// Arcs excluded per rule.
@@ -68,12 +71,19 @@ pub enum Phase<'a> {
     Building,
     /// Column generation: pricing round, working-set LP value.
     Pricing(usize, f64),
+    /// Independent parts solved so far, of all.
+    Parts(usize, usize),
     /// Solving, with the solver's progress.
     Solving(&'a Progress),
 }
 
 /// Plans `s`. Errors: [`Error::Infeasible`] when the hard rules cannot all be met.
-pub fn plan(s: &Scenario, opts: &SolveOptions, export_mps: Option<&Path>, on_progress: &mut dyn FnMut(Phase)) -> Result<Outcome> {
+pub fn plan(
+    s: &Scenario,
+    opts: &SolveOptions,
+    export_mps: Option<&Path>,
+    on_progress: &(dyn Fn(Phase) + Sync),
+) -> Result<Outcome> {
     let started = Instant::now();
     on_progress(Phase::Building);
     let rules = rules::all(s);
@@ -98,7 +108,7 @@ pub fn plan(s: &Scenario, opts: &SolveOptions, export_mps: Option<&Path>, on_pro
     if !f.conflicts.is_empty() {
         return Err(Error::Infeasible(f.conflicts));
     }
-    let remaining = |opts: &SolveOptions| (opts.time_limit - started.elapsed().as_secs_f64()).max(1.0);
+    let deadline = started + std::time::Duration::from_secs_f64(opts.time_limit.max(1.0));
     // Column generation: the solver sees the moves that can matter; the LP duals prove
     // that the others cannot improve the LP optimum, which is the bound we report.
     let mut prunable = vec![false; m.cols.len()];
@@ -115,49 +125,155 @@ pub fn plan(s: &Scenario, opts: &SolveOptions, export_mps: Option<&Path>, on_pro
             (st.person.0 as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (st.post.0 as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
         by_person[st.person.0 as usize].push((m.cols[c].cost, spread.rotate_left(17), c));
     }
-    // The greedy plan: its moves join the first working set and it is the MIP start.
+    // The greedy plan: its moves join the first working set and start the MIP.
     let greedy = crate::greedy::plan(&f);
-    let greedy_start = f.start_of(&greedy);
-    if let Some(start) = &greedy_start {
-        start.iter().filter(|&&(_, v)| v > 0.5).for_each(|&(c, _)| initial[c.0 as usize] = true);
+    let mut greedy_x = vec![f64::NAN; m.cols.len()];
+    if let Some(start) = f.start_of(&greedy) {
+        for (c, v) in start {
+            greedy_x[c.0 as usize] = v;
+            initial[c.0 as usize] |= v > 0.5;
+        }
     }
     for mut options in by_person {
         options.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         options.into_iter().take(INITIAL_MOVES_PER_PERSON).for_each(|(.., c)| initial[c] = true);
     }
-    let lp_opts = SolveOptions { time_limit: remaining(opts), verbose: false, ..opts.clone() };
+    // Independent parts (with an exchange scope: one per county, roughly) are solved apart,
+    // in parallel; their objectives and bounds add up.
+    let parts = m.components();
+    tracing::info!(parts = parts.len(), "independent parts");
+    let report_phase = on_progress;
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let solved: Vec<Result<Solved>> = parts
+        .par_iter()
+        .map(|cols| {
+            let pick = |v: &[bool]| cols.iter().map(|&c| v[c as usize]).collect::<Vec<bool>>();
+            let part = Part {
+                model: m.subset(cols),
+                prunable: pick(&prunable),
+                group: cols.iter().map(|&c| group[c as usize]).collect(),
+                initial: pick(&initial),
+                start: cols
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &c)| !greedy_x[c as usize].is_nan())
+                    .map(|(k, &c)| (Col(k as u32), greedy_x[c as usize]))
+                    .collect(),
+            };
+            let r = solve_part(part, opts, deadline, report_phase);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if parts.len() > 1 {
+                report_phase(Phase::Parts(n, parts.len()));
+            }
+            r
+        })
+        .collect();
+    let mut x = vec![0.0; m.cols.len()];
+    let mut solution = Solution {
+        status: Status::Optimal,
+        x: Vec::new(),
+        objective: m.offset,
+        bound: m.offset,
+        gap: 0.0,
+        seconds: 0.0,
+        nodes: 0,
+    };
+    let (mut working, mut rounds, mut lp_bound) = (0, 0, Some(m.offset));
+    for (cols, part) in parts.iter().zip(solved) {
+        let part = part?;
+        for (k, &c) in cols.iter().enumerate() {
+            x[c as usize] = part.x[k];
+        }
+        solution.status = solution.status.max(part.status);
+        solution.bound += part.bound;
+        solution.seconds += part.seconds;
+        solution.nodes += part.nodes;
+        working += part.working;
+        rounds = rounds.max(part.rounds);
+        lp_bound = lp_bound.zip(part.lp_bound).map(|(a, b)| a + b);
+    }
+    solution.x = x;
+    solution.objective = m.objective(&solution.x);
+    solution.bound = solution.bound.min(solution.objective);
+    solution.gap = mip::rel_gap(solution.objective, solution.bound);
+    let proven = solution.objective - solution.bound <= 1e-6 || solution.gap <= opts.gap;
+    if solution.status == Status::Optimal && !proven {
+        solution.status = Status::Feasible;
+    }
+    let stats = ModelStats {
+        working_cols: working,
+        pricing_rounds: rounds,
+        lp_bound,
+        parts: parts.len(),
+        build_seconds: stats.build_seconds,
+        peak_mib: peak_mib(),
+        ..stats
+    };
+    let plan = f.plan_of(&solution.x);
+    let report = check::check(s, &plan);
+    let baseline = check::check(s, &greedy);
+    Ok(Outcome { plan, solution, stats, report, baseline })
+}
+
+/// One independent part of the model, with its pruning data (indices local to the part).
+struct Part {
+    model: crate::mip::Model,
+    prunable: Vec<bool>,
+    group: Vec<u32>,
+    initial: Vec<bool>,
+    start: Vec<(Col, f64)>,
+}
+
+/// What solving a part gave.
+struct Solved {
+    status: Status,
+    /// Column values of the part.
+    x: Vec<f64>,
+    /// A bound valid for every plan of the part (offset excluded).
+    bound: f64,
+    seconds: f64,
+    nodes: i64,
+    working: usize,
+    rounds: usize,
+    lp_bound: Option<f64>,
+}
+
+/// Column generation, the fixed-moves sub-MIP, then the MIP, on one part.
+fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
+    let started = Instant::now();
+    let m = &part.model;
+    let remaining = || deadline.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
+    let lp_opts = SolveOptions { time_limit: remaining(), verbose: false, ..opts.clone() };
     let pricing = mip::colgen::Pricing {
-        prunable: &prunable,
-        group: &group,
+        prunable: &part.prunable,
+        group: &part.group,
         per_group: MOVES_PER_PERSON_PER_ROUND,
         per_row: MOVES_PER_MUST_FILL_ROW,
         max_rounds: 200,
     };
     let generated =
-        mip::colgen::generate(m, &pricing, &initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;
+        mip::colgen::generate(m, &pricing, &part.initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;
     let (sub, kept) = m.restrict(&generated.keep);
-    let stats = ModelStats {
-        working_cols: sub.cols.len(),
-        pricing_rounds: generated.rounds,
-        lp_bound: generated.lp_bound,
-        build_seconds: started.elapsed().as_secs_f64(),
-        ..stats
-    };
-    tracing::info!(columns = sub.cols.len(), rounds = generated.rounds, lp = ?generated.lp_bound, "working set");
-    let budget = SolveOptions { time_limit: remaining(opts), ..opts.clone() };
     let mut position = vec![u32::MAX; m.cols.len()];
     for (k, &c) in kept.iter().enumerate() {
         position[c as usize] = k as u32;
     }
-    let greedy_start: Option<Vec<(Col, f64)>> = greedy_start.map(|st| {
-        st.into_iter()
-            .filter(|(c, _)| position[c.0 as usize] != u32::MAX)
-            .map(|(c, v)| (Col(position[c.0 as usize]), v))
-            .collect()
-    });
+    let greedy_start: Vec<(Col, f64)> = part
+        .start
+        .iter()
+        .filter(|(c, _)| position[c.0 as usize] != u32::MAX)
+        .map(|&(c, v)| (Col(position[c.0 as usize]), v))
+        .collect();
+    let greedy_start = (!greedy_start.is_empty()).then_some(greedy_start);
+    let solving = |p: &Progress| on_progress(Phase::Solving(p));
     let lp: Option<Vec<f64>> = generated.lp_bound.map(|_| kept.iter().map(|&c| generated.lp_x[c as usize]).collect());
     let mut solution = match &lp {
-        Some(lp) if sub.violation(lp, 1e-6).1 && sub.violation(lp, 1e-6).0 <= 1e-6 => {
+        Some(lp)
+            if sub.violation(lp, 1e-6) == (0.0, true) || {
+                let (w, i) = sub.violation(lp, 1e-6);
+                w <= 1e-6 && i
+            } =>
+        {
             // The LP optimum over all moves is integral: an optimal plan, no branching.
             let x: Vec<f64> = lp.iter().zip(&sub.cols).map(|(&v, c)| if c.integer { v.round() } else { v }).collect();
             let objective = sub.objective(&x);
@@ -166,8 +282,8 @@ pub fn plan(s: &Scenario, opts: &SolveOptions, export_mps: Option<&Path>, on_pro
         Some(lp) => {
             // Keep what the LP optimum does (its columns at 1) and solve the rest; when that
             // reaches the LP bound it is optimal, otherwise it starts the full MIP.
-            let quick_opts = SolveOptions { time_limit: remaining(opts) / 4.0, ..opts.clone() };
-            let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, None, &mut |p| on_progress(Phase::Solving(p)))?;
+            let quick_opts = SolveOptions { time_limit: remaining() / 4.0, ..opts.clone() };
+            let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, None, &mut |p| solving(p))?;
             let lp_bound = generated.lp_bound.unwrap_or(f64::NEG_INFINITY);
             if !quick.x.is_empty() && quick.objective <= lp_bound + 1e-6 {
                 Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick }
@@ -182,22 +298,24 @@ pub fn plan(s: &Scenario, opts: &SolveOptions, export_mps: Option<&Path>, on_pro
                             .collect(),
                     )
                 };
-                let budget = SolveOptions { time_limit: remaining(opts), ..opts.clone() };
-                mip::highs::solve(&sub, &budget, start.as_deref(), &mut |p| on_progress(Phase::Solving(p)))?
+                let budget = SolveOptions { time_limit: remaining(), ..opts.clone() };
+                mip::highs::solve(&sub, &budget, start.as_deref(), &mut |p| solving(p))?
             }
         }
-        None => mip::highs::solve(&sub, &budget, greedy_start.as_deref(), &mut |p| on_progress(Phase::Solving(p)))?,
+        None => {
+            let budget = SolveOptions { time_limit: remaining(), ..opts.clone() };
+            mip::highs::solve(&sub, &budget, greedy_start.as_deref(), &mut |p| solving(p))?
+        }
     };
-    let (sub, kept) = if solution.status == Status::Infeasible && kept.len() < m.cols.len() {
-        // Only the full model can prove infeasibility.
-        tracing::info!("working set infeasible; solving the full model");
-        let budget = SolveOptions { time_limit: remaining(opts), ..opts.clone() };
-        solution = mip::highs::solve(m, &budget, None, &mut |p| on_progress(Phase::Solving(p)))?;
-        (m.clone(), (0..m.cols.len() as u32).collect())
+    let kept = if solution.status == Status::Infeasible && kept.len() < m.cols.len() {
+        // Only the whole part can prove infeasibility.
+        tracing::info!("working set infeasible; solving the whole part");
+        let budget = SolveOptions { time_limit: remaining(), ..opts.clone() };
+        solution = mip::highs::solve(m, &budget, None, &mut |p| solving(p))?;
+        (0..m.cols.len() as u32).collect()
     } else {
-        (sub, kept)
+        kept
     };
-    let _ = sub;
     match solution.status {
         Status::Infeasible => {
             return Err(Error::Infeasible(vec![
@@ -211,26 +329,24 @@ pub fn plan(s: &Scenario, opts: &SolveOptions, export_mps: Option<&Path>, on_pro
     for (k, &c) in kept.iter().enumerate() {
         x[c as usize] = solution.x[k];
     }
-    solution.x = x;
+    let objective = m.objective(&x);
     let bound = match generated.lp_bound {
         // The working set's MIP bound holds for the working set only; the full LP bound
         // holds for every plan (and equals the MIP's when the plan reaches it).
-        Some(lp) if solution.status == Status::Optimal && solution.objective <= lp + 1e-9 => solution.objective,
+        Some(lp) if solution.status == Status::Optimal && objective <= lp + 1e-9 => objective,
         Some(lp) => lp,
         None => solution.bound,
     };
-    solution.objective = m.objective(&solution.x);
-    solution.bound = bound.min(solution.objective);
-    solution.gap = mip::rel_gap(solution.objective, solution.bound);
-    let proven = solution.objective - solution.bound <= 1e-6 || solution.gap <= opts.gap;
-    if solution.status == Status::Optimal && !proven {
-        solution.status = Status::Feasible;
-    }
-    let plan = f.plan_of(&solution.x);
-    let report = check::check(s, &plan);
-    let baseline = check::check(s, &greedy);
-    let stats = ModelStats { peak_mib: peak_mib(), ..stats };
-    Ok(Outcome { plan, solution, stats, report, baseline })
+    Ok(Solved {
+        status: solution.status,
+        x,
+        bound: bound.min(objective),
+        seconds: started.elapsed().as_secs_f64(),
+        nodes: solution.nodes,
+        working: sub.cols.len(),
+        rounds: generated.rounds,
+        lp_bound: generated.lp_bound,
+    })
 }
 
 /// Peak resident set size of this process (`VmHWM`), in MiB.

@@ -149,7 +149,7 @@ pub fn findings(s: &Scenario, plan: &Plan, rule: &str) -> Vec<Finding> {
 
 /// Plans `s` with default options.
 pub fn try_solve(s: &Scenario) -> crate::error::Result<Outcome> {
-    planner::plan(s, &SolveOptions::default(), None, &mut |_| {})
+    planner::plan(s, &SolveOptions::default(), None, &|_| {})
 }
 
 /// Plans `s`, asserting that the plan is optimal, has no hard violation, and that the

@@ -8,7 +8,7 @@ fn plan_shipped(name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios").join(name);
     let s = rotaplan::scenario::load(&dir, None).unwrap_or_else(|e| panic!("{name}: {e}"));
     let opts = SolveOptions { time_limit: 300.0, ..SolveOptions::default() };
-    let o = rotaplan::planner::plan(&s, &opts, None, &mut |_| {}).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let o = rotaplan::planner::plan(&s, &opts, None, &|_| {}).unwrap_or_else(|e| panic!("{name}: {e}"));
     assert_ne!(o.solution.status, Status::NoSolution);
     let hard: Vec<_> = o.report.hard().map(|f| f.message.clone()).collect();
     assert!(hard.is_empty(), "{name}: hard violations {hard:?}");

@@ -191,6 +191,66 @@ impl Model {
         (m, kept)
     }
 
+    /// Independent parts: sets of columns no row links to each other (columns in no row go
+    /// together in one part). Each part is sorted; parts are ordered by first column.
+    pub fn components(&self) -> Vec<Vec<u32>> {
+        let mut parent: Vec<u32> = (0..self.cols.len() as u32).collect();
+        fn root(parent: &mut [u32], mut c: u32) -> u32 {
+            while parent[c as usize] != c {
+                parent[c as usize] = parent[parent[c as usize] as usize];
+                c = parent[c as usize];
+            }
+            c
+        }
+        let mut in_row = vec![false; self.cols.len()];
+        for r in 0..self.rows.len() {
+            let mut first = None;
+            for (c, _) in self.row_terms(r) {
+                in_row[c.0 as usize] = true;
+                let rc = root(&mut parent, c.0);
+                match first {
+                    None => first = Some(rc),
+                    Some(f) if f != rc => parent[rc as usize] = f,
+                    Some(_) => {}
+                }
+            }
+        }
+        let mut parts: std::collections::BTreeMap<u32, Vec<u32>> = std::collections::BTreeMap::new();
+        let loose = u32::MAX;
+        for c in 0..self.cols.len() as u32 {
+            let key = if in_row[c as usize] { root(&mut parent, c) } else { loose };
+            parts.entry(key).or_default().push(c);
+        }
+        let mut out: Vec<Vec<u32>> = parts.into_values().collect();
+        out.sort_by_key(|p| p[0]);
+        out
+    }
+
+    /// The part of the model on `cols` (sorted; no row may link them to other columns):
+    /// those columns and every row they appear in, without the offset.
+    pub fn subset(&self, cols: &[u32]) -> Model {
+        let mut new_index = vec![u32::MAX; self.cols.len()];
+        for (k, &c) in cols.iter().enumerate() {
+            new_index[c as usize] = k as u32;
+        }
+        let mut m = Model { cols: cols.iter().map(|&c| self.cols[c as usize].clone()).collect(), ..Model::default() };
+        m.start.push(0);
+        for r in 0..self.rows.len() {
+            let terms: Vec<(u32, f64)> = self
+                .row_terms(r)
+                .filter(|(c, _)| new_index[c.0 as usize] != u32::MAX)
+                .map(|(c, a)| (new_index[c.0 as usize], a))
+                .collect();
+            if !terms.is_empty() {
+                m.index.extend(terms.iter().map(|t| t.0));
+                m.value.extend(terms.iter().map(|t| t.1));
+                m.start.push(m.index.len());
+                m.rows.push(self.rows[r].clone());
+            }
+        }
+        m
+    }
+
     /// The matrix column by column: for each column, its `(row, coefficient)` entries.
     pub fn by_column(&self) -> Vec<Vec<(u32, f64)>> {
         let mut out = vec![Vec::new(); self.cols.len()];
@@ -228,16 +288,16 @@ impl Model {
     }
 }
 
-/// Outcome of a solve.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Outcome of a solve, from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
     /// Proven optimal within the requested gap.
     Optimal,
-    /// Stopped by the time limit (or an interrupt) with a feasible plan.
-    TimeLimit,
     /// Optimal over the moves the solver considered, but not proven optimal overall: the
     /// gap to the full model's LP bound is larger than requested.
     Feasible,
+    /// Stopped by the time limit (or an interrupt) with a feasible plan.
+    TimeLimit,
     /// Proven infeasible.
     Infeasible,
     /// Stopped without a feasible plan.
@@ -325,6 +385,19 @@ pub struct Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn components_split_unlinked_columns() {
+        let mut m = Model::default();
+        let c: Vec<Col> = (0..5).map(|k| m.add_binary(1.0, ColName::Aux("t", k, 0, 0))).collect();
+        let n = RowName { rule: "r", a: 0, b: 0, year: 0 };
+        m.add_row(0.0, 1.0, [(c[0], 1.0), (c[2], 1.0)], n);
+        m.add_row(0.0, 1.0, [(c[2], 1.0), (c[3], 1.0)], n);
+        m.add_row(0.0, 1.0, [(c[1], 1.0)], n);
+        assert_eq!(m.components(), vec![vec![0, 2, 3], vec![1], vec![4]]);
+        let part = m.subset(&[0, 2, 3]);
+        assert_eq!((part.cols.len(), part.rows.len(), part.nnz()), (3, 2, 4));
+    }
 
     #[test]
     fn rows_merge_repeated_columns_and_measure_violation() {
