@@ -6,15 +6,17 @@
 
 use crate::formulation::{Formulation, Stint};
 use crate::plan::Plan;
-use crate::scenario::PersonIx;
+use crate::scenario::{PersonIx, PostIx};
+use std::collections::HashMap;
 
 /// The greedy plan over the model's columns (so that it is a valid start).
 pub fn plan(f: &Formulation) -> Plan {
     let s = f.s;
     let mut plan = Plan::empty(s);
-    let mut stints_of: Vec<Vec<&Stint>> = vec![Vec::new(); s.people.len()];
+    // Stints by post and first year.
+    let mut starting: HashMap<(PostIx, i32), Vec<&Stint>> = HashMap::new();
     for st in &f.stints {
-        stints_of[st.person.0 as usize].push(st);
+        starting.entry((st.post, st.first)).or_default().push(st);
     }
     let soft = s.policy.tenure_max.soft_years as i32;
     let mut moved = vec![false; s.people.len()];
@@ -37,10 +39,11 @@ pub fn plan(f: &Formulation) -> Plan {
             s.posts_ix().filter(|(j, _)| busy_until[j.0 as usize] < y).map(|(j, post)| (!post.must_fill, j)).collect();
         posts.sort();
         for (_, j) in posts {
-            let best = s
-                .people_ix()
-                .filter(|(p, _)| !moved[p.0 as usize] && plan.holds[p.0 as usize][t].is_none())
-                .flat_map(|(p, _)| stints_of[p.0 as usize].iter().filter(move |st| st.post == j && st.first == y))
+            let best = starting
+                .get(&(j, y))
+                .into_iter()
+                .flatten()
+                .filter(|st| !moved[st.person.0 as usize] && plan.holds[st.person.0 as usize][t].is_none())
                 .filter(|st| kin_ok(f, &plan, st.person, st))
                 .min_by(|a, b| f.model.cols[a.col.0 as usize].cost.total_cmp(&f.model.cols[b.col.0 as usize].cost));
             if let Some(st) = best {

@@ -144,6 +144,7 @@ pub fn plan(
     tracing::info!(parts = parts.len(), "independent parts");
     let report_phase = on_progress;
     let done = std::sync::atomic::AtomicUsize::new(0);
+    let solving_started = Instant::now();
     let solved: Vec<Result<Solved>> = parts
         .par_iter()
         .map(|cols| {
@@ -186,13 +187,13 @@ pub fn plan(
         }
         solution.status = solution.status.max(part.status);
         solution.bound += part.bound;
-        solution.seconds += part.seconds;
         solution.nodes += part.nodes;
         working += part.working;
         rounds = rounds.max(part.rounds);
         lp_bound = lp_bound.zip(part.lp_bound).map(|(a, b)| a + b);
     }
     solution.x = x;
+    solution.seconds = solving_started.elapsed().as_secs_f64();
     solution.objective = m.objective(&solution.x);
     solution.bound = solution.bound.min(solution.objective);
     solution.gap = mip::rel_gap(solution.objective, solution.bound);
@@ -231,7 +232,6 @@ struct Solved {
     x: Vec<f64>,
     /// A bound valid for every plan of the part (offset excluded).
     bound: f64,
-    seconds: f64,
     nodes: i64,
     working: usize,
     rounds: usize,
@@ -240,7 +240,6 @@ struct Solved {
 
 /// Column generation, the fixed-moves sub-MIP, then the MIP, on one part.
 fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
-    let started = Instant::now();
     let m = &part.model;
     let remaining = || deadline.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
     let lp_opts = SolveOptions { time_limit: remaining(), verbose: false, ..opts.clone() };
@@ -341,7 +340,6 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
         status: solution.status,
         x,
         bound: bound.min(objective),
-        seconds: started.elapsed().as_secs_f64(),
         nodes: solution.nodes,
         working: sub.cols.len(),
         rounds: generated.rounds,
