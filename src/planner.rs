@@ -267,12 +267,7 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
     let solving = |p: &Progress| on_progress(Phase::Solving(p));
     let lp: Option<Vec<f64>> = generated.lp_bound.map(|_| kept.iter().map(|&c| generated.lp_x[c as usize]).collect());
     let mut solution = match &lp {
-        Some(lp)
-            if sub.violation(lp, 1e-6) == (0.0, true) || {
-                let (w, i) = sub.violation(lp, 1e-6);
-                w <= 1e-6 && i
-            } =>
-        {
+        Some(lp) if feasible_integral(&sub, lp) => {
             // The LP optimum over all moves is integral: an optimal plan, no branching.
             let x: Vec<f64> = lp.iter().zip(&sub.cols).map(|(&v, c)| if c.integer { v.round() } else { v }).collect();
             let objective = sub.objective(&x);
@@ -345,6 +340,12 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
         rounds: generated.rounds,
         lp_bound: generated.lp_bound,
     })
+}
+
+/// Whether `x` meets every row and bound of `m` and is integral where it must be.
+fn feasible_integral(m: &crate::mip::Model, x: &[f64]) -> bool {
+    let (worst, integral) = m.violation(x, 1e-6);
+    worst <= 1e-6 && integral
 }
 
 /// Peak resident set size of this process (`VmHWM`), in MiB.
