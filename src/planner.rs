@@ -307,6 +307,21 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
         let budget = SolveOptions { time_limit: remaining(), ..opts.clone() };
         solution = mip::highs::solve(m, &budget, None, &mut |p| solving(p))?;
         (0..m.cols.len() as u32).collect()
+    } else if solution.status == Status::NoSolution && !part.start.is_empty() {
+        // Out of time without a plan: fall back to the greedy plan (binaries fixed, the
+        // slacks follow by a tiny LP), and say so through the status.
+        tracing::info!("no plan within the time limit; returning the greedy plan");
+        let mut fixed = m.clone();
+        for &(c, v) in &part.start {
+            let col = &mut fixed.cols[c.0 as usize];
+            (col.lb, col.ub) = (v, v);
+        }
+        let quick = SolveOptions { time_limit: 10.0, ..opts.clone() };
+        let greedy = mip::highs::solve(&fixed, &quick, None, &mut |_| {})?;
+        if !greedy.x.is_empty() {
+            solution = Solution { status: Status::TimeLimit, bound: f64::NEG_INFINITY, ..greedy };
+        }
+        (0..m.cols.len() as u32).collect()
     } else {
         kept
     };
@@ -329,10 +344,13 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
         // holds for every plan (and equals the MIP's when the plan reaches it).
         Some(lp) if solution.status == Status::Optimal && objective <= lp + 1e-9 => objective,
         Some(lp) => lp,
-        None => solution.bound,
+        None if generated.complete => solution.bound,
+        // Pricing was cut short: the working set's bound says nothing about other moves.
+        None => f64::NEG_INFINITY,
     };
+    let status = if generated.complete { solution.status } else { solution.status.max(Status::TimeLimit) };
     Ok(Solved {
-        status: solution.status,
+        status,
         x,
         bound: bound.min(objective),
         nodes: solution.nodes,

@@ -5,7 +5,7 @@
 //! columns the solver saw. The MIP is then solved over the working set and its gap is
 //! reported against that bound.
 
-use super::highs::{LpSession, LpSolution};
+use super::highs::{LpOutcome, LpSession, LpSolution};
 use super::{Model, SolveOptions};
 use crate::error::Result;
 use std::collections::HashMap;
@@ -18,6 +18,10 @@ pub struct Generated {
     /// LP optimum of the full model (a bound on its MIP optimum); `None` if the working set
     /// never became LP-feasible (then `keep` is every column).
     pub lp_bound: Option<f64>,
+    /// Whether the working set is complete in effect: either pricing proved `lp_bound` or
+    /// `keep` is every column. `false` when the time limit stopped pricing; then no bound
+    /// for the whole model is known from the working set.
+    pub complete: bool,
     /// Pricing rounds.
     pub rounds: usize,
     /// LP solution over the final working set, indexed like the full model.
@@ -72,6 +76,15 @@ pub fn generate(
         let t0 = std::time::Instant::now();
         let lp = session.solve()?;
         tracing::debug!(round, lp_seconds = t0.elapsed().as_secs_f64(), "lp");
+        let lp = match lp {
+            LpOutcome::Optimal(sol) => Some(sol),
+            LpOutcome::Infeasible => None,
+            LpOutcome::Stopped => {
+                // Out of time: the MIP gets the working set as it is, and nothing is proven.
+                tracing::info!(round, "pricing stopped by the time limit");
+                return Ok(Generated { keep, lp_bound: None, complete: false, rounds: round, lp_x: Vec::new() });
+            }
+        };
         let Some(LpSolution { objective, x, duals }) = lp else {
             // Without duals there is nothing to price: give every row that must be met all
             // of its columns once, then give up on pruning.
@@ -106,7 +119,7 @@ pub fn generate(
             for (k, &c) in kept.iter().enumerate() {
                 lp_x[c as usize] = x[k];
             }
-            return Ok(Generated { keep, lp_bound: Some(objective), rounds: round, lp_x });
+            return Ok(Generated { keep, lp_bound: Some(objective), complete: true, rounds: round, lp_x });
         }
         priced.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut taken: HashMap<u32, usize> = HashMap::new();
@@ -123,7 +136,7 @@ pub fn generate(
         }
         session.add_cols(&entering)?;
     }
-    Ok(Generated { keep: vec![true; m.cols.len()], lp_bound: None, rounds: max_rounds, lp_x: Vec::new() })
+    Ok(Generated { keep: vec![true; m.cols.len()], lp_bound: None, complete: true, rounds: max_rounds, lp_x: Vec::new() })
 }
 
 #[cfg(test)]

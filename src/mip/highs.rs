@@ -193,6 +193,17 @@ pub fn solve_lp(m: &Model, opts: &SolveOptions) -> Result<Option<LpSolution>> {
     }
 }
 
+/// How an LP solve ended.
+#[derive(Debug, Clone)]
+pub enum LpOutcome {
+    /// Optimal.
+    Optimal(LpSolution),
+    /// Infeasible.
+    Infeasible,
+    /// Stopped by the time limit.
+    Stopped,
+}
+
 /// An LP kept alive between solves, so that added columns warm-start from the last basis
 /// (column generation).
 pub struct LpSession {
@@ -247,16 +258,17 @@ impl LpSession {
     }
 
     /// Re-solves from the last basis; `Ok(None)` if infeasible.
-    pub fn solve(&mut self) -> Result<Option<LpSolution>> {
+    pub fn solve(&mut self) -> Result<LpOutcome> {
         let h = self.model.take().expect("session alive");
         let solved = h.try_solve().map_err(|e| Error::Solver(format!("HiGHS failed on the LP: {e:?}")))?;
         let out = match solved.status() {
             HighsModelStatus::Optimal => {
                 let sol = solved.get_solution();
                 let objective = solved.objective_value();
-                Some(LpSolution { objective, x: sol.columns().to_vec(), duals: sol.dual_rows().to_vec() })
+                LpOutcome::Optimal(LpSolution { objective, x: sol.columns().to_vec(), duals: sol.dual_rows().to_vec() })
             }
-            HighsModelStatus::Infeasible => None,
+            HighsModelStatus::Infeasible => LpOutcome::Infeasible,
+            HighsModelStatus::ReachedTimeLimit | HighsModelStatus::ReachedInterrupt => LpOutcome::Stopped,
             other => return Err(Error::Solver(format!("LP relaxation stopped with status {other:?}"))),
         };
         self.model = Some(highs::Model::from(solved));
