@@ -7,6 +7,9 @@ use crate::rules::{Arc, Rule};
 use crate::scenario::{PersonIx, PostIx, Scenario};
 use rayon::prelude::*;
 
+/// One person's options and exclusion counts per rule.
+type PersonOptions = (Vec<(PostIx, u32)>, Vec<u64>);
+
 /// The eligible arcs of a scenario.
 #[derive(Debug, Clone)]
 pub struct Eligibility {
@@ -24,7 +27,7 @@ impl Eligibility {
     pub fn new(s: &Scenario, rules: &[Box<dyn Rule>]) -> Eligibility {
         let years = s.years as usize;
         assert!(years <= 32, "the horizon is validated to at most 20 years");
-        let per_person: Vec<(Vec<(PostIx, u32)>, Vec<u64>)> = (0..s.people.len() as u32)
+        let per_person: Vec<PersonOptions> = (0..s.people.len() as u32)
             .into_par_iter()
             .map(|p| {
                 let p = PersonIx(p);

@@ -73,7 +73,7 @@ impl Plan {
             Ok(r) => r,
             Err(e) => return Err(crate::error::Error::Input(vec![InputProblem::file(file, e.to_string())])),
         };
-        let headers = rdr.headers().map(|h| h.clone()).unwrap_or_default();
+        let headers = rdr.headers().cloned().unwrap_or_default();
         let col = |name: &str| headers.iter().position(|h| h == name);
         let (Some(cy), Some(cp), Some(cj)) = (col("year"), col("person_id"), col("post_id")) else {
             return Err(crate::error::Error::Input(vec![InputProblem::file(file, "needs columns year, person_id, post_id")]));

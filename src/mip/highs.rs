@@ -193,6 +193,9 @@ pub fn solve_lp(m: &Model, opts: &SolveOptions) -> Result<Option<LpSolution>> {
     }
 }
 
+/// A column to add: `(cost, lower, upper, entries (row, coefficient))`.
+pub type NewCol<'a> = (f64, f64, f64, &'a [(u32, f64)]);
+
 /// How an LP solve ended.
 #[derive(Debug, Clone)]
 pub enum LpOutcome {
@@ -225,7 +228,7 @@ impl LpSession {
     }
 
     /// Adds continuous columns `(cost, lower, upper, entries)`.
-    pub fn add_cols(&mut self, cols: &[(f64, f64, f64, &[(u32, f64)])]) -> Result<()> {
+    pub fn add_cols(&mut self, cols: &[NewCol]) -> Result<()> {
         let h = self.model.as_mut().expect("session alive");
         let cost: Vec<f64> = cols.iter().map(|c| c.0).collect();
         let lower: Vec<f64> = cols.iter().map(|c| c.1).collect();

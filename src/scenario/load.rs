@@ -336,7 +336,7 @@ struct RawHead {
 #[derive(Clone)]
 enum PolicySource {
     File(String),
-    Inline(Policy),
+    Inline(Box<Policy>),
 }
 
 impl<'de> Deserialize<'de> for PolicySource {
@@ -353,7 +353,7 @@ impl<'de> Deserialize<'de> for PolicySource {
                 Ok(PolicySource::File(s.to_owned()))
             }
             fn visit_map<A: MapAccess<'de>>(self, m: A) -> std::result::Result<PolicySource, A::Error> {
-                Policy::deserialize(de::value::MapAccessDeserializer::new(m)).map(PolicySource::Inline)
+                Policy::deserialize(de::value::MapAccessDeserializer::new(m)).map(|p| PolicySource::Inline(Box::new(p)))
             }
         }
         d.deserialize_any(V)
@@ -407,7 +407,7 @@ fn read_policy(
             let path = dir.join(&rel);
             (parse_policy_file(&path, &rel, p), rel, Some(path))
         }
-        (None, Some(PolicySource::Inline(policy))) => (Some(policy), "scenario.toml".to_owned(), None),
+        (None, Some(PolicySource::Inline(policy))) => (Some(*policy), "scenario.toml".to_owned(), None),
         (None, None) => (Some(Policy::default()), String::new(), None),
     };
     let policy = policy.unwrap_or_default();
