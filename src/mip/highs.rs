@@ -171,25 +171,10 @@ pub struct LpSolution {
 
 /// Solves the LP relaxation of `m`; `Ok(None)` if it is infeasible.
 pub fn solve_lp(m: &Model, opts: &SolveOptions) -> Result<Option<LpSolution>> {
-    let mut relaxed = m.clone();
-    relaxed.cols.iter_mut().for_each(|c| c.integer = false);
-    let mut h = load(&relaxed)?;
-    h.set_option("output_flag", opts.verbose);
-    h.set_option("log_to_console", opts.verbose);
-    h.set_option("time_limit", opts.time_limit.max(0.0));
-    h.set_option("threads", opts.threads.max(1) as i32);
-    let solved = h.try_solve().map_err(|e| Error::Solver(format!("HiGHS failed on the LP: {e:?}")))?;
-    match solved.status() {
-        HighsModelStatus::Optimal => {
-            let sol = solved.get_solution();
-            Ok(Some(LpSolution {
-                objective: relaxed.objective(sol.columns()),
-                x: sol.columns().to_vec(),
-                duals: sol.dual_rows().to_vec(),
-            }))
-        }
-        HighsModelStatus::Infeasible => Ok(None),
-        other => Err(Error::Solver(format!("LP relaxation stopped with status {other:?}"))),
+    match LpSession::new(m, opts)?.solve()? {
+        LpOutcome::Optimal(sol) => Ok(Some(sol)),
+        LpOutcome::Infeasible => Ok(None),
+        LpOutcome::Stopped => Err(Error::Solver("LP relaxation stopped by the time limit".into())),
     }
 }
 

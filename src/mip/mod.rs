@@ -128,12 +128,6 @@ impl Model {
         col.lb = col.lb.max(lb);
     }
 
-    /// Raises a row's lower bound.
-    pub fn raise_row_lb(&mut self, r: RowId, lb: f64) {
-        let row = &mut self.rows[r.0 as usize];
-        row.lb = row.lb.max(lb);
-    }
-
     /// The coefficients of a row.
     pub fn row_terms(&self, r: usize) -> impl Iterator<Item = (Col, f64)> + '_ {
         let (a, b) = (self.start[r], self.start[r + 1]);
