@@ -97,6 +97,7 @@ pub fn explain(s: &Scenario, rules: &[Box<dyn Rule>], plan: &Plan) -> Vec<Row> {
             if let Some(to) = post.filter(|_| kind.is_change()) {
                 let vacant = !held_before[to.0 as usize];
                 reasons.push(format!("{} {}", if vacant { "fills vacant" } else { "succeeds in" }, s.post(to).id));
+                reasons.extend(rules.iter().filter_map(|r| r.reason_to_take(s, plan, p, to, year)));
             }
             out.push(Row { year, person: p, post, previous, kind, reason: reasons.join("; ") });
         }

@@ -24,7 +24,7 @@ use crate::mip::{Col, ColName, Model, RowName};
 use crate::plan::Plan;
 use crate::rules::{Arc, Rule};
 use crate::scenario::{PersonIx, PostIx, Scenario};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A stint column: `p` takes up `post` in `first` and holds it through `last`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,14 +70,20 @@ pub struct Formulation<'a> {
     pub conflicts: Vec<String>,
     /// `x[p, c, y]` per person and year (`None` once the current post is left for good).
     current: Vec<Option<Col>>,
-    /// Every stint column.
+    /// Every stint column, grouped by person.
     pub stints: Vec<Stint>,
+    /// Per person, their range in `stints`.
+    stint_range: Vec<std::ops::Range<usize>>,
     /// Per person, the column counting their moves (`None` without any possible move).
     pub moves: Vec<Option<Col>>,
     /// Per person and year: (post, column) of every column that holds a post then.
     person_year: Vec<Vec<(PostIx, Col)>>,
     person_rows: Vec<OpenRow>,
     post_rows: Vec<OpenRow>,
+    /// Per post, the person holding it now (before the horizon).
+    incumbent: Vec<Option<PersonIx>>,
+    /// Stint columns by (post, last year held).
+    ending: HashMap<(PostIx, i32), Vec<(PersonIx, Col)>>,
 }
 
 fn row(rule: &'static str, a: u32, b: u32, year: i32) -> RowName {
@@ -96,13 +102,22 @@ impl<'a> Formulation<'a> {
             current: vec![None; s.people.len() * years],
             stints: Vec::with_capacity(elig.arcs()),
             moves: vec![None; s.people.len()],
+            stint_range: vec![0..0; s.people.len()],
             person_year: vec![Vec::new(); s.people.len() * years],
             person_rows: vec![OpenRow::at_most_one(); s.people.len() * years],
             post_rows: vec![OpenRow::at_most_one(); s.posts.len() * years],
+            incumbent: vec![None; s.posts.len()],
+            ending: HashMap::new(),
         };
+        for (p, person) in s.people_ix() {
+            if let Some(c) = person.current_post {
+                f.incumbent[c.0 as usize] = Some(p);
+            }
+        }
         f.model.cols.reserve(elig.arcs() + s.people.len() * years * 2);
         for (p, options) in elig.options.iter().enumerate() {
             let p = PersonIx(p as u32);
+            let first = f.stints.len();
             let mut moves = Vec::new();
             for &(j, mask) in options {
                 if s.person(p).current_post == Some(j) {
@@ -111,6 +126,7 @@ impl<'a> Formulation<'a> {
                     moves.extend(f.add_stints(p, j, mask).into_iter().map(|c| (c, 1.0)));
                 }
             }
+            f.stint_range[p.0 as usize] = first..f.stints.len();
             if !moves.is_empty() {
                 // m[p] = Σ z[p, ·, ·] ≤ 1: the person's number of moves, a continuous column
                 // that carries per-move costs so the binaries need not.
@@ -119,6 +135,9 @@ impl<'a> Formulation<'a> {
                 f.model.add_row(0.0, 0.0, moves, row("one-move", p.0, 0, 0));
                 f.moves[p.0 as usize] = Some(count);
             }
+        }
+        for st in &f.stints {
+            f.ending.entry((st.post, st.last)).or_default().push((st.person, st.col));
         }
         for r in rules {
             r.encode(&mut f);
@@ -199,6 +218,35 @@ impl<'a> Formulation<'a> {
             cols.push(z);
         }
         cols
+    }
+
+    /// Whether the holder of `j` in `year − 1` leaves it in `year` (without retiring then),
+    /// as `constant + Σ coef·col`: `x[c, y−1] − x[c, y]` for the incumbent (`1 − x[c, y]` in
+    /// the first year) plus the stints in `j` that end in `year − 1`. Matches
+    /// [`Plan::departures`].
+    pub fn departure(&self, j: PostIx, year: i32) -> (f64, Vec<(Col, f64)>) {
+        let s = self.s;
+        let (mut constant, mut terms) = (0.0, Vec::new());
+        if let Some(p) = self.incumbent[j.0 as usize].filter(|&p| year < s.person(p).retire_year) {
+            let before = if year == s.start_year { None } else { self.current(p, year - 1) };
+            if year == s.start_year || before.is_some() {
+                match before {
+                    Some(b) => terms.push((b, 1.0)),
+                    None => constant = 1.0,
+                }
+                terms.extend(self.current(p, year).map(|x| (x, -1.0)));
+            }
+        }
+        if year <= s.end_year() {
+            let ending = self.ending.get(&(j, year - 1)).into_iter().flatten();
+            terms.extend(ending.filter(|(p, _)| year < s.person(*p).retire_year).map(|&(_, z)| (z, 1.0)));
+        }
+        (constant, terms)
+    }
+
+    /// The stint columns of `p`.
+    pub fn stints_of(&self, p: PersonIx) -> &[Stint] {
+        &self.stints[self.stint_range[p.0 as usize].clone()]
     }
 
     /// `x[p, c, y]` for the current post `c` of `p`, if eligible.

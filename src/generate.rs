@@ -27,13 +27,18 @@
 //!   Audit holds (about 1%) go only to people who may legally stay where they are, so the
 //!   pool is always feasible under the default hard rules: everyone else may move or leave.
 //!
-//! **Invariant**: the output depends on the spec only. All randomness comes from one
-//! [`ChaCha8Rng`] seeded with [`GenSpec::seed`], and nothing is ever drawn while iterating a
-//! hash map. Not generated: earlier posts (`history`), candidate pools and pins.
+//! - Paired units (party committee and government of a place), re-election years, team
+//!   goals (`teams.csv`) and earlier terms of some heads (`history.csv`): see
+//!   `terms_and_teams`.
+//!
+//! **Invariant**: the output depends on the spec only. All randomness comes from
+//! [`ChaCha8Rng`] streams seeded with [`GenSpec::seed`], and nothing is ever drawn while
+//! iterating a hash map. Not generated: candidate pools and pins.
 
 use crate::policy::{Home, Policy};
 use crate::scenario::{
-    Gender, Kinship, Level, Person, PersonIx, Post, PostIx, Region, RegionIx, Relation, Role, Scenario, TeamIx, Unit, UnitIx,
+    Gender, HistoryEntry, Kinship, Level, Person, PersonIx, Post, PostIx, Region, RegionIx, Relation, Role, Scenario, Team,
+    TeamIx, Unit, UnitIx,
 };
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -318,6 +323,7 @@ pub fn generate(spec: &GenSpec) -> Scenario {
     g.regional_conflicts();
     g.relations();
     g.audit_holds();
+    g.terms_and_teams(spec.seed);
     g.assign_ids();
     g.s
 }
@@ -415,8 +421,17 @@ impl Gen {
         let name = if kind.name.is_empty() { r.name.clone() } else { format!("{} {}", r.name, kind.name) };
         let ix = UnitIx(self.s.units.len() as u32);
         let team = TeamIx(self.s.teams.len() as u32);
-        self.s.units.push(Unit { id: String::new(), name, region, parent, kind: kind.kind.to_string(), hardship: r.hardship });
-        self.s.teams.push(String::new());
+        self.s.units.push(Unit {
+            id: String::new(),
+            name,
+            region,
+            parent,
+            kind: kind.kind.to_string(),
+            hardship: r.hardship,
+            pair: None,
+            reelection_year: None,
+        });
+        self.s.teams.push(Team { id: String::new(), listed: false, domains: Vec::new() });
         let grade = kind.head_grade + shift;
         let deputy_domains = kind.deputy.1;
         let mut posts: Vec<(String, Role, &str)> = kind
@@ -620,6 +635,76 @@ impl Gen {
         }
     }
 
+    /// Unit pairs, re-election years, team goals and earlier terms, from a random stream of
+    /// their own (so the draws above stay as they were before these data existed):
+    /// - the party committee and the government of a place are paired;
+    /// - each county-level place (with its townships) is re-elected in one year of the
+    ///   first five of the horizon;
+    /// - the county-level party committee and government teams are listed in `teams.csv`
+    ///   (their make-up is planned), with domains to cover;
+    /// - 15% of heads in the first five years of their post had a term in it before
+    ///   (`history.csv`), so the two-term cap binds within the horizon.
+    fn terms_and_teams(&mut self, seed: u64) {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x7465_726d_7374_616e);
+        let s = &mut self.s;
+        let start = s.start_year;
+        let mut places: std::collections::BTreeMap<RegionIx, (Option<UnitIx>, Option<UnitIx>, i32)> = Default::default();
+        for (u, unit) in s.units.iter().enumerate() {
+            let region = unit.region;
+            let place = if s.regions[region.0 as usize].level == Level::Township {
+                s.regions[region.0 as usize].parent.unwrap_or(region)
+            } else {
+                region
+            };
+            let entry = places.entry(place).or_insert_with(|| (None, None, start + rng.gen_range(0..5)));
+            match unit.kind.as_str() {
+                "party_committee" => entry.0 = Some(UnitIx(u as u32)),
+                "government" => entry.1 = Some(UnitIx(u as u32)),
+                _ => {}
+            }
+        }
+        for u in 0..s.units.len() {
+            let region = s.units[u].region;
+            let place = if s.regions[region.0 as usize].level == Level::Township {
+                s.regions[region.0 as usize].parent.unwrap_or(region)
+            } else {
+                region
+            };
+            let (party, gov, year) = places[&place];
+            let unit = &mut s.units[u];
+            let domains: &[&str] = match unit.kind.as_str() {
+                "party_committee" => {
+                    unit.pair = gov;
+                    &["economy", "law", "organization"]
+                }
+                "government" => {
+                    unit.pair = party;
+                    &["economy", "agriculture", "construction"]
+                }
+                "township" => &[],
+                _ => continue,
+            };
+            unit.reelection_year = Some(year);
+            if domains.is_empty() {
+                continue;
+            }
+            let team = &mut s.teams[s.posts.iter().find(|p| p.unit.0 as usize == u).map_or(u, |p| p.team.0 as usize)];
+            team.listed = true;
+            team.domains = domains.iter().map(|d| d.to_string()).collect();
+        }
+        for i in 0..s.people.len() {
+            let p = &s.people[i];
+            let (Some(j), Some(since)) = (p.current_post, p.post_since) else { continue };
+            if s.posts[j.0 as usize].role == Role::Head
+                && since > start - 5
+                && since - 5 >= p.birth_year + 25
+                && rng.gen_bool(0.15)
+            {
+                s.history.push(HistoryEntry { person: PersonIx(i as u32), post: j, from_year: since - 5, to_year: since - 1 });
+            }
+        }
+    }
+
     /// Ids zero-padded to the size: `R0001`, `U001`, `P0001`, `C00001`; team id = unit id.
     fn assign_ids(&mut self) {
         fn number<T>(items: &mut [T], prefix: &str, min_width: usize, id: fn(&mut T) -> &mut String) {
@@ -633,7 +718,9 @@ impl Gen {
         number(&mut s.units, "U", 3, |u| &mut u.id);
         number(&mut s.posts, "P", 4, |p| &mut p.id);
         number(&mut s.people, "C", 5, |p| &mut p.id);
-        s.teams = s.units.iter().map(|u| u.id.clone()).collect();
+        for (t, u) in s.teams.iter_mut().zip(&s.units) {
+            t.id = u.id.clone();
+        }
     }
 }
 

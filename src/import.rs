@@ -8,7 +8,7 @@
 use crate::error::{Error, InputProblem, Result};
 use crate::policy::{Policy, Strength};
 use crate::scenario::{
-    Candidate, Gender, Level, Person, PersonIx, Post, PostIx, Region, RegionIx, Role, Scenario, TeamIx, Unit, UnitIx,
+    Candidate, Gender, Level, Person, PersonIx, Post, PostIx, Region, RegionIx, Role, Scenario, Team, TeamIx, Unit, UnitIx,
 };
 use std::collections::HashSet;
 use std::path::Path;
@@ -102,8 +102,17 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
         policy,
         policy_file: None,
         regions: vec![Region { id: "R1".into(), name: stem.clone(), parent: None, level: Level::County, hardship: 0 }],
-        units: vec![Unit { id: "U1".into(), name: stem, region: RegionIx(0), parent: None, kind: "unit".into(), hardship: 0 }],
-        teams: vec!["U1".into()],
+        units: vec![Unit {
+            id: "U1".into(),
+            name: stem,
+            region: RegionIx(0),
+            parent: None,
+            kind: "unit".into(),
+            hardship: 0,
+            pair: None,
+            reelection_year: None,
+        }],
+        teams: vec![Team { id: "U1".into(), listed: false, domains: Vec::new() }],
         posts: (1..=n)
             .map(|j| Post {
                 id: format!("j{j}"),

@@ -44,6 +44,25 @@ impl Plan {
         len
     }
 
+    /// Every planned (person, year, post held).
+    pub fn held<'a>(&'a self, s: &'a Scenario) -> impl Iterator<Item = (PersonIx, i32, PostIx)> + 'a {
+        s.people_ix().flat_map(move |(p, _)| self.years().filter_map(move |y| self.post(s, p, y).map(|j| (p, y, j))))
+    }
+
+    /// The post `p` takes up in `year` (held then, not the year before): a move.
+    pub fn taken_up(&self, s: &Scenario, p: PersonIx, year: i32) -> Option<PostIx> {
+        self.post(s, p, year).filter(|&j| self.post(s, p, year - 1) != Some(j))
+    }
+
+    /// The departures of `year`: `(p, j)` where `p` held `j` the year before and does not in
+    /// `year`, without retiring then (see `Formulation::departure` for the model's form).
+    pub fn departures<'a>(&'a self, s: &'a Scenario, year: i32) -> impl Iterator<Item = (PersonIx, PostIx)> + 'a {
+        s.people_ix().filter_map(move |(p, person)| {
+            let j = self.post(s, p, year - 1)?;
+            (self.post(s, p, year) != Some(j) && year < person.retire_year).then_some((p, j))
+        })
+    }
+
     /// The planned years.
     pub fn years(&self) -> impl Iterator<Item = i32> + Clone {
         let n = self.holds.first().map_or(0, Vec::len) as i32;

@@ -253,52 +253,61 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
     let generated =
         mip::colgen::generate(m, &pricing, &part.initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;
     let (sub, kept) = m.restrict(&generated.keep);
-    let mut position = vec![u32::MAX; m.cols.len()];
-    for (k, &c) in kept.iter().enumerate() {
-        position[c as usize] = k as u32;
-    }
-    let greedy_start: Vec<(Col, f64)> = part
-        .start
-        .iter()
-        .filter(|(c, _)| position[c.0 as usize] != u32::MAX)
-        .map(|&(c, v)| (Col(position[c.0 as usize]), v))
-        .collect();
+    let greedy_start: Vec<(Col, f64)> = part.start.iter().filter_map(|&(c, v)| Some((local(&kept, c)?, v))).collect();
     let greedy_start = (!greedy_start.is_empty()).then_some(greedy_start);
     let solving = |p: &Progress| on_progress(Phase::Solving(p));
+    let budget = || SolveOptions { time_limit: remaining(), ..opts.clone() };
     let lp: Option<Vec<f64>> = generated.lp_bound.map(|_| kept.iter().map(|&c| generated.lp_x[c as usize]).collect());
-    let mut solution = match &lp {
-        Some(lp) if feasible_integral(&sub, lp) => {
+    let (sub, kept, mut solution) = match (&lp, generated.lp_bound) {
+        (Some(lp), _) if feasible_integral(&sub, lp) => {
             // The LP optimum over all moves is integral: an optimal plan, no branching.
             let x: Vec<f64> = lp.iter().zip(&sub.cols).map(|(&v, c)| if c.integer { v.round() } else { v }).collect();
             let objective = sub.objective(&x);
-            Solution { status: Status::Optimal, x, objective, bound: objective, gap: 0.0, seconds: 0.0, nodes: 0 }
+            (sub, kept, Solution { status: Status::Optimal, x, objective, bound: objective, gap: 0.0, seconds: 0.0, nodes: 0 })
         }
-        Some(lp) => {
+        (Some(lp), Some(lp_bound)) => {
             // Keep what the LP optimum does (its columns at 1) and solve the rest; when that
-            // reaches the LP bound it is optimal, otherwise it starts the full MIP.
+            // reaches the LP bound it is optimal.
             let quick_opts = SolveOptions { time_limit: remaining() / 4.0, ..opts.clone() };
             let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, None, &mut |p| solving(p))?;
-            let lp_bound = generated.lp_bound.unwrap_or(f64::NEG_INFINITY);
             if !quick.x.is_empty() && quick.objective <= lp_bound + 1e-6 {
-                Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick }
+                (sub, kept, Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick })
             } else {
-                let start: Option<Vec<(Col, f64)>> = if quick.x.is_empty() {
-                    greedy_start
+                let start = if quick.x.is_empty() { greedy_start } else { Some(integer_part(&sub, &quick.x)) };
+                let first = mip::highs::solve(&sub, &budget(), start.as_deref(), &mut |p| solving(p))?;
+                // Price and branch, made exact: a plan that uses a column left out of the
+                // working set costs at least `lp_bound + reduced[c]`. The left-out columns
+                // that could still beat the plan found join the working set, once, and the
+                // MIP runs again from that plan. Without that step the bound below stays
+                // honest: the working set's bound or the LP bound plus the least reduced cost.
+                let gap = first.objective - lp_bound;
+                let extra: Vec<usize> = (0..m.cols.len()).filter(|&c| generated.reduced[c] < gap - 1e-9).collect();
+                // Only when the MIP at most doubles: HiGHS's root cut loop on a much larger
+                // model can run long past the time limit without calling back.
+                if first.x.is_empty() || gap <= 1e-6 || extra.is_empty() || extra.len() > kept.len() || Instant::now() >= deadline
+                {
+                    (sub, kept, first)
                 } else {
-                    Some(
-                        (0..sub.cols.len())
-                            .filter(|&c| sub.cols[c].integer)
-                            .map(|c| (Col(c as u32), quick.x[c].round()))
-                            .collect(),
-                    )
-                };
-                let budget = SolveOptions { time_limit: remaining(), ..opts.clone() };
-                mip::highs::solve(&sub, &budget, start.as_deref(), &mut |p| solving(p))?
+                    tracing::info!(columns = extra.len(), gap, "adding the left-out moves that could close the gap");
+                    let mut keep = generated.keep.clone();
+                    extra.into_iter().for_each(|c| keep[c] = true);
+                    let (wider, wider_kept) = m.restrict(&keep);
+                    let start: Vec<(Col, f64)> = integer_part(&sub, &first.x)
+                        .into_iter()
+                        .filter_map(|(c, v)| Some((local(&wider_kept, Col(kept[c.0 as usize]))?, v)))
+                        .collect();
+                    let again = mip::highs::solve(&wider, &budget(), Some(&start), &mut |p| solving(p))?;
+                    if !again.x.is_empty() && again.objective <= first.objective + 1e-9 {
+                        (wider, wider_kept, again)
+                    } else {
+                        (sub, kept, first)
+                    }
+                }
             }
         }
-        None => {
-            let budget = SolveOptions { time_limit: remaining(), ..opts.clone() };
-            mip::highs::solve(&sub, &budget, greedy_start.as_deref(), &mut |p| solving(p))?
+        _ => {
+            let solution = mip::highs::solve(&sub, &budget(), greedy_start.as_deref(), &mut |p| solving(p))?;
+            (sub, kept, solution)
         }
     };
     let kept = if solution.status == Status::Infeasible && kept.len() < m.cols.len() {
@@ -340,10 +349,14 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
     }
     let objective = m.objective(&x);
     let bound = match generated.lp_bound {
-        // The working set's MIP bound holds for the working set only; the full LP bound
-        // holds for every plan (and equals the MIP's when the plan reaches it).
-        Some(lp) if solution.status == Status::Optimal && objective <= lp + 1e-9 => objective,
-        Some(lp) => lp,
+        // The working set's MIP bound holds for plans within it; a plan using a left-out
+        // column costs at least the LP bound plus that column's reduced cost.
+        Some(lp) => {
+            let mut within = vec![false; m.cols.len()];
+            kept.iter().for_each(|&c| within[c as usize] = true);
+            let left_out = (0..m.cols.len()).filter(|&c| !within[c]).map(|c| generated.reduced[c]).fold(f64::INFINITY, f64::min);
+            lp.max(solution.bound.min(lp + left_out))
+        }
         None if generated.complete => solution.bound,
         // Pricing was cut short: the working set's bound says nothing about other moves.
         None => f64::NEG_INFINITY,
@@ -361,6 +374,16 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
 }
 
 /// Whether `x` meets every row and bound of `m` and is integral where it must be.
+/// The integer columns of `x`, rounded: a MIP start.
+fn integer_part(m: &crate::mip::Model, x: &[f64]) -> Vec<(Col, f64)> {
+    (0..m.cols.len()).filter(|&c| m.cols[c].integer).map(|c| (Col(c as u32), x[c].round())).collect()
+}
+
+/// Position of full-model column `c` among `kept` (sorted), if there.
+fn local(kept: &[u32], c: Col) -> Option<Col> {
+    kept.binary_search(&c.0).ok().map(|k| Col(k as u32))
+}
+
 fn feasible_integral(m: &crate::mip::Model, x: &[f64]) -> bool {
     let (worst, integral) = m.violation(x, 1e-6);
     worst <= 1e-6 && integral

@@ -50,6 +50,237 @@ pub struct Policy {
     pub exchange_scope: ExchangeScope,
     /// Skills against post domains.
     pub skill_fit: SkillFit,
+    /// Hardship posts: rewards, filling, promotion credit.
+    pub hardship: Hardship,
+    /// Grassroots or hardship postings for young cadres.
+    pub young_cadre: YoungCadre,
+    /// Years in grade before a promotion.
+    pub promotion: Promotion,
+    /// Heads and sensitive posts first.
+    pub priority_groups: PriorityGroups,
+    /// At most two consecutive terms in one post.
+    pub term_cap: TermCap,
+    /// Officials close to retirement stay put.
+    pub near_retirement: NearRetirement,
+    /// Temporary postings last 1–2 years.
+    pub temporary: Temporary,
+    /// Leadership teams: churn, paired heads, make-up.
+    pub team_balance: TeamBalance,
+    /// Moves spread evenly over the years.
+    pub even_pace: EvenPace,
+    /// Departures per unit and year.
+    pub continuity: Continuity,
+}
+
+/// `[hardship]`: posts in units of hardship level 1–3.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Hardship {
+    /// Reward per hardship level per year a hardship post is held.
+    pub weight: f64,
+    /// Posts of this hardship level or more count as `must_fill` for `[vacancy]` (0 = off).
+    pub fill_level: u8,
+    /// Penalty on a promotion per year of hardship service short of `credit_years`, so
+    /// that among comparable candidates those with hardship service are promoted.
+    pub promotion_credit: f64,
+    /// Hardship years that earn the full credit.
+    pub credit_years: u32,
+}
+impl Default for Hardship {
+    fn default() -> Self {
+        Hardship { weight: 2.0, fill_level: 0, promotion_credit: 0.5, credit_years: 5 }
+    }
+}
+
+/// `[young-cadre]`: young cadres with little grassroots experience get a grassroots or
+/// hardship posting within the horizon.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct YoungCadre {
+    /// `hard`, `soft` or `off`.
+    pub strength: Strength,
+    /// Young cadres with fewer grassroots plus hardship years than this need a posting.
+    pub min_years: u32,
+    /// Penalty per young cadre left without such a posting (when soft).
+    pub weight: f64,
+}
+impl Default for YoungCadre {
+    fn default() -> Self {
+        YoungCadre { strength: Strength::Soft, min_years: 2, weight: 30.0 }
+    }
+}
+
+/// `[promotion]`: minimum years in grade before taking a post of a higher grade.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Promotion {
+    /// `hard`, `soft` or `off`.
+    pub strength: Strength,
+    /// Years in grade before promotion to a head post (deputy to head of the same level).
+    pub deputy_years: u32,
+    /// Years in grade before promotion to a deputy or member post (lower head to higher deputy).
+    pub head_years: u32,
+    /// Penalty per premature promotion (when soft).
+    pub weight: f64,
+}
+impl Default for Promotion {
+    fn default() -> Self {
+        Promotion { strength: Strength::Hard, deputy_years: 2, head_years: 3, weight: 20.0 }
+    }
+}
+
+/// `[priority-groups]`: over-tenure of heads and in sensitive posts is resolved first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PriorityGroups {
+    /// Extra penalty per year a head spends beyond `[tenure-max] soft_years`.
+    pub head_weight: f64,
+    /// Tenure limit in `sensitive` posts (0 = none).
+    pub sensitive_years: u32,
+    /// `hard` or `soft` for the sensitive limit.
+    pub sensitive_strength: Strength,
+    /// Penalty per year beyond `sensitive_years` (when soft).
+    pub sensitive_weight: f64,
+}
+impl Default for PriorityGroups {
+    fn default() -> Self {
+        PriorityGroups { head_weight: 8.0, sensitive_years: 5, sensitive_strength: Strength::Soft, sensitive_weight: 12.0 }
+    }
+}
+
+/// `[term-cap]`: no more than `max_terms` consecutive terms in one post, counting earlier
+/// terms from `history.csv`; afterwards not reappointed to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TermCap {
+    /// `hard`, `soft` or `off`.
+    pub strength: Strength,
+    /// Years in a term.
+    pub term_years: u32,
+    /// Consecutive terms allowed.
+    pub max_terms: u32,
+    /// Only `head` posts (as the rules say) or every post.
+    pub heads_only: bool,
+    /// Penalty per year beyond the cap (when soft).
+    pub weight: f64,
+}
+impl Default for TermCap {
+    fn default() -> Self {
+        TermCap { strength: Strength::Hard, term_years: 5, max_terms: 2, heads_only: true, weight: 30.0 }
+    }
+}
+
+/// `[near-retirement]`: officials within `years` of retirement are not moved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NearRetirement {
+    /// `hard`, `soft` or `off`.
+    pub strength: Strength,
+    /// A move with this many years or fewer left before retirement counts.
+    pub years: u32,
+    /// Penalty per such move (when soft).
+    pub weight: f64,
+}
+impl Default for NearRetirement {
+    fn default() -> Self {
+        NearRetirement { strength: Strength::Soft, years: 3, weight: 25.0 }
+    }
+}
+
+/// `[temporary]` (hard): a `temporary` post is held `min_years` to `max_years` years.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Temporary {
+    /// Shortest posting (unless cut by the horizon or retirement).
+    pub min_years: u32,
+    /// Longest posting, counting years already served.
+    pub max_years: u32,
+}
+impl Default for Temporary {
+    fn default() -> Self {
+        Temporary { min_years: 1, max_years: 2 }
+    }
+}
+
+/// `[team-balance]`: leadership teams change gradually and keep a balanced make-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TeamBalance {
+    /// Share of a team's posts that may get new members in one year (at least one).
+    pub churn_share: f64,
+    /// `hard`, `soft` or `off` for the churn limit.
+    pub churn_strength: Strength,
+    /// Penalty per new member beyond the limit.
+    pub churn_weight: f64,
+    /// `hard`, `soft` or `off`: the heads of a unit and of its paired unit do not both leave
+    /// in one year.
+    pub paired_heads: Strength,
+    /// Penalty per year both leave.
+    pub paired_weight: f64,
+    /// Penalty per team-year without a woman.
+    pub woman_weight: f64,
+    /// Age under which a member counts as young.
+    pub young_age: i32,
+    /// Penalty per team-year without a member under `young_age`.
+    pub young_weight: f64,
+    /// Penalty per team-year and listed domain (`teams.csv`) nobody covers.
+    pub domain_weight: f64,
+    /// Skill level that covers a domain.
+    pub domain_level: u8,
+}
+impl Default for TeamBalance {
+    fn default() -> Self {
+        TeamBalance {
+            churn_share: 1.0 / 3.0,
+            churn_strength: Strength::Soft,
+            churn_weight: 10.0,
+            paired_heads: Strength::Soft,
+            paired_weight: 20.0,
+            woman_weight: 3.0,
+            young_age: 40,
+            young_weight: 3.0,
+            domain_weight: 2.0,
+            domain_level: 2,
+        }
+    }
+}
+
+/// `[even-pace]`: moves per year stay within a band around the horizon's average.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EvenPace {
+    /// `soft` or `off`.
+    pub strength: Strength,
+    /// Half-width of the band, as a share of the average (0.25 = ±25%).
+    pub band: f64,
+    /// Penalty per move above or below the band.
+    pub weight: f64,
+    /// Reward per move into a unit in its re-election year (`units.csv reelection_year`).
+    pub reelection_bonus: f64,
+    /// Years between re-elections.
+    pub term_years: u32,
+}
+impl Default for EvenPace {
+    fn default() -> Self {
+        EvenPace { strength: Strength::Soft, band: 0.25, weight: 2.0, reelection_bonus: 1.0, term_years: 5 }
+    }
+}
+
+/// `[continuity]`: at most `max_departures` people leave a unit's posts in one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Continuity {
+    /// `hard`, `soft` or `off`.
+    pub strength: Strength,
+    /// Departures per unit and year allowed.
+    pub max_departures: u32,
+    /// Penalty per departure beyond.
+    pub weight: f64,
+}
+impl Default for Continuity {
+    fn default() -> Self {
+        Continuity { strength: Strength::Soft, max_departures: 2, weight: 10.0 }
+    }
 }
 
 /// `[skill-fit]`: a person's skill level (0–3) in a post's domain is their fit for it.
@@ -284,6 +515,50 @@ impl Policy {
         weight("candidate-pool.score_weight", self.candidate_pool.score_weight);
         weight("skill-fit.weight", self.skill_fit.weight);
         weight("skill-fit.cross_domain_weight", self.skill_fit.cross_domain_weight);
+        weight("hardship.weight", self.hardship.weight);
+        weight("hardship.promotion_credit", self.hardship.promotion_credit);
+        weight("young-cadre.weight", self.young_cadre.weight);
+        weight("promotion.weight", self.promotion.weight);
+        weight("priority-groups.head_weight", self.priority_groups.head_weight);
+        weight("priority-groups.sensitive_weight", self.priority_groups.sensitive_weight);
+        weight("term-cap.weight", self.term_cap.weight);
+        weight("near-retirement.weight", self.near_retirement.weight);
+        weight("team-balance.churn_weight", self.team_balance.churn_weight);
+        weight("team-balance.paired_weight", self.team_balance.paired_weight);
+        weight("team-balance.woman_weight", self.team_balance.woman_weight);
+        weight("team-balance.young_weight", self.team_balance.young_weight);
+        weight("team-balance.domain_weight", self.team_balance.domain_weight);
+        weight("even-pace.weight", self.even_pace.weight);
+        weight("even-pace.reelection_bonus", self.even_pace.reelection_bonus);
+        weight("continuity.weight", self.continuity.weight);
+        if self.hardship.fill_level > 3 {
+            out.push(("hardship.fill_level".into(), "must be 0–3".into()));
+        }
+        if self.priority_groups.sensitive_strength == Strength::Off {
+            out.push((
+                "priority-groups.sensitive_strength".into(),
+                "must be \"hard\" or \"soft\" (sensitive_years = 0 turns it off)".into(),
+            ));
+        }
+        if self.term_cap.term_years == 0 || self.term_cap.max_terms == 0 {
+            out.push(("term-cap".into(), "term_years and max_terms must be >= 1".into()));
+        }
+        let t = &self.temporary;
+        if t.min_years == 0 || t.min_years > t.max_years {
+            out.push(("temporary".into(), format!("need 1 <= min_years <= max_years, got {} and {}", t.min_years, t.max_years)));
+        }
+        if !(self.team_balance.churn_share > 0.0 && self.team_balance.churn_share <= 1.0) {
+            out.push(("team-balance.churn_share".into(), "must be in (0, 1]".into()));
+        }
+        if !(self.even_pace.band >= 0.0 && self.even_pace.band.is_finite()) {
+            out.push(("even-pace.band".into(), "must be a finite number >= 0".into()));
+        }
+        if self.even_pace.strength == Strength::Hard {
+            out.push(("even-pace.strength".into(), "must be \"soft\" or \"off\"".into()));
+        }
+        if self.even_pace.term_years == 0 {
+            out.push(("even-pace.term_years".into(), "must be >= 1".into()));
+        }
         if self.skill_fit.min_fit > 3 {
             out.push(("skill-fit.min_fit".into(), "must be 0–3".into()));
         }

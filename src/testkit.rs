@@ -34,6 +34,8 @@ impl Builder {
             parent: parent.map(UnitIx),
             kind: "government".into(),
             hardship: 0,
+            pair: None,
+            reelection_year: None,
         };
         let s = Scenario {
             name: "test".into(),
@@ -55,7 +57,9 @@ impl Builder {
                 unit("U-other", 3, Some(0)),
                 unit("U-town", 4, Some(1)),
             ],
-            teams: vec!["U-pref".into(), "U-county".into(), "U-other".into(), "U-town".into()],
+            teams: ["U-pref", "U-county", "U-other", "U-town"]
+                .map(|id| Team { id: id.into(), listed: false, domains: Vec::new() })
+                .to_vec(),
             posts: Vec::new(),
             people: Vec::new(),
             relations: Vec::new(),

@@ -95,7 +95,7 @@ fn valid_scenario_resolves_every_reference() {
     assert_eq!(s.regions[1].level, Level::Township);
     assert_eq!((s.units[1].region, s.units[1].parent), (RegionIx(1), Some(UnitIx(0))));
     assert_eq!(s.units[1].hardship, 2, "a unit's hardship defaults to its region's");
-    assert_eq!(s.teams, ["U-party", "U-twp", "T-twp"]);
+    assert_eq!(s.teams.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["U-party", "U-twp", "T-twp"]);
     assert_eq!(s.posts.iter().map(|j| j.team).collect::<Vec<_>>(), [TeamIx(0), TeamIx(1), TeamIx(2)]);
     let deputy = &s.posts[2];
     assert_eq!((deputy.unit, deputy.role, deputy.temporary, deputy.regional_recusal), (UnitIx(1), Role::Deputy, true, false));

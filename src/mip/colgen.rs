@@ -26,6 +26,10 @@ pub struct Generated {
     pub rounds: usize,
     /// LP solution over the final working set, indexed like the full model.
     pub lp_x: Vec<f64>,
+    /// Reduced cost, at the final LP duals, of every column left out of the working set
+    /// (`+inf` for the columns in it): a plan that uses column `c` costs at least
+    /// `lp_bound + reduced[c]`, which is what makes the working set's MIP exact or not.
+    pub reduced: Vec<f64>,
 }
 
 /// Reduced-cost tolerance below which a column prices out.
@@ -71,6 +75,17 @@ pub fn generate(
     let by_col = m.by_column();
     let (sub, mut kept) = m.restrict(&keep);
     let mut session = LpSession::new(&sub, opts)?;
+    // Phase one by big M: every row that must be met (lb > 0) gets an artificial column, in
+    // the LP only, so that the working set always has an LP optimum and duals to price with.
+    // The LP bound stands when no artificial is used at the end.
+    let big_m = 1e3 * (1.0 + m.cols.iter().map(|c| c.cost.abs()).fold(0.0, f64::max));
+    let must: Vec<[(u32, f64); 1]> = (0..m.rows.len()).filter(|&r| m.rows[r].lb > 0.0).map(|r| [(r as u32, 1.0)]).collect();
+    let artificials: Vec<_> = must.iter().map(|t| (big_m, 0.0, f64::INFINITY, &t[..])).collect();
+    session.add_cols(&artificials)?;
+    let artificial = sub.cols.len()..sub.cols.len() + must.len();
+    // Position in the session of each column of `kept`.
+    let mut slot: Vec<usize> = (0..kept.len()).collect();
+    let mut columns = artificial.end;
     let mut widened = false;
     for round in 1..=max_rounds {
         let t0 = std::time::Instant::now();
@@ -82,7 +97,14 @@ pub fn generate(
             LpOutcome::Stopped => {
                 // Out of time: the MIP gets the working set as it is, and nothing is proven.
                 tracing::info!(round, "pricing stopped by the time limit");
-                return Ok(Generated { keep, lp_bound: None, complete: false, rounds: round, lp_x: Vec::new() });
+                return Ok(Generated {
+                    keep,
+                    lp_bound: None,
+                    complete: false,
+                    rounds: round,
+                    lp_x: Vec::new(),
+                    reduced: Vec::new(),
+                });
             }
         };
         let Some(LpSolution { objective, x, duals }) = lp else {
@@ -100,6 +122,8 @@ pub fn generate(
                     if prunable[c] && !keep[c] {
                         keep[c] = true;
                         kept.push(c as u32);
+                        slot.push(columns);
+                        columns += 1;
                         entering.push((m.cols[c].cost, m.cols[c].lb, m.cols[c].ub, by_col[c].as_slice()));
                     }
                 }
@@ -107,19 +131,27 @@ pub fn generate(
             session.add_cols(&entering)?;
             continue;
         };
+        let reduced_cost = |c: usize| m.cols[c].cost - by_col[c].iter().map(|&(r, a)| duals[r as usize] * a).sum::<f64>();
         let mut priced: Vec<(f64, usize)> = (0..m.cols.len())
             .filter(|&c| prunable[c] && !keep[c])
-            .map(|c| (m.cols[c].cost - by_col[c].iter().map(|&(r, a)| duals[r as usize] * a).sum::<f64>(), c))
+            .map(|c| (reduced_cost(c), c))
             .filter(|&(d, _)| d < -PRICE_TOL)
             .collect();
         tracing::debug!(round, columns = kept.len(), lp = objective, entering = priced.len(), "pricing");
         on_round(round, objective);
         if priced.is_empty() {
+            if x[artificial.clone()].iter().any(|&a| a > 1e-7) {
+                // Even the best LP over every move leaves a hard row unmet (or M is too
+                // small to tell): the MIP over every column decides.
+                tracing::info!(round, "hard rows unmet in the LP; using every column");
+                break;
+            }
             let mut lp_x = vec![0.0; m.cols.len()];
             for (k, &c) in kept.iter().enumerate() {
-                lp_x[c as usize] = x[k];
+                lp_x[c as usize] = x[slot[k]];
             }
-            return Ok(Generated { keep, lp_bound: Some(objective), complete: true, rounds: round, lp_x });
+            let reduced = (0..m.cols.len()).map(|c| if keep[c] { f64::INFINITY } else { reduced_cost(c).max(0.0) }).collect();
+            return Ok(Generated { keep, lp_bound: Some(objective), complete: true, rounds: round, lp_x, reduced });
         }
         priced.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut taken: HashMap<u32, usize> = HashMap::new();
@@ -130,13 +162,16 @@ pub fn generate(
                 *n += 1;
                 keep[c] = true;
                 kept.push(c as u32);
+                slot.push(columns);
+                columns += 1;
                 let col = &m.cols[c];
                 entering.push((col.cost, col.lb, col.ub, by_col[c].as_slice()));
             }
         }
         session.add_cols(&entering)?;
     }
-    Ok(Generated { keep: vec![true; m.cols.len()], lp_bound: None, complete: true, rounds: max_rounds, lp_x: Vec::new() })
+    let keep = vec![true; m.cols.len()];
+    Ok(Generated { keep, lp_bound: None, complete: true, rounds: max_rounds, lp_x: Vec::new(), reduced: Vec::new() })
 }
 
 #[cfg(test)]

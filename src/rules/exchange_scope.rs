@@ -23,11 +23,16 @@ fn key(s: &Scenario, r: RegionIx, level: Level) -> RegionIx {
     s.region_chain(r).find(|&x| s.region(x).level <= level).filter(|&x| s.region(x).level == level).unwrap_or(r)
 }
 
+/// The exchange scope of post `j` (`None` when the policy sets none): other rules that
+/// work per managed area (`[even-pace]`) group posts by it.
+pub fn post_scope(s: &Scenario, j: PostIx) -> Option<RegionIx> {
+    s.policy.exchange_scope.within.map(|l| key(s, s.post_region(j), l))
+}
+
 impl ExchangeScope {
     /// Indexes posts by scope.
     pub fn new(s: &Scenario) -> ExchangeScope {
-        let level = s.policy.exchange_scope.within;
-        let post_key: Vec<_> = s.posts_ix().map(|(j, _)| level.map(|l| key(s, s.post_region(j), l))).collect();
+        let post_key: Vec<_> = s.posts_ix().map(|(j, _)| post_scope(s, j)).collect();
         let mut posts: HashMap<RegionIx, Vec<PostIx>> = HashMap::new();
         for (j, k) in post_key.iter().enumerate() {
             if let Some(k) = k {

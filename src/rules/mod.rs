@@ -9,19 +9,30 @@
 
 mod audit_hold;
 mod candidate_pool;
+mod continuity;
+mod even_pace;
 mod exchange_scope;
 mod grade_window;
+mod hardship;
 mod kinship_recusal;
+mod near_retirement;
 mod pins;
+mod priority_groups;
+mod promotion;
 mod regional_recusal;
 mod retirement;
 mod skill_fit;
 mod stability;
+mod team_balance;
+mod temporary;
 mod tenure_max;
 mod tenure_min;
+mod term_cap;
 mod vacancy;
+mod young_cadre;
 
 use crate::formulation::Formulation;
+use crate::mip::{Col, ColName, RowName};
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::{PersonIx, PostIx, Scenario};
@@ -116,6 +127,11 @@ pub trait Rule: Send + Sync {
     fn reason_to_leave(&self, _s: &Scenario, _plan: &Plan, _person: PersonIx, _from: PostIx, _year: i32) -> Option<String> {
         None
     }
+
+    /// What speaks for `person` taking up `to` in `year` (for reason texts).
+    fn reason_to_take(&self, _s: &Scenario, _plan: &Plan, _person: PersonIx, _to: PostIx, _year: i32) -> Option<String> {
+        None
+    }
 }
 
 /// Every rule of the policy, in reporting order.
@@ -130,8 +146,18 @@ pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
         Box::new(regional_recusal::RegionalRecusal),
         Box::new(kinship_recusal::KinshipRecusal::new(s)),
         Box::new(skill_fit::SkillFit),
+        Box::new(promotion::Promotion),
+        Box::new(temporary::Temporary),
+        Box::new(term_cap::TermCap::new(s)),
         Box::new(tenure_max::TenureMax),
+        Box::new(priority_groups::PriorityGroups),
         Box::new(tenure_min::TenureMin),
+        Box::new(near_retirement::NearRetirement),
+        Box::new(hardship::Hardship),
+        Box::new(young_cadre::YoungCadre),
+        Box::new(team_balance::TeamBalance::new(s)),
+        Box::new(continuity::Continuity),
+        Box::new(even_pace::EvenPace),
         Box::new(vacancy::Vacancy),
         Box::new(vacancy::KeepPosted),
         Box::new(stability::Stability),
@@ -156,6 +182,38 @@ pub(crate) fn finding(
         Strength::Off => return,
     };
     out.push(Finding { rule, severity, year, person, post, penalty, message });
+}
+
+/// Adds `constant + Σ terms ≤ at_most` (plus a slack priced `weight` when soft), unless
+/// the binaries can never push it over; without terms, pays or reports the excess the
+/// constant alone makes.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn limit_row(
+    f: &mut Formulation,
+    strength: Strength,
+    weight: f64,
+    name: RowName,
+    constant: f64,
+    mut terms: Vec<(Col, f64)>,
+    at_most: f64,
+    conflict: impl FnOnce() -> String,
+) {
+    let most = constant + terms.iter().filter(|t| t.1 > 0.0).map(|t| t.1).sum::<f64>();
+    if most <= at_most {
+        return;
+    }
+    if terms.is_empty() {
+        match strength {
+            Strength::Hard => f.conflicts.push(conflict()),
+            _ => f.model.offset += weight * (constant - at_most),
+        }
+        return;
+    }
+    if strength == Strength::Soft {
+        let over = f.model.add_col(0.0, f64::INFINITY, weight, false, ColName::Aux(name.rule, name.a, name.b, name.year));
+        terms.push((over, -1.0));
+    }
+    f.model.add_row(f64::NEG_INFINITY, at_most - constant, terms, name);
 }
 
 /// `id (name)` of a person, for messages.

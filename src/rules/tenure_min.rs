@@ -1,6 +1,6 @@
 //! Tenure minimum: nobody leaves a post before `years` years in it (retirement aside), so
 //! nobody is moved every year. Each early departure costs `weight` (soft) or is forbidden
-//! (hard).
+//! (hard). Temporary posts are `[temporary]`'s and exempt.
 //!
 //! Model: the current post is held for a prefix of the horizon, so leaving it early is
 //! `x[c, y−1] − x[c, y]` summed over the early years: costs on existing columns, no new
@@ -32,7 +32,7 @@ impl Rule for TenureMin {
         let n = tm.years as i32;
         for (p, person) in s.people_ix() {
             // The current post: leaving in year y after fewer than n years.
-            if let (Some(c), Some(since)) = (person.current_post, person.post_since) {
+            if let (Some(c), Some(since)) = (person.current_post.filter(|&c| !s.post(c).temporary), person.post_since) {
                 for y in s.years().filter(|&y| y - since < n && y < person.retire_year) {
                     let (before, now) = (f.current(p, y - 1), f.current(p, y));
                     if y > s.start_year && before.is_none() {
@@ -64,9 +64,12 @@ impl Rule for TenureMin {
         }
     }
 
-    fn stint_cost(&self, s: &Scenario, p: PersonIx, _j: PostIx, first: i32, last: i32) -> Option<f64> {
+    fn stint_cost(&self, s: &Scenario, p: PersonIx, j: PostIx, first: i32, last: i32) -> Option<f64> {
         let tm = &s.policy.tenure_min;
-        let early = last < s.end_year() && last + 1 < s.person(p).retire_year && last - first + 1 < tm.years as i32;
+        let early = !s.post(j).temporary
+            && last < s.end_year()
+            && last + 1 < s.person(p).retire_year
+            && last - first + 1 < tm.years as i32;
         match (early, tm.strength) {
             (true, Strength::Hard) => None,
             (true, Strength::Soft) => Some(tm.weight),
@@ -81,7 +84,7 @@ impl Rule for TenureMin {
         }
         for (p, person) in s.people_ix() {
             for y in plan.years().filter(|&y| y < person.retire_year) {
-                let Some(from) = plan.post(s, p, y - 1) else { continue };
+                let Some(from) = plan.post(s, p, y - 1).filter(|&j| !s.post(j).temporary) else { continue };
                 let n = plan.run_length(s, p, y - 1);
                 if plan.post(s, p, y) != Some(from) && n < tm.years as i32 {
                     let msg = format!("{} leaves {} in {y} after {n} year(s) (minimum {})", who(s, p), what(s, from), tm.years);

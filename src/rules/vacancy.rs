@@ -1,7 +1,8 @@
 //! Filling posts and keeping serving officials posted.
 //!
 //! `vacancy`: every post-year without a holder costs `weight`, or `must_fill_weight` for a
-//! `must_fill` post (which `must_fill = "hard"` never leaves empty). `keep-posted`: every
+//! `must_fill` post (which `must_fill = "hard"` never leaves empty); `[hardship]
+//! fill_level` makes hardship posts must-fill too. `keep-posted`: every
 //! year an official who holds a post now spends without one before retirement costs
 //! `weight`. Both are modelled as a priced continuous slack in the assignment row
 //! (`Σ_p x[p, j, y] + vacant[j, y] = 1`, `Σ_j x[p, j, y] + idle[p, y] = 1`), which keeps
@@ -21,7 +22,7 @@ pub struct Vacancy;
 /// Strength and price of leaving `j` empty for a year.
 fn empty_cost(s: &Scenario, j: PostIx) -> (Strength, f64) {
     let v = &s.policy.vacancy;
-    match (s.post(j).must_fill, v.must_fill) {
+    match (s.post(j).must_fill || super::hardship::must_fill(s, j), v.must_fill) {
         (true, Strength::Hard) => (Strength::Hard, 0.0),
         (true, _) => (Strength::Soft, v.must_fill_weight),
         (false, _) => (Strength::Soft, v.weight),

@@ -20,7 +20,7 @@
 
 use super::{
     Candidate, Gender, HistoryEntry, Kinship, Level, Person, PersonIx, Pin, PinAction, Post, PostIx, Region, RegionIx, Relation,
-    Role, Scenario, TeamIx, Unit, UnitIx,
+    Role, Scenario, Team, TeamIx, Unit, UnitIx,
 };
 use crate::error::{Error, InputProblem, Result};
 use crate::policy::Policy;
@@ -82,8 +82,37 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
             None => region_hardship,
             Some(_) => row.int("hardship", HARDSHIP, None).map(|h| h as u8),
         };
-        Some(Unit { id: id?, name: name?, region: region?, parent: parent?, kind: kind?, hardship: hardship? })
+        let pair = row.opt_id("pair_unit_id", &unit_ids);
+        if pair.is_some_and(|x| x.is_some()) && row.get("pair_unit_id") == row.get("unit_id") {
+            row.problem("pair_unit_id", "a unit cannot be paired with itself");
+        }
+        let reelection_year = row.cell("reelection_year", Some(None), |v| int(v, 1900..=2200).map(Some));
+        Some(Unit {
+            id: id?,
+            name: name?,
+            region: region?,
+            parent: parent?,
+            kind: kind?,
+            hardship: hardship?,
+            pair: pair?,
+            reelection_year: reelection_year?,
+        })
     });
+    // Pairs are symmetric: a unit named as a pair takes its partner unless it names another.
+    let mut units = units;
+    for i in 0..units.len() {
+        let Some(v) = units[i].as_ref().and_then(|u| u.pair) else { continue };
+        let me = UnitIx(i as u32);
+        match units[v.0 as usize].as_mut() {
+            Some(other) if other.pair.is_none() => other.pair = Some(me),
+            Some(other) if other.pair != Some(me) => {
+                let (mine, theirs) = (&unit_ids.names[v.0 as usize], &unit_ids.names[other.pair.unwrap_or(me).0 as usize]);
+                let msg = format!("unit \"{mine}\" is paired with \"{theirs}\", not with this unit");
+                p.push(InputProblem::at(t.file, t.rows[i].0, "pair_unit_id", msg));
+            }
+            _ => {}
+        }
+    }
     report_cycles(
         &t,
         "parent_unit_id",
@@ -101,7 +130,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
         &mut p,
     );
     let post_ids = t.ids("post_id", "post", PostIx, &mut p);
-    let mut teams: Vec<String> = Vec::new();
+    let mut teams: Vec<Team> = Vec::new();
     let posts = t.rows(&mut p, |row| {
         let id = row.text("post_id");
         let unit = row.id("unit_id", &unit_ids);
@@ -114,8 +143,8 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
         let must_fill = row.flag("must_fill", None);
         let temporary = row.flag("temporary", Some(false));
         let team = row.get("team_id").or(row.get("unit_id")).map(|name| {
-            let ix = teams.iter().position(|t| t == name).unwrap_or_else(|| {
-                teams.push(name.to_owned());
+            let ix = teams.iter().position(|t| t.id == name).unwrap_or_else(|| {
+                teams.push(Team { id: name.to_owned(), listed: false, domains: Vec::new() });
                 teams.len() - 1
             });
             TeamIx(ix as u32)
@@ -133,6 +162,25 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
             temporary: temporary?,
             team: team?,
         })
+    });
+
+    // Team goals.
+    let t = Table::read(dir, "teams.csv", false, &["team_id", "domains"], &mut p);
+    let mut listed: HashMap<usize, usize> = HashMap::new();
+    t.rows(&mut p, |row| {
+        let id = row.text("team_id")?;
+        let domains = row.cell("domains", Some(Vec::new()), |v| {
+            Ok(v.split(';').map(str::trim).filter(|d| !d.is_empty()).map(String::from).collect::<Vec<_>>())
+        })?;
+        let Some(k) = teams.iter().position(|t| t.id == id) else {
+            row.problem("team_id", format!("no post belongs to team \"{id}\" (posts.csv team_id, or unit_id)"));
+            return None;
+        };
+        if let Some(first) = listed.insert(k, row.line) {
+            row.problem("team_id", format!("duplicate team (first on row {first})"));
+        }
+        (teams[k].listed, teams[k].domains) = (true, domains);
+        Some(())
     });
 
     // People.

@@ -101,6 +101,23 @@ pub struct Unit {
     pub kind: String,
     /// Hardship level 0–3; defaults to the region's.
     pub hardship: u8,
+    /// The unit paired with this one (party committee and government of one place): their
+    /// heads should not both leave in the same year. Symmetric once loaded.
+    pub pair: Option<UnitIx>,
+    /// A year in which the unit's leadership team is re-elected (the cycle repeats every
+    /// `even-pace.term_years`), if known.
+    pub reelection_year: Option<i32>,
+}
+
+/// A leadership team: the posts sharing a `team_id` (by default, one unit's posts).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Team {
+    /// Stable id (`team_id` in `posts.csv`, or the unit id).
+    pub id: String,
+    /// Whether `teams.csv` lists the team: its make-up is planned (`[team-balance]`).
+    pub listed: bool,
+    /// Skill domains the team should cover (`teams.csv`).
+    pub domains: Vec<String>,
 }
 
 /// Role of a post within its unit.
@@ -358,8 +375,8 @@ pub struct Scenario {
     pub regions: Vec<Region>,
     /// Units.
     pub units: Vec<Unit>,
-    /// Leadership team ids (posts refer to them by [`TeamIx`]).
-    pub teams: Vec<String>,
+    /// Leadership teams (posts refer to them by [`TeamIx`]).
+    pub teams: Vec<Team>,
     /// Posts.
     pub posts: Vec<Post>,
     /// People.

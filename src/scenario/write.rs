@@ -9,9 +9,10 @@
 //! Deliberately absent: validation (a [`Scenario`] is valid by construction) and a policy
 //! file (the policy is always written inline; `policy_file` is not preserved).
 //!
-//! Round-trip caveat: `teams` is not a file of its own. Loading numbers teams in order of
-//! first appearance in `posts.csv`, so a scenario round-trips exactly when its teams are
-//! in that order and each is used by some post, which is what [`super::load()`] produces.
+//! Round-trip caveat: teams are defined by `posts.csv` (`teams.csv` only adds their
+//! domains). Loading numbers teams in order of first appearance in `posts.csv`, so a
+//! scenario round-trips exactly when its teams are in that order and each is used by some
+//! post, which is what [`super::load()`] produces.
 
 use super::Scenario;
 use crate::error::{Error, Result};
@@ -21,7 +22,7 @@ use std::path::Path;
 
 /// Writes `s` into the existing directory `dir` (files of the same names are replaced).
 ///
-/// `history.csv`, `candidates.csv` and `pins.csv` are written only when non-empty.
+/// `teams.csv`, `history.csv`, `candidates.csv` and `pins.csv` are written only when non-empty.
 pub fn write(s: &Scenario, dir: &Path) -> Result<()> {
     write_head(s, dir)?;
     let region = |r: Option<super::RegionIx>| r.map_or(String::new(), |r| s.region(r).id.clone());
@@ -31,16 +32,25 @@ pub fn write(s: &Scenario, dir: &Path) -> Result<()> {
     table(dir, "regions.csv", &["region_id", "name", "parent_id", "level", "hardship"], s.regions.iter(), |r| {
         vec![r.id.clone(), r.name.clone(), region(r.parent), r.level.as_str().into(), r.hardship.to_string()]
     })?;
-    table(dir, "units.csv", &["unit_id", "name", "region_id", "parent_unit_id", "kind", "hardship"], s.units.iter(), |u| {
-        vec![
-            u.id.clone(),
-            u.name.clone(),
-            s.region(u.region).id.clone(),
-            u.parent.map_or(String::new(), |x| s.unit(x).id.clone()),
-            u.kind.clone(),
-            u.hardship.to_string(),
-        ]
-    })?;
+    let unit = |u: Option<super::UnitIx>| u.map_or(String::new(), |u| s.unit(u).id.clone());
+    table(
+        dir,
+        "units.csv",
+        &["unit_id", "name", "region_id", "parent_unit_id", "kind", "hardship", "pair_unit_id", "reelection_year"],
+        s.units.iter(),
+        |u| {
+            vec![
+                u.id.clone(),
+                u.name.clone(),
+                s.region(u.region).id.clone(),
+                unit(u.parent),
+                u.kind.clone(),
+                u.hardship.to_string(),
+                unit(u.pair),
+                u.reelection_year.map_or(String::new(), |y| y.to_string()),
+            ]
+        },
+    )?;
     table(
         dir,
         "posts.csv",
@@ -70,7 +80,7 @@ pub fn write(s: &Scenario, dir: &Path) -> Result<()> {
                 j.sensitive.to_string(),
                 j.must_fill.to_string(),
                 j.temporary.to_string(),
-                s.teams[j.team.0 as usize].clone(),
+                s.teams[j.team.0 as usize].id.clone(),
             ]
         },
     )?;
@@ -123,6 +133,11 @@ pub fn write(s: &Scenario, dir: &Path) -> Result<()> {
     table(dir, "relations.csv", &["person_a", "person_b", "kind"], s.relations.iter(), |r| {
         vec![person(r.a), person(r.b), r.kind.as_str().into()]
     })?;
+    if s.teams.iter().any(|t| t.listed) {
+        table(dir, "teams.csv", &["team_id", "domains"], s.teams.iter().filter(|t| t.listed), |t| {
+            vec![t.id.clone(), t.domains.join(";")]
+        })?;
+    }
     if !s.history.is_empty() {
         table(dir, "history.csv", &["person_id", "post_id", "from_year", "to_year"], s.history.iter(), |h| {
             vec![person(h.person), post(h.post), h.from_year.to_string(), h.to_year.to_string()]

@@ -1,0 +1,173 @@
+//! Two-term cap: nobody holds one post (a `head` post, with `heads_only`) for more than
+//! `max_terms × term_years` consecutive years, counting earlier terms in it recorded in
+//! `history.csv` that run up to `post_since` without a gap; and whoever has served that
+//! long in a post before is not reappointed to it. Hard (excluded arcs) or soft (`weight`
+//! per year beyond, or per year back in the post).
+//!
+//! Model: exclusions or arc costs on the current post's years and on the pairs of a
+//! reappointment. No rows.
+
+use super::{finding, what, who, Arc, Finding, Rule};
+use crate::plan::Plan;
+use crate::policy::Strength;
+use crate::scenario::{PersonIx, PostIx, Role, Scenario};
+use std::collections::HashMap;
+
+/// At most two consecutive terms in one post.
+pub struct TermCap {
+    /// Unbroken runs of years per (person, post) in `history.csv`, as `(first, last)`.
+    runs: HashMap<(PersonIx, PostIx), Vec<(i32, i32)>>,
+}
+
+impl TermCap {
+    /// Merges each person's history in a post into unbroken runs.
+    pub fn new(s: &Scenario) -> TermCap {
+        let mut spans: HashMap<(PersonIx, PostIx), Vec<(i32, i32)>> = HashMap::new();
+        for h in &s.history {
+            spans.entry((h.person, h.post)).or_default().push((h.from_year, h.to_year));
+        }
+        for v in spans.values_mut() {
+            v.sort();
+            let mut merged: Vec<(i32, i32)> = Vec::new();
+            for &(a, b) in v.iter() {
+                match merged.last_mut() {
+                    Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
+                    _ => merged.push((a, b)),
+                }
+            }
+            *v = merged;
+        }
+        TermCap { runs: spans }
+    }
+
+    fn runs(&self, p: PersonIx, j: PostIx) -> &[(i32, i32)] {
+        self.runs.get(&(p, j)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Years in `j` before the current stint (`post_since`) that join up with it.
+    fn earlier(&self, s: &Scenario, p: PersonIx, j: PostIx) -> i32 {
+        let Some(since) = s.person(p).post_since.filter(|_| s.person(p).current_post == Some(j)) else { return 0 };
+        self.runs(p, j).iter().find(|&&(a, b)| b + 1 >= since && a < since).map_or(0, |&(a, _)| since - a)
+    }
+
+    /// Whether `p` already served the full cap in `j` before, in a run that ended.
+    fn served_out(&self, s: &Scenario, p: PersonIx, j: PostIx) -> bool {
+        let Some(cap) = cap(s, j) else { return false };
+        s.person(p).current_post != Some(j) && self.runs(p, j).iter().any(|&(a, b)| b - a + 1 >= cap)
+    }
+
+    /// Consecutive years in the current post by the end of `year`, earlier terms included.
+    fn total(&self, s: &Scenario, a: Arc) -> Option<i32> {
+        let person = s.person(a.person);
+        let since = person.post_since.filter(|_| person.current_post == Some(a.post))?;
+        Some(a.year - since + 1 + self.earlier(s, a.person, a.post))
+    }
+
+    /// Whether holding the arc breaks the cap.
+    fn breaks(&self, s: &Scenario, a: Arc) -> bool {
+        cap(s, a.post).is_some_and(|cap| self.total(s, a).is_some_and(|n| n > cap)) || self.served_out(s, a.person, a.post)
+    }
+}
+
+/// The cap in years, if the rule applies to `j`.
+fn cap(s: &Scenario, j: PostIx) -> Option<i32> {
+    let tc = &s.policy.term_cap;
+    (tc.strength != Strength::Off && (!tc.heads_only || s.post(j).role == Role::Head))
+        .then_some((tc.term_years * tc.max_terms) as i32)
+}
+
+impl Rule for TermCap {
+    fn id(&self) -> &'static str {
+        "term-cap"
+    }
+
+    fn excludes_pair(&self, s: &Scenario, p: PersonIx, j: PostIx) -> bool {
+        s.policy.term_cap.strength == Strength::Hard && self.served_out(s, p, j)
+    }
+
+    fn excludes(&self, s: &Scenario, a: Arc) -> bool {
+        s.policy.term_cap.strength == Strength::Hard && self.breaks(s, a)
+    }
+
+    fn exclusion_reason(&self, s: &Scenario, a: Arc) -> String {
+        let tc = &s.policy.term_cap;
+        match self.total(s, a) {
+            Some(n) => format!(
+                "would be {n} consecutive years in the post, earlier terms included ({} terms of {})",
+                tc.max_terms, tc.term_years
+            ),
+            None => format!("already served {} terms in the post", tc.max_terms),
+        }
+    }
+
+    fn arc_cost(&self, s: &Scenario, a: Arc) -> f64 {
+        let tc = &s.policy.term_cap;
+        if tc.strength == Strength::Soft && self.breaks(s, a) {
+            tc.weight
+        } else {
+            0.0
+        }
+    }
+
+    fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
+        let tc = &s.policy.term_cap;
+        for (p, y, j) in plan.held(s) {
+            let Some(cap) = cap(s, j) else { continue };
+            let run = plan.run_length(s, p, y);
+            // The run reaches back to `post_since` when it is the current stint.
+            let current = s.person(p).post_since.filter(|&since| s.person(p).current_post == Some(j) && run == y - since + 1);
+            let n = run + if current.is_some() { self.earlier(s, p, j) } else { 0 };
+            if n > cap {
+                let msg = format!(
+                    "{} is in {} for the {n}th consecutive year, earlier terms included (cap {cap})",
+                    who(s, p),
+                    what(s, j)
+                );
+                finding(out, self.id(), tc.strength, tc.weight, y, Some(p), Some(j), msg);
+            } else if self.served_out(s, p, j) {
+                let msg = format!("{} is reappointed to {} after {} terms in it", who(s, p), what(s, j), tc.max_terms);
+                finding(out, self.id(), tc.strength, tc.weight, y, Some(p), Some(j), msg);
+            }
+        }
+    }
+
+    fn reason_to_leave(&self, s: &Scenario, plan: &Plan, p: PersonIx, from: PostIx, year: i32) -> Option<String> {
+        let cap = cap(s, from)?;
+        let n = self.total(s, Arc { person: p, post: from, year: year - 1 })?;
+        (n >= cap && plan.run_length(s, p, year - 1) == year - s.person(p).post_since?).then(|| {
+            format!("{} terms ({n} years, earlier terms included) in post: term cap reached", s.policy.term_cap.max_terms)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario::{HistoryEntry, Role};
+    use crate::testkit::{hard, plan_of, solve, Builder};
+
+    #[test]
+    fn earlier_terms_from_history_count_and_a_served_out_post_is_closed() {
+        let mut b = Builder::new(2027, 1);
+        let head = b.post("H", 5);
+        let other = b.post("O", 5);
+        b.s.posts[head.0 as usize].role = Role::Head;
+        let a = b.person("A", 5, Some(head), 2022); // 6th year in 2027
+        b.s.history.push(HistoryEntry { person: a, post: head, from_year: 2017, to_year: 2021 });
+        let s = b.build();
+        let stay = plan_of(&s, &[(a, &[Some(head)])]);
+        assert_eq!(hard(&s, &stay), vec!["term-cap 2027"], "5 earlier years + 6 = 11 > 10");
+        assert_eq!(solve(&s).holds[a.0 as usize], vec![Some(other)]);
+
+        let mut gap = s.clone();
+        gap.history[0].to_year = 2020; // a break of one year: a new run
+        assert!(hard(&gap, &stay).is_empty(), "near miss: not consecutive");
+
+        // Ten years in another head post earlier: never back to it.
+        let mut back = s.clone();
+        back.posts[other.0 as usize].role = Role::Head;
+        back.history = vec![HistoryEntry { person: a, post: other, from_year: 2010, to_year: 2019 }];
+        assert_eq!(hard(&back, &plan_of(&back, &[(a, &[Some(other)])])), vec!["term-cap 2027"]);
+        back.history[0].from_year = 2011;
+        assert!(hard(&back, &plan_of(&back, &[(a, &[Some(other)])])).is_empty(), "near miss: nine years");
+    }
+}
