@@ -93,6 +93,13 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
     // The instance has no skills: fit neither gates nor rewards anything.
     policy.skill_fit.min_fit = 0;
     policy.skill_fit.weight = 0.0;
+    // One team of n posts filled at once from outside, in one year: no team, pace,
+    // departure or age rule applies to the assignment problem.
+    policy.team_balance.churn_strength = Strength::Off;
+    policy.team_balance.paired_heads = Strength::Off;
+    policy.continuity.strength = Strength::Off;
+    policy.near_retirement.strength = Strength::Off;
+    policy.even_pace.strength = Strength::Off;
     let stem = path.file_stem().map_or_else(|| "orlib-assign".to_string(), |s| s.to_string_lossy().into_owned());
     Ok(Scenario {
         name: stem.clone(),

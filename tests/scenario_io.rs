@@ -408,3 +408,64 @@ fn documented_example_is_the_tiny_scenario() {
     files.sort();
     assert_eq!(files, shipped);
 }
+
+const UNITS_PAIRED: &str = "\
+unit_id,name,region_id,parent_unit_id,kind,pair_unit_id,reelection_year
+U-party,County Party Committee,R-county,,party_committee,U-gov,2026
+U-gov,County Government,R-county,U-party,government,,2026
+U-twp,Xishan Township,R-twp,U-party,township,,
+";
+
+#[test]
+fn pairs_are_symmetric_and_teams_csv_lists_goals() {
+    let teams = "team_id,domains\nU-party,economy; law\nT-twp,\n";
+    let s = load_ok(dir_with(&[("units.csv", Some(UNITS_PAIRED)), ("teams.csv", Some(teams))]).path());
+    assert_eq!((s.units[0].pair, s.units[1].pair, s.units[2].pair), (Some(UnitIx(1)), Some(UnitIx(0)), None));
+    assert_eq!((s.units[0].reelection_year, s.units[2].reelection_year), (Some(2026), None));
+    let party = s.teams.iter().find(|t| t.id == "U-party").unwrap();
+    assert_eq!((party.listed, party.domains.clone()), (true, vec!["economy".to_string(), "law".to_string()]));
+    let twp = s.teams.iter().find(|t| t.id == "T-twp").unwrap();
+    assert!(twp.listed && twp.domains.is_empty());
+    assert!(!s.teams.iter().find(|t| t.id == "U-twp").unwrap().listed);
+}
+
+#[test]
+fn bad_pairs() {
+    let selfish = UNITS_PAIRED.replace("township,,", "township,U-twp,");
+    assert_only(&problems(&[("units.csv", Some(&selfish))]), "units.csv", Some(4), Some("pair_unit_id"), "paired with itself");
+    let unknown = UNITS_PAIRED.replace("township,,", "township,U-nope,");
+    assert_only(&problems(&[("units.csv", Some(&unknown))]), "units.csv", Some(4), Some("pair_unit_id"), "U-nope");
+    let triangle = UNITS_PAIRED.replace("government,,", "government,U-twp,");
+    assert_has(&problems(&[("units.csv", Some(&triangle))]), "units.csv", Some(2), Some("pair_unit_id"), "not with this unit");
+    let year = UNITS_PAIRED.replace("government,,2026", "government,,20x6");
+    assert_only(&problems(&[("units.csv", Some(&year))]), "units.csv", Some(3), Some("reelection_year"), "20x6");
+}
+
+#[test]
+fn bad_teams_csv() {
+    let unknown = "team_id,domains\nT-nope,law\n";
+    assert_only(&problems(&[("teams.csv", Some(unknown))]), "teams.csv", Some(2), Some("team_id"), "no post belongs to team");
+    let twice = "team_id,domains\nU-party,law\nU-party,economy\n";
+    assert_only(
+        &problems(&[("teams.csv", Some(twice))]),
+        "teams.csv",
+        Some(3),
+        Some("team_id"),
+        "duplicate team (first on row 2)",
+    );
+}
+
+#[test]
+fn pairs_teams_and_history_round_trip() {
+    let teams = "team_id,domains\nU-party,economy;law\n";
+    let history = "person_id,post_id,from_year,to_year\nC001,P-head,2015,2019\n";
+    let a = load_ok(
+        dir_with(&[("units.csv", Some(UNITS_PAIRED)), ("teams.csv", Some(teams)), ("history.csv", Some(history))]).path(),
+    );
+    let out = tempfile::tempdir().unwrap();
+    write(&a, out.path()).unwrap();
+    let b = load_ok(out.path());
+    assert_eq!(a.units, b.units);
+    assert_eq!(a.teams, b.teams);
+    assert_eq!(a.history, b.history);
+}
