@@ -373,7 +373,6 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
     })
 }
 
-/// Whether `x` meets every row and bound of `m` and is integral where it must be.
 /// The integer columns of `x`, rounded: a MIP start.
 fn integer_part(m: &crate::mip::Model, x: &[f64]) -> Vec<(Col, f64)> {
     (0..m.cols.len()).filter(|&c| m.cols[c].integer).map(|c| (Col(c as u32), x[c].round())).collect()
@@ -384,6 +383,7 @@ fn local(kept: &[u32], c: Col) -> Option<Col> {
     kept.binary_search(&c.0).ok().map(|k| Col(k as u32))
 }
 
+/// Whether `x` meets every row and bound of `m` and is integral where it must be.
 fn feasible_integral(m: &crate::mip::Model, x: &[f64]) -> bool {
     let (worst, integral) = m.violation(x, 1e-6);
     worst <= 1e-6 && integral

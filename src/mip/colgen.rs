@@ -75,11 +75,17 @@ pub fn generate(
     let by_col = m.by_column();
     let (sub, mut kept) = m.restrict(&keep);
     let mut session = LpSession::new(&sub, opts)?;
-    // Phase one by big M: every row that must be met (lb > 0) gets an artificial column, in
-    // the LP only, so that the working set always has an LP optimum and duals to price with.
-    // The LP bound stands when no artificial is used at the end.
+    // Phase one by big M: every row that must be met (lb > 0) and has no slack of its own (a
+    // continuous column that can raise it) gets an artificial column, in the LP only, so
+    // that the working set always has an LP optimum and duals to price with. The LP bound
+    // stands when no artificial is used at the end.
     let big_m = 1e3 * (1.0 + m.cols.iter().map(|c| c.cost.abs()).fold(0.0, f64::max));
-    let must: Vec<[(u32, f64); 1]> = (0..m.rows.len()).filter(|&r| m.rows[r].lb > 0.0).map(|r| [(r as u32, 1.0)]).collect();
+    let slack = |(c, a): (super::Col, f64)| {
+        let col = &m.cols[c.0 as usize];
+        !col.integer && a > 0.0 && col.ub > 0.0
+    };
+    let must: Vec<[(u32, f64); 1]> =
+        (0..m.rows.len()).filter(|&r| m.rows[r].lb > 0.0 && !m.row_terms(r).any(slack)).map(|r| [(r as u32, 1.0)]).collect();
     let artificials: Vec<_> = must.iter().map(|t| (big_m, 0.0, f64::INFINITY, &t[..])).collect();
     session.add_cols(&artificials)?;
     let artificial = sub.cols.len()..sub.cols.len() + must.len();
@@ -204,5 +210,27 @@ mod tests {
         let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, _| {}).unwrap();
         assert!((g.lp_bound.unwrap() - full).abs() < 1e-9, "{:?} vs {full}", g.lp_bound);
         assert!(g.keep.iter().filter(|&&k| k).count() <= m.cols.len());
+    }
+
+    /// Phase one: from an empty working set the equality rows cannot be met, yet pricing
+    /// (on the big-M artificials' duals) still reaches the full LP optimum.
+    #[test]
+    fn pricing_starts_from_an_infeasible_working_set() {
+        let mut m = Model::default();
+        let n = 3u32;
+        let x: Vec<_> =
+            (0..n * n).map(|k| m.add_binary(((k / n) * 2 + (k % n) * 3) as f64 % 4.0, ColName::Aux("x", k, 0, 0))).collect();
+        for i in 0..n {
+            let name = RowName { rule: "p", a: i, b: 0, year: 0 };
+            m.add_row(1.0, 1.0, (0..n).map(|j| (x[(i * n + j) as usize], 1.0)), name);
+            m.add_row(1.0, 1.0, (0..n).map(|k| (x[(k * n + i) as usize], 1.0)), RowName { rule: "q", ..name });
+        }
+        let full = crate::mip::highs::solve_lp(&m, &SolveOptions::default()).unwrap().unwrap().objective;
+        let prunable = vec![true; m.cols.len()];
+        let group: Vec<u32> = (0..m.cols.len() as u32).map(|c| c / n).collect();
+        let pricing = Pricing { prunable: &prunable, group: &group, per_group: 1, per_row: 0, max_rounds: 50 };
+        let g = generate(&m, &pricing, &vec![false; m.cols.len()], &SolveOptions::default(), &mut |_, _| {}).unwrap();
+        assert!((g.lp_bound.unwrap() - full).abs() < 1e-9, "{:?} vs {full}", g.lp_bound);
+        assert!(g.keep.iter().any(|&k| !k), "some columns never needed");
     }
 }

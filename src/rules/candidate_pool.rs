@@ -2,7 +2,7 @@
 //! for a post, only they (and the post's current holder) may take it, and every year a
 //! pool member holds it earns `score_weight × score`.
 
-use super::{finding, what, who, Arc, Finding, Rule, Severity};
+use super::{finding, reward, what, who, Arc, Finding, Rule};
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::{PersonIx, PostIx, Scenario};
@@ -79,15 +79,10 @@ impl Rule for CandidatePool {
                         let msg = format!("{} holds {} without being in its pool", who(s, p), what(s, j));
                         finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(j), msg);
                     }
-                    Some(score) if score != 0.0 && self.pools.contains_key(&j) => out.push(Finding {
-                        rule: self.id(),
-                        severity: Severity::Reward,
-                        year: y,
-                        person: Some(p),
-                        post: Some(j),
-                        penalty: -w * score,
-                        message: format!("{} holds {} with selection score {score}", who(s, p), what(s, j)),
-                    }),
+                    Some(score) if score != 0.0 && self.pools.contains_key(&j) => {
+                        let msg = format!("{} holds {} with selection score {score}", who(s, p), what(s, j));
+                        reward(out, self.id(), y, p, j, w * score, msg);
+                    }
                     Some(_) => {}
                 }
             }

@@ -11,7 +11,7 @@
 //! cost on the stint columns concerned.
 
 use super::exchange_scope::post_scope;
-use super::{Finding, Rule, Severity};
+use super::{reward, Finding, Rule, Severity};
 use crate::formulation::Formulation;
 use crate::mip::{ColName, RowName};
 use crate::plan::Plan;
@@ -92,15 +92,8 @@ impl Rule for EvenPace {
             }
             moves.entry(post_scope(s, j)).or_insert_with(|| vec![0.0; years.len()])[(y - s.start_year) as usize] += 1.0;
             if reelection(s, j, y) && ep.reelection_bonus > 0.0 {
-                out.push(Finding {
-                    rule: self.id(),
-                    severity: Severity::Reward,
-                    year: y,
-                    person: Some(p),
-                    post: Some(j),
-                    penalty: -ep.reelection_bonus,
-                    message: format!("{} joins {} in its re-election year", super::who(s, p), s.unit(s.post(j).unit).name),
-                });
+                let msg = format!("{} joins {} in its re-election year", super::who(s, p), s.unit(s.post(j).unit).name);
+                reward(out, self.id(), y, p, j, ep.reelection_bonus, msg);
             }
         }
         if ep.strength == Strength::Off || years.len() < 2 {

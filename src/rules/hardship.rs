@@ -7,7 +7,7 @@
 //! Model: a per-year reward on every holding column of a hardship post, and a cost on each
 //! promotion stint. No rows.
 
-use super::{finding, what, who, Arc, Finding, Rule, Severity};
+use super::{finding, reward, what, who, Arc, Finding, Rule};
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::{PersonIx, PostIx, Scenario};
@@ -53,15 +53,8 @@ impl Rule for Hardship {
         for (p, y, j) in plan.held(s) {
             let lvl = level(s, j);
             if lvl > 0 && h.weight > 0.0 {
-                out.push(Finding {
-                    rule: self.id(),
-                    severity: Severity::Reward,
-                    year: y,
-                    person: Some(p),
-                    post: Some(j),
-                    penalty: -h.weight * lvl as f64,
-                    message: format!("{} serves in hardship post {} (level {lvl})", who(s, p), what(s, j)),
-                });
+                let msg = format!("{} serves in hardship post {} (level {lvl})", who(s, p), what(s, j));
+                reward(out, self.id(), y, p, j, h.weight * lvl as f64, msg);
             }
             let cost = promotion_cost(s, p, j);
             if cost > 0.0 && plan.taken_up(s, p, y) == Some(j) {

@@ -184,6 +184,27 @@ pub(crate) fn finding(
     out.push(Finding { rule, severity, year, person, post, penalty, message });
 }
 
+/// Records a reward of `amount` (> 0, so a negative penalty) for `person` in `post`.
+pub(crate) fn reward(
+    out: &mut Vec<Finding>,
+    rule: &'static str,
+    year: i32,
+    person: PersonIx,
+    post: PostIx,
+    amount: f64,
+    message: String,
+) {
+    out.push(Finding {
+        rule,
+        severity: Severity::Reward,
+        year,
+        person: Some(person),
+        post: Some(post),
+        penalty: -amount,
+        message,
+    });
+}
+
 /// Adds `constant + Σ terms ≤ at_most` (plus a slack priced `weight` when soft), unless
 /// the binaries can never push it over; without terms, pays or reports the excess the
 /// constant alone makes.

@@ -3,7 +3,7 @@
 //! `weight × fit`; from `age_threshold`, a move into another domain than the current
 //! post's costs `cross_domain_weight` (older officials adapt badly across fields).
 
-use super::{finding, what, who, Arc, Finding, Rule, Severity};
+use super::{finding, reward, what, who, Arc, Finding, Rule};
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::{PersonIx, PostIx, Scenario};
@@ -66,17 +66,8 @@ impl Rule for SkillFit {
                     finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(j), msg);
                 }
                 if level > 0 && sf.weight > 0.0 {
-                    let message = format!("{} holds {} with skill {level} in {}", who(s, p), what(s, j), s.post(j).domain);
-                    let penalty = -sf.weight * level as f64;
-                    out.push(Finding {
-                        rule: self.id(),
-                        severity: Severity::Reward,
-                        year: y,
-                        person: Some(p),
-                        post: Some(j),
-                        penalty,
-                        message,
-                    });
+                    let msg = format!("{} holds {} with skill {level} in {}", who(s, p), what(s, j), s.post(j).domain);
+                    reward(out, self.id(), y, p, j, sf.weight * level as f64, msg);
                 }
                 if plan.post(s, p, y - 1) != Some(j) && late_switch(s, p, j, y) {
                     let msg = format!("{} (age {}) moves across domains to {}", who(s, p), s.age(p, y), what(s, j));
