@@ -86,6 +86,9 @@ fn main() {
             continue;
         }
         let people = std::fs::read_to_string(scenario.join("people.csv")).map_or(0, |t| t.lines().count() - 1);
+        // A failed run leaves an earlier output in place (outputs are replaced atomically):
+        // remove it so that its summary is never read as this run's.
+        let _ = std::fs::remove_dir_all(&out);
         let started = Instant::now();
         let (_, msg) = run(Command::new(&exe)
             .arg("plan")

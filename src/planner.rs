@@ -144,6 +144,11 @@ pub fn plan(
     tracing::info!(parts = parts.len(), "independent parts");
     let report_phase = on_progress;
     let done = std::sync::atomic::AtomicUsize::new(0);
+    // Columns of the parts not started yet: each part gets a share of the time left in
+    // proportion to its size (times the threads), so that the first parts cannot use up
+    // the budget of the last ones; a part that finishes early leaves its time to the rest.
+    let waiting = std::sync::atomic::AtomicUsize::new(parts.iter().map(Vec::len).sum());
+    let threads = rayon::current_num_threads().max(1) as f64;
     let solving_started = Instant::now();
     let solved: Vec<Result<Solved>> = parts
         .par_iter()
@@ -161,7 +166,10 @@ pub fn plan(
                     .map(|(k, &c)| (Col(k as u32), greedy_x[c as usize]))
                     .collect(),
             };
-            let r = solve_part(part, opts, deadline, report_phase);
+            let before = waiting.fetch_sub(cols.len(), std::sync::atomic::Ordering::Relaxed).max(1);
+            let share = (threads * cols.len() as f64 / before as f64).min(1.0);
+            let left = deadline.saturating_duration_since(Instant::now());
+            let r = solve_part(part, opts, Instant::now() + left.mul_f64(share), report_phase);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if parts.len() > 1 {
                 report_phase(Phase::Parts(n, parts.len()));
@@ -268,7 +276,7 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
         (Some(lp), Some(lp_bound)) => {
             // Keep what the LP optimum does (its columns at 1) and solve the rest; when that
             // reaches the LP bound it is optimal.
-            let quick_opts = SolveOptions { time_limit: remaining() / 4.0, ..opts.clone() };
+            let quick_opts = SolveOptions { time_limit: remaining() / 2.0, ..opts.clone() };
             let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, None, &mut |p| solving(p))?;
             if !quick.x.is_empty() && quick.objective <= lp_bound + 1e-6 {
                 (sub, kept, Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick })

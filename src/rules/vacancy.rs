@@ -7,7 +7,7 @@
 //! `weight`. Both are modelled as a priced continuous slack in the assignment row
 //! (`Σ_p x[p, j, y] + vacant[j, y] = 1`, `Σ_j x[p, j, y] + idle[p, y] = 1`), which keeps
 //! the binaries free of objective coefficients (HiGHS's clique partitioning of objective
-//! binaries is quadratic in their number; see `docs/performance.md`).
+//! binaries is quadratic in their number; see `docs/formulation.md`).
 
 use super::{finding, what, who, Finding, Rule};
 use crate::formulation::Formulation;

@@ -7,7 +7,7 @@
 //! (if their current post is one) + short[p] ≥ 1`, `short` priced at `weight` (absent when
 //! hard). One row per young cadre.
 
-use super::{finding, what, who, Finding, Rule};
+use super::{finding, who, Finding, Rule};
 use crate::formulation::Formulation;
 use crate::mip::{ColName, RowName};
 use crate::plan::Plan;
@@ -77,7 +77,7 @@ impl Rule for YoungCadre {
     }
 
     fn reason_to_take(&self, s: &Scenario, _plan: &Plan, p: PersonIx, to: PostIx, _year: i32) -> Option<String> {
-        (needs_posting(s, p) && grassroots(s, to)).then(|| format!("grassroots posting for a young cadre ({})", what(s, to)))
+        (needs_posting(s, p) && grassroots(s, to)).then(|| "grassroots posting for a young cadre".to_string())
     }
 }
 
