@@ -185,51 +185,44 @@ mod tests {
     use super::*;
     use crate::mip::{ColName, RowName};
 
-    /// Assignment of 3 people to 3 posts with costs i*j mod 4; prunable: all.
-    #[test]
-    fn pricing_recovers_the_full_lp_optimum_from_a_poor_start() {
+    /// Assignment of 3 people to 3 posts with costs (2i + 3j) mod 4, and its LP optimum.
+    fn assignment() -> (Model, f64) {
         let mut m = Model::default();
         let n = 3u32;
-        let mut x = Vec::new();
-        for i in 0..n {
-            for j in 0..n {
-                x.push(m.add_binary(((i * 2 + j * 3) % 4) as f64, ColName::Aux("x", i, j, 0)));
-            }
-        }
+        let x: Vec<_> =
+            (0..n * n).map(|k| m.add_binary(((k / n * 2 + k % n * 3) % 4) as f64, ColName::Aux("x", k, 0, 0))).collect();
         for i in 0..n {
             let name = RowName { rule: "p", a: i, b: 0, year: 0 };
             m.add_row(1.0, 1.0, (0..n).map(|j| (x[(i * n + j) as usize], 1.0)), name);
             m.add_row(1.0, 1.0, (0..n).map(|k| (x[(k * n + i) as usize], 1.0)), RowName { rule: "q", ..name });
         }
         let full = crate::mip::highs::solve_lp(&m, &SolveOptions::default()).unwrap().unwrap().objective;
+        (m, full)
+    }
+
+    /// Pricing from `initial` (one group per person, one column per round and person).
+    fn price(m: &Model, initial: &[bool]) -> Generated {
         let prunable = vec![true; m.cols.len()];
-        let mut initial = vec![false; m.cols.len()];
-        (0..n).for_each(|i| initial[(i * n + i) as usize] = true); // a feasible, poor start
-        let group: Vec<u32> = (0..m.cols.len() as u32).map(|c| c / n).collect();
+        let group: Vec<u32> = (0..m.cols.len() as u32).map(|c| c / 3).collect();
         let pricing = Pricing { prunable: &prunable, group: &group, per_group: 1, per_row: 0, max_rounds: 50 };
-        let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, _| {}).unwrap();
+        generate(m, &pricing, initial, &SolveOptions::default(), &mut |_, _| {}).unwrap()
+    }
+
+    #[test]
+    fn pricing_recovers_the_full_lp_optimum_from_a_poor_start() {
+        let (m, full) = assignment();
+        let initial: Vec<bool> = (0..9).map(|c| c % 4 == 0).collect(); // the diagonal: feasible, poor
+        let g = price(&m, &initial);
         assert!((g.lp_bound.unwrap() - full).abs() < 1e-9, "{:?} vs {full}", g.lp_bound);
-        assert!(g.keep.iter().filter(|&&k| k).count() <= m.cols.len());
+        assert!(g.reduced.iter().all(|&d| d >= 0.0), "no left-out column prices out at the end");
     }
 
     /// Phase one: from an empty working set the equality rows cannot be met, yet pricing
     /// (on the big-M artificials' duals) still reaches the full LP optimum.
     #[test]
     fn pricing_starts_from_an_infeasible_working_set() {
-        let mut m = Model::default();
-        let n = 3u32;
-        let x: Vec<_> =
-            (0..n * n).map(|k| m.add_binary(((k / n) * 2 + (k % n) * 3) as f64 % 4.0, ColName::Aux("x", k, 0, 0))).collect();
-        for i in 0..n {
-            let name = RowName { rule: "p", a: i, b: 0, year: 0 };
-            m.add_row(1.0, 1.0, (0..n).map(|j| (x[(i * n + j) as usize], 1.0)), name);
-            m.add_row(1.0, 1.0, (0..n).map(|k| (x[(k * n + i) as usize], 1.0)), RowName { rule: "q", ..name });
-        }
-        let full = crate::mip::highs::solve_lp(&m, &SolveOptions::default()).unwrap().unwrap().objective;
-        let prunable = vec![true; m.cols.len()];
-        let group: Vec<u32> = (0..m.cols.len() as u32).map(|c| c / n).collect();
-        let pricing = Pricing { prunable: &prunable, group: &group, per_group: 1, per_row: 0, max_rounds: 50 };
-        let g = generate(&m, &pricing, &vec![false; m.cols.len()], &SolveOptions::default(), &mut |_, _| {}).unwrap();
+        let (m, full) = assignment();
+        let g = price(&m, &[false; 9]);
         assert!((g.lp_bound.unwrap() - full).abs() < 1e-9, "{:?} vs {full}", g.lp_bound);
         assert!(g.keep.iter().any(|&k| !k), "some columns never needed");
     }
