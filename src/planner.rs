@@ -134,6 +134,18 @@ pub fn plan(
             initial[c.0 as usize] |= v > 0.5;
         }
     }
+    // The plan without moves (everyone keeps their post while eligible): the last resort
+    // of a part without a plan at the deadline when the greedy plan breaks a hard row.
+    let mut stay = crate::plan::Plan::empty(s);
+    for (p, person) in s.people_ix() {
+        for (t, _) in s.years().enumerate().filter(|&(_, y)| f.current(p, y).is_some()) {
+            stay.holds[p.0 as usize][t] = person.current_post;
+        }
+    }
+    let mut stay_x = vec![f64::NAN; m.cols.len()];
+    for (c, v) in f.start_of(&stay).unwrap_or_default() {
+        stay_x[c.0 as usize] = v;
+    }
     for mut options in by_person {
         options.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         options.into_iter().take(INITIAL_MOVES_PER_PERSON).for_each(|(.., c)| initial[c] = true);
@@ -159,12 +171,8 @@ pub fn plan(
                 prunable: pick(&prunable),
                 group: cols.iter().map(|&c| group[c as usize]).collect(),
                 initial: pick(&initial),
-                start: cols
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, &c)| !greedy_x[c as usize].is_nan())
-                    .map(|(k, &c)| (Col(k as u32), greedy_x[c as usize]))
-                    .collect(),
+                start: local_start(cols, &greedy_x),
+                stay: local_start(cols, &stay_x),
             };
             let before = waiting.fetch_sub(cols.len(), std::sync::atomic::Ordering::Relaxed).max(1);
             let share = (threads * cols.len() as f64 / before as f64).min(1.0);
@@ -230,7 +238,15 @@ struct Part {
     prunable: Vec<bool>,
     group: Vec<u32>,
     initial: Vec<bool>,
+    /// The greedy plan's binaries, a MIP start.
     start: Vec<(Col, f64)>,
+    /// The plan without moves, a fallback.
+    stay: Vec<(Col, f64)>,
+}
+
+/// The values `x` sets (non-NaN) among `cols`, indexed within them.
+fn local_start(cols: &[u32], x: &[f64]) -> Vec<(Col, f64)> {
+    cols.iter().enumerate().filter(|(_, &c)| !x[c as usize].is_nan()).map(|(k, &c)| (Col(k as u32), x[c as usize])).collect()
 }
 
 /// What solving a part gave.
@@ -324,19 +340,25 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
         let budget = SolveOptions { time_limit: remaining(), ..opts.clone() };
         solution = mip::highs::solve(m, &budget, None, &mut |p| solving(p))?;
         (0..m.cols.len() as u32).collect()
-    } else if solution.status == Status::NoSolution && !part.start.is_empty() {
-        // Out of time without a plan: fall back to the greedy plan (binaries fixed, the
-        // slacks follow by a tiny LP), and say so through the status.
-        tracing::info!("no plan within the time limit; returning the greedy plan");
-        let mut fixed = m.clone();
-        for &(c, v) in &part.start {
-            let col = &mut fixed.cols[c.0 as usize];
-            (col.lb, col.ub) = (v, v);
-        }
-        let quick = SolveOptions { time_limit: 10.0, ..opts.clone() };
-        let greedy = mip::highs::solve(&fixed, &quick, None, &mut |_| {})?;
-        if !greedy.x.is_empty() {
-            solution = Solution { status: Status::TimeLimit, bound: f64::NEG_INFINITY, ..greedy };
+    } else if solution.status == Status::NoSolution {
+        // Out of time without a plan: fall back to the greedy plan, or if it breaks a hard
+        // row to the plan without moves (binaries fixed, the slacks follow by a tiny LP),
+        // and say so through the status.
+        for (name, start) in [("greedy plan", &part.start), ("plan without moves", &part.stay)] {
+            if start.is_empty() || !solution.x.is_empty() {
+                continue;
+            }
+            tracing::info!("no plan within the time limit; trying the {name}");
+            let mut fixed = m.clone();
+            for &(c, v) in start {
+                let col = &mut fixed.cols[c.0 as usize];
+                (col.lb, col.ub) = (v, v);
+            }
+            let quick = SolveOptions { time_limit: 10.0, ..opts.clone() };
+            let fallback = mip::highs::solve(&fixed, &quick, None, &mut |_| {})?;
+            if !fallback.x.is_empty() {
+                solution = Solution { status: Status::TimeLimit, bound: f64::NEG_INFINITY, ..fallback };
+            }
         }
         (0..m.cols.len() as u32).collect()
     } else {
