@@ -220,13 +220,22 @@ impl<'a> Formulation<'a> {
         cols
     }
 
-    /// Whether the holder of `j` in `year − 1` leaves it in `year` (without retiring then),
-    /// as `constant + Σ coef·col`: `x[c, y−1] − x[c, y]` for the incumbent (`1 − x[c, y]` in
-    /// the first year) plus the stints in `j` that end in `year − 1`. Matches
-    /// [`Plan::departures`].
-    pub fn departure(&self, j: PostIx, year: i32) -> (f64, Vec<(Col, f64)>) {
-        let s = self.s;
+    /// How many of `posts` their holder of `year − 1` leaves in `year` (without retiring
+    /// then), as `constant + Σ coef·col`: per post, `x[c, y−1] − x[c, y]` for the incumbent
+    /// (`1 − x[c, y]` in the first year) plus the stints in it that end in `year − 1`.
+    /// Matches [`Plan::departures`].
+    pub fn departures(&self, posts: &[PostIx], year: i32) -> (f64, Vec<(Col, f64)>) {
         let (mut constant, mut terms) = (0.0, Vec::new());
+        for &j in posts {
+            constant += self.departure(j, year, &mut terms);
+        }
+        (constant, terms)
+    }
+
+    /// One post of [`Formulation::departures`]: pushes its terms, returns its constant.
+    fn departure(&self, j: PostIx, year: i32, terms: &mut Vec<(Col, f64)>) -> f64 {
+        let s = self.s;
+        let mut constant = 0.0;
         if let Some(p) = self.incumbent[j.0 as usize].filter(|&p| year < s.person(p).retire_year) {
             let before = if year == s.start_year { None } else { self.current(p, year - 1) };
             if year == s.start_year || before.is_some() {
@@ -241,7 +250,7 @@ impl<'a> Formulation<'a> {
             let ending = self.ending.get(&(j, year - 1)).into_iter().flatten();
             terms.extend(ending.filter(|(p, _)| year < s.person(*p).retire_year).map(|&(_, z)| (z, 1.0)));
         }
-        (constant, terms)
+        constant
     }
 
     /// The stint columns of `p`.

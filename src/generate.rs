@@ -648,15 +648,22 @@ impl Gen {
         let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x7465_726d_7374_616e);
         let s = &mut self.s;
         let start = s.start_year;
+        // The place of a unit: its county (or prefecture); a township's is its county.
+        let place: Vec<RegionIx> = s
+            .units
+            .iter()
+            .map(|unit| {
+                let r = s.region(unit.region);
+                if r.level == Level::Township {
+                    r.parent.unwrap_or(unit.region)
+                } else {
+                    unit.region
+                }
+            })
+            .collect();
         let mut places: std::collections::BTreeMap<RegionIx, (Option<UnitIx>, Option<UnitIx>, i32)> = Default::default();
         for (u, unit) in s.units.iter().enumerate() {
-            let region = unit.region;
-            let place = if s.regions[region.0 as usize].level == Level::Township {
-                s.regions[region.0 as usize].parent.unwrap_or(region)
-            } else {
-                region
-            };
-            let entry = places.entry(place).or_insert_with(|| (None, None, start + rng.gen_range(0..5)));
+            let entry = places.entry(place[u]).or_insert_with(|| (None, None, start + rng.gen_range(0..5)));
             match unit.kind.as_str() {
                 "party_committee" => entry.0 = Some(UnitIx(u as u32)),
                 "government" => entry.1 = Some(UnitIx(u as u32)),
@@ -664,13 +671,7 @@ impl Gen {
             }
         }
         for u in 0..s.units.len() {
-            let region = s.units[u].region;
-            let place = if s.regions[region.0 as usize].level == Level::Township {
-                s.regions[region.0 as usize].parent.unwrap_or(region)
-            } else {
-                region
-            };
-            let (party, gov, year) = places[&place];
+            let (party, gov, year) = places[&place[u]];
             let unit = &mut s.units[u];
             let domains: &[&str] = match unit.kind.as_str() {
                 "party_committee" => {
@@ -688,7 +689,7 @@ impl Gen {
             if domains.is_empty() {
                 continue;
             }
-            let team = &mut s.teams[s.posts.iter().find(|p| p.unit.0 as usize == u).map_or(u, |p| p.team.0 as usize)];
+            let team = &mut s.teams[u]; // `unit()` makes one team per unit, in the same order
             team.listed = true;
             team.domains = domains.iter().map(|d| d.to_string()).collect();
         }

@@ -55,7 +55,7 @@ impl Plan {
     }
 
     /// The departures of `year`: `(p, j)` where `p` held `j` the year before and does not in
-    /// `year`, without retiring then (see `Formulation::departure` for the model's form).
+    /// `year`, without retiring then (see `Formulation::departures` for the model's form).
     pub fn departures<'a>(&'a self, s: &'a Scenario, year: i32) -> impl Iterator<Item = (PersonIx, PostIx)> + 'a {
         s.people_ix().filter_map(move |(p, person)| {
             let j = self.post(s, p, year - 1)?;

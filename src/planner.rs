@@ -125,14 +125,19 @@ pub fn plan(
             (st.person.0 as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (st.post.0 as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
         by_person[st.person.0 as usize].push((m.cols[c].cost, spread.rotate_left(17), c));
     }
+    // A plan's binaries over the whole model (NaN where it sets none).
+    let values = |plan: &crate::plan::Plan| {
+        let mut x = vec![f64::NAN; m.cols.len()];
+        for (c, v) in f.start_of(plan).unwrap_or_default() {
+            x[c.0 as usize] = v;
+        }
+        x
+    };
     // The greedy plan: its moves join the first working set and start the MIP.
     let greedy = crate::greedy::plan(&f);
-    let mut greedy_x = vec![f64::NAN; m.cols.len()];
-    if let Some(start) = f.start_of(&greedy) {
-        for (c, v) in start {
-            greedy_x[c.0 as usize] = v;
-            initial[c.0 as usize] |= v > 0.5;
-        }
+    let greedy_x = values(&greedy);
+    for (c, &v) in greedy_x.iter().enumerate() {
+        initial[c] |= v > 0.5;
     }
     // The plan without moves (everyone keeps their post while eligible): the last resort
     // of a part without a plan at the deadline when the greedy plan breaks a hard row.
@@ -142,10 +147,7 @@ pub fn plan(
             stay.holds[p.0 as usize][t] = person.current_post;
         }
     }
-    let mut stay_x = vec![f64::NAN; m.cols.len()];
-    for (c, v) in f.start_of(&stay).unwrap_or_default() {
-        stay_x[c.0 as usize] = v;
-    }
+    let stay_x = values(&stay);
     for mut options in by_person {
         options.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         options.into_iter().take(INITIAL_MOVES_PER_PERSON).for_each(|(.., c)| initial[c] = true);

@@ -71,20 +71,17 @@ impl Rule for CandidatePool {
 
     fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
         let w = s.policy.candidate_pool.score_weight;
-        for (p, _) in s.people_ix() {
-            for y in plan.years() {
-                let Some(j) = plan.post(s, p, y) else { continue };
-                match self.score(s, p, j) {
-                    None => {
-                        let msg = format!("{} holds {} without being in its pool", who(s, p), what(s, j));
-                        finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(j), msg);
-                    }
-                    Some(score) if score != 0.0 && self.pools.contains_key(&j) => {
-                        let msg = format!("{} holds {} with selection score {score}", who(s, p), what(s, j));
-                        reward(out, self.id(), y, p, j, w * score, msg);
-                    }
-                    Some(_) => {}
+        for (p, y, j) in plan.held(s) {
+            match self.score(s, p, j) {
+                None => {
+                    let msg = format!("{} holds {} without being in its pool", who(s, p), what(s, j));
+                    finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(j), msg);
                 }
+                Some(score) if score != 0.0 && self.pools.contains_key(&j) => {
+                    let msg = format!("{} holds {} with selection score {score}", who(s, p), what(s, j));
+                    reward(out, self.id(), y, p, j, w * score, msg);
+                }
+                Some(_) => {}
             }
         }
     }

@@ -3,7 +3,7 @@
 //! departure beyond costs `weight` (soft) or is not allowed (hard).
 //!
 //! Model, per unit and year: `Σ_j departure(j, y) ≤ max_departures + over` over the unit's
-//! posts (see `Formulation::departure`), only where more departures are possible.
+//! posts (see `Formulation::departures`), only where more departures are possible.
 
 use super::{finding, limit_row, Finding, Rule};
 use crate::formulation::Formulation;
@@ -33,12 +33,7 @@ impl Rule for Continuity {
         }
         for (u, posts) in posts.iter().enumerate().filter(|(_, p)| p.len() > c.max_departures as usize) {
             for y in s.years() {
-                let (mut constant, mut terms) = (0.0, Vec::new());
-                for &j in posts {
-                    let (k, t) = f.departure(j, y);
-                    constant += k;
-                    terms.extend(t);
-                }
+                let (constant, terms) = f.departures(posts, y);
                 let name = RowName { rule: "continuity", a: u as u32, b: 0, year: y };
                 let conflict = || format!("{} must lose more than {} people in {y}", s.units[u].name, c.max_departures);
                 limit_row(f, c.strength, c.weight, name, constant, terms, c.max_departures as f64, conflict);

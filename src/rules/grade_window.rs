@@ -54,14 +54,9 @@ impl Rule for GradeWindow {
     }
 
     fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
-        for (p, _) in s.people_ix() {
-            for y in plan.years() {
-                if let Some(j) = plan.post(s, p, y).filter(|&j| !allowed(s, p, j)) {
-                    let msg =
-                        format!("{} (grade {}) holds {} of grade {}", who(s, p), s.person(p).grade, what(s, j), s.post(j).grade);
-                    finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(j), msg);
-                }
-            }
+        for (p, y, j) in plan.held(s).filter(|&(p, _, j)| !allowed(s, p, j)) {
+            let msg = format!("{} (grade {}) holds {} of grade {}", who(s, p), s.person(p).grade, what(s, j), s.post(j).grade);
+            finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(j), msg);
         }
     }
 }

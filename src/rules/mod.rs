@@ -237,6 +237,12 @@ pub(crate) fn limit_row(
     f.model.add_row(f64::NEG_INFINITY, at_most - constant, terms, name);
 }
 
+/// Years `a.person` will have served in `a.post` by the end of `a.year`, if it is their
+/// current post (counting from `post_since`).
+pub(crate) fn served(s: &Scenario, a: Arc) -> Option<i32> {
+    (s.person(a.person).current_post == Some(a.post)).then(|| s.years_in_current_post(a.person, a.year)).flatten()
+}
+
 /// `id (name)` of a person, for messages.
 pub(crate) fn who(s: &Scenario, p: PersonIx) -> String {
     let person = s.person(p);

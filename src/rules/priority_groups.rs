@@ -8,19 +8,13 @@
 //! Model: as tenure-max, costs on the current post's arcs and on stints (or exclusions and
 //! shorter stints when hard). No rows.
 
-use super::{finding, what, who, Arc, Finding, Rule};
+use super::{finding, served, what, who, Arc, Finding, Rule};
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::{PersonIx, PostIx, Role, Scenario};
 
 /// Heads and sensitive posts first.
 pub struct PriorityGroups;
-
-/// Years `p` will have served in their current post by the end of `year`.
-fn served(s: &Scenario, a: Arc) -> Option<i32> {
-    let person = s.person(a.person);
-    (person.current_post == Some(a.post)).then(|| a.year - person.post_since.unwrap_or(a.year) + 1)
-}
 
 /// `(head limit, sensitive limit)` that apply to `j` (0 = none).
 fn limits(s: &Scenario, j: PostIx) -> (i32, i32) {

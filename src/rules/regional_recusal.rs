@@ -68,13 +68,10 @@ impl Rule for RegionalRecusal {
     }
 
     fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
-        for (p, _) in s.people_ix() {
-            for y in plan.years() {
-                let Some(j) = plan.post(s, p, y) else { continue };
-                if let Some((strength, home, region)) = conflict(s, p, j) {
-                    let msg = format!("{} holds {} but {}", who(s, p), what(s, j), describe(s, home, region));
-                    finding(out, self.id(), strength, s.policy.regional_recusal.weight, y, Some(p), Some(j), msg);
-                }
+        for (p, y, j) in plan.held(s) {
+            if let Some((strength, home, region)) = conflict(s, p, j) {
+                let msg = format!("{} holds {} but {}", who(s, p), what(s, j), describe(s, home, region));
+                finding(out, self.id(), strength, s.policy.regional_recusal.weight, y, Some(p), Some(j), msg);
             }
         }
     }

@@ -51,28 +51,25 @@ impl Rule for SkillFit {
 
     fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
         let sf = &s.policy.skill_fit;
-        for (p, person) in s.people_ix() {
-            for y in plan.years() {
-                let Some(j) = plan.post(s, p, y) else { continue };
-                let level = fit(s, p, j);
-                if person.current_post != Some(j) && level < sf.min_fit {
-                    let msg = format!(
-                        "{} holds {} with skill {level} in {} (minimum {})",
-                        who(s, p),
-                        what(s, j),
-                        s.post(j).domain,
-                        sf.min_fit
-                    );
-                    finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(j), msg);
-                }
-                if level > 0 && sf.weight > 0.0 {
-                    let msg = format!("{} holds {} with skill {level} in {}", who(s, p), what(s, j), s.post(j).domain);
-                    reward(out, self.id(), y, p, j, sf.weight * level as f64, msg);
-                }
-                if plan.post(s, p, y - 1) != Some(j) && late_switch(s, p, j, y) {
-                    let msg = format!("{} (age {}) moves across domains to {}", who(s, p), s.age(p, y), what(s, j));
-                    finding(out, self.id(), Strength::Soft, sf.cross_domain_weight, y, Some(p), Some(j), msg);
-                }
+        for (p, y, j) in plan.held(s) {
+            let level = fit(s, p, j);
+            if s.person(p).current_post != Some(j) && level < sf.min_fit {
+                let msg = format!(
+                    "{} holds {} with skill {level} in {} (minimum {})",
+                    who(s, p),
+                    what(s, j),
+                    s.post(j).domain,
+                    sf.min_fit
+                );
+                finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(j), msg);
+            }
+            if level > 0 && sf.weight > 0.0 {
+                let msg = format!("{} holds {} with skill {level} in {}", who(s, p), what(s, j), s.post(j).domain);
+                reward(out, self.id(), y, p, j, sf.weight * level as f64, msg);
+            }
+            if plan.taken_up(s, p, y) == Some(j) && late_switch(s, p, j, y) {
+                let msg = format!("{} (age {}) moves across domains to {}", who(s, p), s.age(p, y), what(s, j));
+                finding(out, self.id(), Strength::Soft, sf.cross_domain_weight, y, Some(p), Some(j), msg);
             }
         }
     }

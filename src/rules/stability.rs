@@ -27,22 +27,17 @@ impl Rule for Stability {
 
     fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
         let w = s.policy.stability.weight;
-        for (p, _) in s.people_ix() {
-            for y in plan.years() {
-                let now = plan.post(s, p, y);
-                if let Some(j) = now.filter(|_| now != plan.post(s, p, y - 1)) {
-                    finding(
-                        out,
-                        self.id(),
-                        Strength::Soft,
-                        w,
-                        y,
-                        Some(p),
-                        Some(j),
-                        format!("{} takes up {} in {y}", who(s, p), what(s, j)),
-                    );
-                }
-            }
+        for (p, y, j) in plan.held(s).filter(|&(p, y, j)| plan.taken_up(s, p, y) == Some(j)) {
+            finding(
+                out,
+                self.id(),
+                Strength::Soft,
+                w,
+                y,
+                Some(p),
+                Some(j),
+                format!("{} takes up {} in {y}", who(s, p), what(s, j)),
+            );
         }
     }
 }

@@ -12,7 +12,7 @@
 //!   with skill `domain_level` in it (`domain_weight`).
 //!
 //! Model: churn `Σ z[p, j, y] (j in the team, p's current post not) ≤ limit + over`;
-//! paired heads `Σ departure(j, y) ≤ 1 + over` (see `Formulation::departure`); make-up
+//! paired heads `Σ departure(j, y) ≤ 1 + over` (see `Formulation::departures`); make-up
 //! `Σ hold(p, j, y) (j in the team, p qualifies) + short ≥ 1`. One row per team-year and
 //! goal, each with a priced continuous slack.
 
@@ -120,12 +120,7 @@ impl Rule for TeamBalance {
         if tb.paired_heads != Strength::Off {
             for (g, group) in self.head_groups.iter().enumerate() {
                 for y in s.years() {
-                    let (mut constant, mut terms) = (0.0, Vec::new());
-                    for &j in group {
-                        let (c, t) = f.departure(j, y);
-                        constant += c;
-                        terms.extend(t);
-                    }
+                    let (constant, terms) = f.departures(group, y);
                     let name = RowName { rule: "paired-heads", a: g as u32, b: 0, year: y };
                     let conflict = || {
                         let ids: Vec<_> = group.iter().map(|&j| s.post(j).id.as_str()).collect();

@@ -14,10 +14,9 @@ use crate::scenario::{PersonIx, PostIx, Scenario};
 /// Temporary postings last 1–2 years.
 pub struct Temporary;
 
-/// Years `p` will have served in their current temporary post by the end of `year`.
+/// Years served by the end of the arc's year in a current post that is temporary.
 fn served(s: &Scenario, a: Arc) -> Option<i32> {
-    let person = s.person(a.person);
-    (s.post(a.post).temporary && person.current_post == Some(a.post)).then(|| a.year - person.post_since.unwrap_or(a.year) + 1)
+    super::served(s, a).filter(|_| s.post(a.post).temporary)
 }
 
 impl Rule for Temporary {

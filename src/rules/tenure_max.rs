@@ -7,19 +7,13 @@
 //! stint in a post taken up within the horizon is capped at `hard_years` and costs
 //! `weight` per year beyond `soft_years`: no rows.
 
-use super::{finding, what, who, Arc, Finding, Rule};
+use super::{finding, served, what, who, Arc, Finding, Rule};
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::{PersonIx, PostIx, Scenario};
 
 /// Maximum years in one post.
 pub struct TenureMax;
-
-/// Years `p` will have served in their current post by the end of `year`.
-fn served(s: &Scenario, a: Arc) -> Option<i32> {
-    let person = s.person(a.person);
-    (person.current_post == Some(a.post)).then(|| a.year - person.post_since.unwrap_or(a.year) + 1)
-}
 
 impl Rule for TenureMax {
     fn id(&self) -> &'static str {
@@ -55,16 +49,13 @@ impl Rule for TenureMax {
 
     fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
         let tm = &s.policy.tenure_max;
-        for (p, _) in s.people_ix() {
-            for y in plan.years() {
-                let Some(j) = plan.post(s, p, y) else { continue };
-                let n = plan.run_length(s, p, y);
-                let msg = |limit| format!("{} is in {} for the {n}th year (limit {limit})", who(s, p), what(s, j));
-                if tm.hard_years > 0 && n > tm.hard_years as i32 {
-                    finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(j), msg(tm.hard_years));
-                } else if tm.soft_years > 0 && n > tm.soft_years as i32 {
-                    finding(out, self.id(), Strength::Soft, tm.weight, y, Some(p), Some(j), msg(tm.soft_years));
-                }
+        for (p, y, j) in plan.held(s) {
+            let n = plan.run_length(s, p, y);
+            let msg = |limit| format!("{} is in {} for the {n}th year (limit {limit})", who(s, p), what(s, j));
+            if tm.hard_years > 0 && n > tm.hard_years as i32 {
+                finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(j), msg(tm.hard_years));
+            } else if tm.soft_years > 0 && n > tm.soft_years as i32 {
+                finding(out, self.id(), Strength::Soft, tm.weight, y, Some(p), Some(j), msg(tm.soft_years));
             }
         }
     }

@@ -58,9 +58,7 @@ impl TermCap {
 
     /// Consecutive years in the current post by the end of `year`, earlier terms included.
     fn total(&self, s: &Scenario, a: Arc) -> Option<i32> {
-        let person = s.person(a.person);
-        let since = person.post_since.filter(|_| person.current_post == Some(a.post))?;
-        Some(a.year - since + 1 + self.earlier(s, a.person, a.post))
+        Some(super::served(s, a)? + self.earlier(s, a.person, a.post))
     }
 
     /// Whether holding the arc breaks the cap.
