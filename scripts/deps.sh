@@ -1,16 +1,118 @@
 #!/usr/bin/env bash
-# Installs what building rotaplan needs on Debian/Ubuntu, if missing: cmake, g++ and
-# libclang-dev (HiGHS is built from source by the highs-sys crate). Needs Rust (cargo).
+# Installs what building rotaplan needs, if missing, and says what it installed.
+#
+#   bash scripts/deps.sh          # cargo; cmake, g++, libclang (apt); the crates (cargo fetch)
+#   bash scripts/deps.sh --lint   # the same, plus rustfmt and clippy (rustup)
+#
+# HiGHS is compiled from source by the highs-sys crate: its build script runs cmake and a
+# C++ compiler, and bindgen, which loads libclang at build time. Each prerequisite is
+# checked by what the build actually uses (see have_libclang). Faults a user can fix (no
+# Rust, no apt-get, no network to a package registry) end with exit code 2 and what to do.
 set -euo pipefail
+
+lint=0
+for arg in "$@"; do
+    case "$arg" in
+    --lint) lint=1 ;;
+    *)
+        echo "deps.sh: unknown argument '$arg' (usage: deps.sh [--lint])" >&2
+        exit 2
+        ;;
+    esac
+done
+
+fail() {
+    echo "deps.sh: $*" >&2
+    exit 2
+}
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+# --- Rust ----------------------------------------------------------------------------
+command -v cargo >/dev/null 2>&1 ||
+    fail "Rust is not installed (no 'cargo' on PATH). Install it with rustup (https://rustup.rs),
+open a new shell (or 'source ~/.cargo/env') and run this command again."
+
+# --- libclang, exactly as bindgen (clang-sys) looks for it ---------------------------
+# clang-sys loads a file named libclang.so, libclang.so.N, libclang-N.so or libclang-N.so.N
+# from $LIBCLANG_PATH, `llvm-config --libdir`, the linker cache or the usual directories.
+# libclang-cpp.so.N (package libclang-cppN, present on many machines) is a different
+# library: it does not count.
+is_libclang_name() {
+    [[ "$1" =~ ^libclang(-[0-9][0-9.]*)?\.so(\.[0-9.]+)?$ ]]
+}
+have_libclang() {
+    local dirs=() d f
+    [ -n "${LIBCLANG_PATH:-}" ] && dirs+=("$LIBCLANG_PATH")
+    if command -v llvm-config >/dev/null 2>&1; then
+        dirs+=("$(llvm-config --libdir 2>/dev/null || true)")
+    fi
+    dirs+=(/usr/lib /usr/lib64 /usr/local/lib /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib/llvm-*/lib)
+    for d in "${dirs[@]}"; do
+        [ -d "$d" ] || continue
+        for f in "$d"/libclang*.so*; do
+            [ -e "$f" ] && is_libclang_name "$(basename "$f")" && return 0
+        done
+    done
+    if command -v ldconfig >/dev/null 2>&1; then
+        while read -r f; do
+            is_libclang_name "$f" && return 0
+        done < <(ldconfig -p 2>/dev/null | awk '{print $1}')
+    fi
+    return 1
+}
+
 missing=()
-command -v cmake >/dev/null || missing+=(cmake)
-command -v g++ >/dev/null || missing+=(g++)
-ldconfig -p 2>/dev/null | grep -q 'libclang' || dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
+command -v cmake >/dev/null 2>&1 || missing+=(cmake)
+command -v g++ >/dev/null 2>&1 || missing+=(g++)
+have_libclang || missing+=(libclang-dev)
+
 if ((${#missing[@]})); then
-    echo "installing ${missing[*]} (apt-get)" >&2
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    $sudo apt-get install -y -qq "${missing[@]}"
+    command -v apt-get >/dev/null 2>&1 ||
+        fail "building HiGHS needs ${missing[*]}, and this machine has no apt-get.
+Install them with your system's package manager (for libclang: the package that provides
+libclang.so, or set LIBCLANG_PATH to its directory) and run this command again."
+    sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 ||
+            fail "building HiGHS needs ${missing[*]}; run as root or install sudo, or run:
+  apt-get install ${missing[*]}"
+        sudo=(sudo)
+    fi
+    echo "deps.sh: installing ${missing[*]} (apt-get)" >&2
+    if ! "${sudo[@]}" apt-get update -qq >"$log" 2>&1 || grep -qE '^(W|E): (Failed to fetch|Some index files failed)' "$log"; then
+        cat "$log" >&2
+        fail "apt-get update could not reach the Debian package archive. Connect this machine to
+the network (or a Debian mirror), or install ${missing[*]} by hand, and run this command again."
+    fi
+    if ! DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+        cat "$log" >&2
+        fail "apt-get install ${missing[*]} failed (see above)."
+    fi
+    have_libclang || fail "libclang-dev is installed but no libclang.so was found; set LIBCLANG_PATH."
+    echo "deps.sh: installed ${missing[*]}" >&2
 fi
-command -v cargo >/dev/null || { echo "Rust is needed: https://rustup.rs" >&2; exit 2; }
+
+# --- rustfmt and clippy (CI's format and lint checks) --------------------------------
+if ((lint)); then
+    components=()
+    cargo fmt --version >/dev/null 2>&1 || components+=(rustfmt)
+    cargo clippy --version >/dev/null 2>&1 || components+=(clippy)
+    if ((${#components[@]})); then
+        command -v rustup >/dev/null 2>&1 ||
+            fail "${components[*]} missing and no rustup to install them; install them with your Rust toolchain."
+        echo "deps.sh: installing ${components[*]} (rustup)" >&2
+        rustup component add "${components[@]}" ||
+            fail "rustup could not install ${components[*]} (no network to the Rust distribution server?).
+Install them when online: rustup component add ${components[*]}"
+        echo "deps.sh: installed ${components[*]}" >&2
+    fi
+fi
+
+# --- the crates ---------------------------------------------------------------------------
+cd "$(dirname "$0")/.."
+if ! cargo fetch --locked >"$log" 2>&1; then
+    cat "$log" >&2
+    fail "cargo could not download the crates this project needs (see above): check the
+network connection to crates.io (or your registry mirror in ~/.cargo/config.toml)."
+fi
