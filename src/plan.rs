@@ -2,8 +2,10 @@
 //! it is built from a solution, read back from `plan.csv`, checked, explained and
 //! compared without any solver state.
 
-use crate::error::{InputProblem, Result};
+use crate::error::{Error, InputProblem, Result};
+use crate::scenario::table::Table;
 use crate::scenario::{PersonIx, PostIx, Scenario};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// A multi-year plan.
@@ -82,63 +84,40 @@ impl Plan {
     }
 
     /// Reads the `year, person_id, post_id` columns of a `plan.csv`. People without rows
-    /// hold nothing; every problem is reported with its row and column.
+    /// hold nothing; every problem is reported with its row (as a spreadsheet shows it)
+    /// and column, through the scenario loader's table reader.
     pub fn read_csv(s: &Scenario, path: &Path) -> Result<Plan> {
         let file = path.display().to_string();
         let mut problems = Vec::new();
-        let mut plan = Plan::empty(s);
+        let table = Table::read_path(path, &file, &["year", "person_id", "post_id"], &mut problems);
+        if !problems.is_empty() {
+            return Err(Error::Input(problems));
+        }
         let ids = s.ids();
-        let mut rdr = match csv::ReaderBuilder::new().trim(csv::Trim::All).from_path(path) {
-            Ok(r) => r,
-            Err(e) => return Err(crate::error::Error::Input(vec![InputProblem::file(file, e.to_string())])),
-        };
-        let headers = rdr.headers().cloned().unwrap_or_default();
-        let col = |name: &str| headers.iter().position(|h| h == name);
-        let (Some(cy), Some(cp), Some(cj)) = (col("year"), col("person_id"), col("post_id")) else {
-            return Err(crate::error::Error::Input(vec![InputProblem::file(file, "needs columns year, person_id, post_id")]));
-        };
-        let mut seen = std::collections::HashSet::new();
-        for (k, rec) in rdr.records().enumerate() {
-            let row = k + 2;
-            let rec = match rec {
-                Ok(r) => r,
-                Err(e) => {
-                    problems.push(InputProblem::row(&file, row, e.to_string()));
-                    continue;
-                }
-            };
-            let get = |c: usize| rec.get(c).unwrap_or("");
-            let year = match get(cy).parse::<i32>() {
-                Ok(y) if (s.start_year..=s.end_year()).contains(&y) => y,
-                _ => {
-                    problems.push(InputProblem::at(&file, row, "year", format!("not a planned year: {:?}", get(cy))));
-                    continue;
-                }
-            };
-            let Some(&p) = ids.people.get(get(cp)) else {
-                problems.push(InputProblem::at(&file, row, "person_id", format!("unknown person {:?}", get(cp))));
-                continue;
-            };
-            let post = match get(cj) {
-                "" => None,
-                id => match ids.posts.get(id) {
-                    Some(&j) => Some(j),
-                    None => {
-                        problems.push(InputProblem::at(&file, row, "post_id", format!("unknown post {id:?}")));
-                        continue;
-                    }
-                },
-            };
-            if !seen.insert((p, year)) {
-                problems.push(InputProblem::row(&file, row, format!("a second row for {} in {year}", s.person(p).id)));
+        let horizon = s.start_year..=s.end_year();
+        let rows = table.rows(&mut problems, |row| {
+            let year = row.int("year", horizon.clone(), None);
+            let person = row.cell("person_id", None, |v| ids.people.get(v).copied().ok_or(format!("unknown person \"{v}\"")));
+            let post =
+                row.cell("post_id", Some(None), |v| ids.posts.get(v).map(|&j| Some(j)).ok_or(format!("unknown post \"{v}\"")));
+            Some((year?, person?, post?))
+        });
+        let mut plan = Plan::empty(s);
+        let mut seen = HashMap::new();
+        for (&(line, _, _), row) in table.rows.iter().zip(rows) {
+            let Some((year, p, post)) = row else { continue };
+            if let Some(&first) = seen.get(&(p, year)) {
+                let msg = format!("a second row for {} in {year} (first on row {first})", s.person(p).id);
+                problems.push(InputProblem::row(&file, line, msg));
                 continue;
             }
+            seen.insert((p, year), line);
             plan.holds[p.0 as usize][(year - s.start_year) as usize] = post;
         }
         if problems.is_empty() {
             Ok(plan)
         } else {
-            Err(crate::error::Error::Input(problems))
+            Err(Error::Input(problems))
         }
     }
 }

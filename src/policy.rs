@@ -10,6 +10,11 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The largest weight a policy may give. Weights are objective coefficients: beyond about
+/// 10^6 against the unit weights of other rules, the solver's tolerances start to decide
+/// the plan (and from 10^20 HiGHS reads a coefficient as infinite); make such a rule hard.
+pub const MAX_WEIGHT: f64 = 1e6;
+
 /// How a rule binds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -500,8 +505,8 @@ impl Policy {
     pub fn problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         let mut weight = |key: &str, w: f64| {
-            if !(w.is_finite() && w >= 0.0) {
-                out.push((key.to_string(), format!("must be a finite number >= 0, got {w}")));
+            if !(0.0..=MAX_WEIGHT).contains(&w) {
+                out.push((key.to_string(), format!("must be a number from 0 to {MAX_WEIGHT}, got {w}")));
             }
         };
         weight("vacancy.weight", self.vacancy.weight);

@@ -326,7 +326,7 @@ fn problems_in_several_files_are_all_reported_in_order() {
         ],
         "{ps:#?}"
     );
-    assert_has(&ps, "candidates.csv", Some(2), Some("score"), "not a finite number: \"NaN\"");
+    assert_has(&ps, "candidates.csv", Some(2), Some("score"), "must be a number from -1000000 to 1000000: \"NaN\"");
     assert_has(&ps, "candidates.csv", Some(3), Some("person_id"), "duplicate candidate");
     assert_has(&ps, "posts.csv", Some(4), Some("unit_id"), "unknown unit \"U-nowhere\" (not in units.csv)");
 }

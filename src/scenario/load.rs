@@ -18,13 +18,13 @@
 //! Deliberately absent: any policy logic (whether someone *may* hold a post is for
 //! `rules/`), and any check that needs more than the files themselves.
 
+use super::table::{int, read_text, Table};
 use super::{
     Candidate, Gender, HistoryEntry, Kinship, Level, Person, PersonIx, Pin, PinAction, Post, PostIx, Region, RegionIx, Relation,
     Role, Scenario, Team, TeamIx, Unit, UnitIx,
 };
 use crate::error::{Error, InputProblem, Result};
-use crate::policy::Policy;
-use csv::StringRecord;
+use crate::policy::{Policy, MAX_WEIGHT};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -108,7 +108,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
             Some(other) if other.pair != Some(me) => {
                 let (mine, theirs) = (&unit_ids.names[v.0 as usize], &unit_ids.names[other.pair.unwrap_or(me).0 as usize]);
                 let msg = format!("unit \"{mine}\" is paired with \"{theirs}\", not with this unit");
-                p.push(InputProblem::at(t.file, t.rows[i].0, "pair_unit_id", msg));
+                p.push(InputProblem::at(&t.file, t.rows[i].0, "pair_unit_id", msg));
             }
             _ => {}
         }
@@ -284,8 +284,8 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
         let post = row.id("post_id", &post_ids);
         let person = row.id("person_id", &person_ids);
         let score = row.cell("score", None, |v| match v.parse::<f64>() {
-            Ok(x) if x.is_finite() => Ok(x),
-            _ => Err(format!("not a finite number: \"{v}\"")),
+            Ok(x) if x.abs() <= MAX_WEIGHT => Ok(x),
+            _ => Err(format!("must be a number from -{MAX_WEIGHT} to {MAX_WEIGHT}: \"{v}\"")),
         });
         if let (Some(post), Some(person)) = (post, person) {
             if let Some(first) = seen.insert((post, person), row.line) {
@@ -309,6 +309,8 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
             if let Some(&(other, first)) = pinned.get(&(person, post, year)) {
                 if other != action {
                     row.problem("action", format!("contradicts the {} pin on row {first}", other.as_str()));
+                } else {
+                    row.problem("action", format!("repeats the {} pin on row {first}", other.as_str()));
                 }
             } else {
                 pinned.insert((person, post, year), (action, row.line));
@@ -447,49 +449,72 @@ fn read_policy(
     policy_override: Option<&Path>,
     p: &mut Vec<InputProblem>,
 ) -> (Policy, Option<PathBuf>) {
-    let (policy, file, path) = match (policy_override, source) {
+    // The policy, the file it is reported as, its path, its text and its sections' prefix.
+    let (policy, file, path, text, prefix) = match (policy_override, source) {
         (Some(path), _) => {
-            (parse_policy_file(path, &path.display().to_string(), p), path.display().to_string(), Some(path.to_path_buf()))
+            let file = path.display().to_string();
+            let (policy, text) = parse_policy_file(path, &file, p);
+            (policy, file, Some(path.to_path_buf()), text, "")
         }
         (None, Some(PolicySource::File(rel))) => {
             let path = dir.join(&rel);
-            (parse_policy_file(&path, &rel, p), rel, Some(path))
+            let (policy, text) = parse_policy_file(&path, &rel, p);
+            (policy, rel, Some(path), text, "")
         }
-        (None, Some(PolicySource::Inline(policy))) => (Some(*policy), "scenario.toml".to_owned(), None),
-        (None, None) => (Some(Policy::default()), String::new(), None),
+        (None, Some(PolicySource::Inline(policy))) => {
+            let text = std::fs::read_to_string(dir.join("scenario.toml")).ok();
+            (Some(*policy), "scenario.toml".to_owned(), None, text, "policy.")
+        }
+        (None, None) => (Some(Policy::default()), String::new(), None, None, ""),
     };
     let policy = policy.unwrap_or_default();
     for (key, message) in policy.problems() {
-        p.push(InputProblem { file: file.clone(), row: None, column: Some(key), message });
+        let row = text.as_deref().and_then(|t| key_line(t, prefix, &key));
+        p.push(InputProblem { file: file.clone(), row, column: Some(key), message });
     }
     (policy, path)
 }
 
-/// A policy file, or `None` after recording why it cannot be used.
-fn parse_policy_file(path: &Path, file: &str, p: &mut Vec<InputProblem>) -> Option<Policy> {
-    parse_toml(&read_text(path, file, p)?, file, p)
+/// A policy file and its text, or `None`s after recording why it cannot be used.
+fn parse_policy_file(path: &Path, file: &str, p: &mut Vec<InputProblem>) -> (Option<Policy>, Option<String>) {
+    let Some(text) = read_text(path, file, p) else { return (None, None) };
+    (parse_toml(&text, file, p), Some(text))
 }
 
-/// The whole of a text file, or `None` after recording why it cannot be read.
-fn read_text(path: &Path, file: &str, p: &mut Vec<InputProblem>) -> Option<String> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            p.push(InputProblem::file(file, "missing required file"));
-            None
-        }
-        Err(e) => {
-            p.push(InputProblem::file(file, format!("cannot read: {e}")));
-            None
+/// The line of `section.key` (or of the `[section]` header, for a key without a dot) in a
+/// TOML text whose policy tables are named `[{prefix}section]`.
+fn key_line(text: &str, prefix: &str, key: &str) -> Option<usize> {
+    let (section, field) = match key.split_once('.') {
+        Some((section, field)) => (section, Some(field)),
+        None => (key, None),
+    };
+    let header = format!("{prefix}{section}");
+    let mut inside = false;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if let Some(table) = line.strip_prefix('[').and_then(|l| l.split(']').next()) {
+            inside = table.trim() == header;
+            if inside && field.is_none() {
+                return Some(i + 1);
+            }
+        } else if let (true, Some(field)) = (inside, field) {
+            let name = line.split('=').next().unwrap_or_default().trim().trim_matches('"');
+            if line.contains('=') && name == field {
+                return Some(i + 1);
+            }
         }
     }
+    None
 }
 
 /// Deserializes TOML, recording an error with its line where TOML knows it.
 fn parse_toml<T: de::DeserializeOwned>(text: &str, file: &str, p: &mut Vec<InputProblem>) -> Option<T> {
     toml::from_str(text)
         .map_err(|e| {
-            let message = e.message().trim().to_owned();
+            let message = match e.message().trim() {
+                "" => "is not valid TOML".to_owned(),
+                m => m.to_owned(),
+            };
             p.push(InputProblem { file: file.into(), row: e.span().map(|s| line_of(text, s.start)), column: None, message });
         })
         .ok()
@@ -497,115 +522,7 @@ fn parse_toml<T: de::DeserializeOwned>(text: &str, file: &str, p: &mut Vec<Input
 
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
-// ---------------------------------------------------------------------------------------
-// CSV tables
-
-/// A CSV file read into memory, with its header.
-struct Table {
-    file: &'static str,
-    /// Column name → position.
-    cols: HashMap<String, usize>,
-    /// Line number (as a spreadsheet shows it), record, and whether it has the header's
-    /// length (a ragged row still registers its id, but yields no entity).
-    rows: Vec<(usize, StringRecord, bool)>,
-    /// Whether the file was read.
-    read: bool,
-}
-
-impl Table {
-    /// Reads `file`; a missing optional file is an empty table.
-    fn read(dir: &Path, file: &'static str, required: bool, columns: &[&str], p: &mut Vec<InputProblem>) -> Table {
-        let mut t = Table { file, cols: HashMap::new(), rows: Vec::new(), read: false };
-        let path = dir.join(file);
-        if !required && !path.exists() {
-            return t;
-        }
-        let Some(text) = read_text(&path, file, p) else {
-            return t;
-        };
-        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(text.as_bytes());
-        // Lines are counted here rather than taken from the reader, which does not count the
-        // blank lines it skips (and a record's position is where that skipping began).
-        let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
-        let line = |pos: Option<&csv::Position>| {
-            let start = pos.map_or(0, |pos| pos.byte() as usize);
-            let start = start + text[start..].len() - text[start..].trim_start_matches(['\r', '\n']).len();
-            newlines.partition_point(|&n| n < start) + 1
-        };
-        let header = match reader.headers() {
-            Ok(h) => h.clone(),
-            Err(e) => {
-                p.push(InputProblem::row(file, 1, format!("cannot read the header: {e}")));
-                return t;
-            }
-        };
-        // The first of two equally named columns wins.
-        for (i, name) in header.iter().enumerate() {
-            t.cols.entry(name.to_owned()).or_insert(i);
-        }
-        t.read = true;
-        for col in columns.iter().filter(|c| !t.cols.contains_key(**c)) {
-            p.push(InputProblem {
-                file: file.into(),
-                row: None,
-                column: Some((*col).into()),
-                message: "missing required column".into(),
-            });
-        }
-        for record in reader.records() {
-            match record {
-                Ok(r) => {
-                    let (line, ok) = (line(r.position()), r.len() == header.len());
-                    if !ok {
-                        p.push(InputProblem::row(
-                            file,
-                            line,
-                            format!("has {} fields but the header has {}", r.len(), header.len()),
-                        ));
-                    }
-                    t.rows.push((line, r, ok));
-                }
-                Err(e) => p.push(InputProblem::row(file, line(e.position()), format!("cannot read: {e}"))),
-            }
-        }
-        t
-    }
-
-    /// The id table of the `col` column, reporting duplicates.
-    fn ids<T: Copy>(&self, col: &str, what: &'static str, ix: fn(u32) -> T, p: &mut Vec<InputProblem>) -> Ids<T> {
-        let mut ids = Ids { file: self.file, what, map: HashMap::new(), names: Vec::new(), known: false };
-        let Some(&c) = self.cols.get(col) else {
-            return ids;
-        };
-        ids.known = self.read;
-        for (i, (line, record, _)) in self.rows.iter().enumerate() {
-            let id = record.get(c).unwrap_or_default();
-            ids.names.push(id.to_owned());
-            if id.is_empty() {
-                continue; // reported by the row itself
-            }
-            if let Some(&(_, first)) = ids.map.get(id) {
-                p.push(InputProblem::at(self.file, *line, col, format!("duplicate {what} \"{id}\" (first on row {first})")));
-            } else {
-                ids.map.insert(id.to_owned(), (ix(i as u32), *line));
-            }
-        }
-        ids
-    }
-
-    /// Runs `f` over every row; the result has one entry per row, `None` where it was bad.
-    fn rows<T>(&self, p: &mut Vec<InputProblem>, mut f: impl FnMut(&mut Row) -> Option<T>) -> Vec<Option<T>> {
-        self.rows
-            .iter()
-            .map(|(line, record, ok)| {
-                let row = &mut Row { file: self.file, line: *line, cols: &self.cols, record, p: &mut *p };
-                ok.then(|| f(row)).flatten()
-            })
-            .collect()
-    }
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// Reports each cycle of a parent relation once, on the row of its first member.
@@ -634,125 +551,12 @@ fn report_cycles<'a>(
             let k = (0..cycle.len()).min_by_key(|&k| cycle[k]).unwrap_or_default();
             let names: Vec<&str> =
                 cycle.iter().cycle().skip(k).take(cycle.len() + 1).map(|&j| nodes[j].map_or("", |(id, _)| id.as_str())).collect();
-            p.push(InputProblem::at(t.file, t.rows[cycle[k]].0, col, format!("{what} cycle: {}", names.join(" -> "))));
+            p.push(InputProblem::at(&t.file, t.rows[cycle[k]].0, col, format!("{what} cycle: {}", names.join(" -> "))));
         }
         for i in path {
             state[i] = 2;
         }
     }
-}
-
-/// Ids of one file, resolved to indices.
-struct Ids<T> {
-    file: &'static str,
-    what: &'static str,
-    /// Id → index and line of its first row.
-    map: HashMap<String, (T, usize)>,
-    /// Id of each row, by index.
-    names: Vec<String>,
-    /// False when the file is missing or unusable: its own problem explains every
-    /// reference into it, so they are not reported again.
-    known: bool,
-}
-
-/// One row of a [`Table`], with typed getters that record problems and return `None`.
-struct Row<'a> {
-    file: &'static str,
-    line: usize,
-    cols: &'a HashMap<String, usize>,
-    record: &'a StringRecord,
-    p: &'a mut Vec<InputProblem>,
-}
-
-impl<'a> Row<'a> {
-    /// The cell, `None` when empty or when the column is absent.
-    fn get(&self, col: &str) -> Option<&'a str> {
-        self.cols.get(col).and_then(|&i| self.record.get(i)).filter(|v| !v.is_empty())
-    }
-
-    /// Records a problem in `col` of this row.
-    fn problem(&mut self, col: &str, message: impl Into<String>) {
-        self.p.push(InputProblem::at(self.file, self.line, col, message));
-    }
-
-    /// Records an empty required cell (a missing column is reported once, for the file).
-    fn missing(&mut self, col: &str) {
-        if self.cols.contains_key(col) {
-            self.problem(col, "missing value");
-        }
-    }
-
-    /// The parsed cell; an empty cell takes `default` and is a problem without one
-    fn cell<T>(&mut self, col: &str, default: Option<T>, parse: impl FnOnce(&str) -> Result<T, String>) -> Option<T> {
-        let Some(v) = self.get(col) else {
-            if default.is_none() {
-                self.missing(col);
-            }
-            return default;
-        };
-        parse(v).map_err(|m| self.problem(col, m)).ok()
-    }
-
-    /// A required non-empty string.
-    fn text(&mut self, col: &str) -> Option<String> {
-        self.cell(col, None, |v| Ok(v.to_owned()))
-    }
-
-    /// An integer in `range`.
-    fn int(&mut self, col: &str, range: RangeInclusive<i32>, default: Option<i32>) -> Option<i32> {
-        self.cell(col, default, |v| int(v, range))
-    }
-
-    /// A boolean.
-    fn flag(&mut self, col: &str, default: Option<bool>) -> Option<bool> {
-        self.cell(col, default, |v| match v.to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" => Ok(true),
-            "false" | "0" | "no" => Ok(false),
-            _ => Err(format!("not a boolean (true/false, 1/0, yes/no): \"{v}\"")),
-        })
-    }
-
-    /// One of a fixed set of spellings (case-insensitive).
-    fn choice<T>(&mut self, col: &str, parse: impl FnOnce(&str) -> Option<T>, expected: &str) -> Option<T> {
-        self.cell(col, None, |v| parse(&v.to_ascii_lowercase()).ok_or_else(|| format!("\"{v}\" is not one of {expected}")))
-    }
-
-    /// A required reference to an id of another (or the same) file.
-    fn id<T: Copy>(&mut self, col: &str, ids: &Ids<T>) -> Option<T> {
-        if self.get(col).is_none() {
-            self.missing(col);
-        }
-        self.opt_id(col, ids).flatten()
-    }
-
-    /// An optional reference: `Some(None)` for an empty cell.
-    fn opt_id<T: Copy>(&mut self, col: &str, ids: &Ids<T>) -> Option<Option<T>> {
-        let Some(v) = self.get(col) else {
-            return Some(None);
-        };
-        match ids.map.get(v) {
-            Some(&(ix, _)) => Some(Some(ix)),
-            None => {
-                if ids.known {
-                    self.problem(col, format!("unknown {} \"{v}\" (not in {})", ids.what, ids.file));
-                }
-                None
-            }
-        }
-    }
-}
-
-/// Parses an integer in `range`.
-fn int(v: &str, range: RangeInclusive<i32>) -> Result<i32, String> {
-    let x: i32 = v.parse().map_err(|_| format!("not an integer: \"{v}\""))?;
-    if range.contains(&x) {
-        return Ok(x);
-    }
-    Err(match (*range.start(), *range.end()) {
-        (lo, i32::MAX) => format!("must be at least {lo}, got {x}"),
-        (i32::MIN, hi) => format!("must be at most {hi}, got {x}"),
-        (lo, hi) => format!("must be in {lo}..={hi}, got {x}"),
-    })
 }
 
 /// Parses `domain:level;domain:level` (levels 1–3; may be empty).

@@ -10,6 +10,7 @@
 //! ([`crate::policy::Policy`]); what it means lives in `rules/`.
 
 pub mod load;
+pub(crate) mod table;
 pub mod write;
 
 pub use load::load;
