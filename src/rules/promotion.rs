@@ -26,10 +26,13 @@ fn needed(s: &Scenario, j: PostIx) -> u32 {
 }
 
 /// Whether taking up `j` in `year` promotes `p` before they have served long enough in
-/// their grade (planned years counting towards it).
+/// their grade (planned years counting towards it). Keeping the current post is no
+/// promotion, whatever its grade.
 fn premature(s: &Scenario, p: PersonIx, j: PostIx, year: i32) -> bool {
     let person = s.person(p);
-    s.post(j).grade > person.grade && (person.years_in_grade as i32 + year - s.start_year) < needed(s, j) as i32
+    person.current_post != Some(j)
+        && s.post(j).grade > person.grade
+        && (person.years_in_grade as i32 + year - s.start_year) < needed(s, j) as i32
 }
 
 impl Rule for Promotion {
@@ -110,5 +113,26 @@ mod tests {
         lower.posts[head.0 as usize].role = Role::Deputy;
         lower.people[a.0 as usize].years_in_grade = 0;
         assert_eq!(hard(&lower, &plan_of(&lower, &[(a, &[Some(deputy), Some(head)])])), vec!["promotion 2028"]);
+    }
+
+    /// Found by the brute-force test: an official already holding a post above their grade
+    /// (acting up) was excluded from it, so hard tenure-min made the plan "infeasible".
+    #[test]
+    fn keeping_a_post_above_ones_grade_is_no_promotion() {
+        let mut b = Builder::new(2027, 2);
+        let head = b.post("H", 3);
+        b.s.posts[head.0 as usize].role = Role::Head;
+        let a = b.person("A", 2, Some(head), 2026);
+        b.s.people[a.0 as usize].years_in_grade = 0;
+        b.s.policy.tenure_min.strength = Strength::Hard;
+        b.s.policy.tenure_min.years = 2;
+        let s = b.build();
+        assert!(hard(&s, &plan_of(&s, &[(a, &[Some(head), Some(head)])])).is_empty());
+        assert_eq!(solve(&s).holds[a.0 as usize], vec![Some(head), Some(head)]);
+        // Near miss: taking up a post above one's grade is still a promotion.
+        let mut other = s.clone();
+        other.people[a.0 as usize].current_post = None;
+        other.people[a.0 as usize].post_since = None;
+        assert_eq!(hard(&other, &plan_of(&other, &[(a, &[Some(head), Some(head)])])), vec!["promotion 2027"]);
     }
 }
