@@ -173,3 +173,97 @@ fn check_reports_every_problem_of_a_bad_plan_file() {
         .stderr(contains(":5 [person_id]"))
         .stderr(contains(":6 [post_id]"));
 }
+
+/// Every file below `dir` with its bytes, for comparing directory trees.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push((path.strip_prefix(dir).unwrap().to_path_buf(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Names in `dir` other than `keep`.
+fn others(dir: &Path, keep: &str) -> Vec<String> {
+    fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n != keep).collect()
+}
+
+/// `plan --force` killed by SIGKILL at any moment, including with its new output complete
+/// in the staging directory and not yet in place, leaves the earlier output intact, and
+/// nothing beside it that a user would take for a plan; the next run clears the leftover.
+#[test]
+fn a_killed_plan_leaves_the_earlier_output_intact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let plan = |pause: Option<u64>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_rotaplan"));
+        c.arg("plan").arg(tiny()).arg("-o").arg(&out).args(["--force", "--seed", "7", "--time-limit", "30"]);
+        c.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+        if let Some(ms) = pause {
+            c.env("ROTAPLAN_TEST_PAUSE_MS", ms.to_string());
+        }
+        c
+    };
+    assert!(plan(None).status().unwrap().success());
+    // Mark the earlier output, so that a replacement would show.
+    fs::write(out.join("marker.txt"), "earlier output").unwrap();
+    let earlier = tree(&out);
+
+    // Killed while the staged output waits to be put in place.
+    let mut child = plan(Some(60_000)).spawn().unwrap();
+    let staged = loop {
+        let found = others(tmp.path(), "out").into_iter().find(|n| n.starts_with(".rotaplan-staging-"));
+        if let Some(n) = found.filter(|n| tmp.path().join(n).join("summary.md").is_file()) {
+            break n;
+        }
+        assert!(child.try_wait().unwrap().is_none(), "plan ended before it was killed");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert_eq!(tree(&out), earlier, "the earlier output changed");
+    assert_eq!(others(tmp.path(), "out"), std::slice::from_ref(&staged), "only the hidden staging directory is left");
+    assert!(staged.starts_with('.'));
+
+    // Killed at moments spread over a whole run (solving, writing, swapping, cleaning up).
+    let t0 = std::time::Instant::now();
+    assert!(plan(None).status().unwrap().success());
+    let run = t0.elapsed();
+    let names = |t: &[(PathBuf, Vec<u8>)]| t.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    let complete = names(&tree(&out));
+    fs::write(out.join("marker.txt"), "earlier output").unwrap();
+    let mut earlier = tree(&out);
+    for k in 0..10u32 {
+        let mut child = plan(None).spawn().unwrap();
+        std::thread::sleep(run * k / 8);
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // Either the earlier output, byte for byte, or a complete new one (without the
+        // marker), whether or not the process got to exit on its own.
+        let now = tree(&out);
+        if now != earlier {
+            assert_eq!(
+                names(&now),
+                complete,
+                "killed after {:?}: neither the earlier output nor a complete new one",
+                run * k / 8
+            );
+            fs::write(out.join("marker.txt"), "earlier output").unwrap();
+            earlier = tree(&out);
+        }
+        assert!(others(tmp.path(), "out").iter().all(|n| n.starts_with(".rotaplan-staging-")));
+    }
+
+    // The next run clears what killed runs left.
+    assert!(plan(None).status().unwrap().success());
+    assert_eq!(others(tmp.path(), "out"), Vec::<String>::new());
+}

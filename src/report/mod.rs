@@ -25,8 +25,18 @@ fn io<T>(path: &Path, r: std::io::Result<T>) -> Result<T> {
     r.map_err(|source| Error::Output { path: path.to_path_buf(), source })
 }
 
+/// Prefix of the staging directories `write_dir` fills, hidden next to the output and
+/// followed by the writing process's id.
+const STAGING: &str = ".rotaplan-staging-";
+
 /// Writes a directory atomically: `fill` writes into a fresh staging directory, which
 /// then replaces `out` (only with `force` if `out` exists).
+///
+/// Whatever instant the process dies at (even by SIGKILL), `out` is either the earlier
+/// output, intact, or the new one, complete: on Linux the two are swapped in one
+/// `renameat2(RENAME_EXCHANGE)`. A killed run can leave only a hidden
+/// `.rotaplan-staging-<pid>-…` directory beside `out`, which the next run in that
+/// directory removes once its process is gone.
 pub fn write_dir(out: &Path, force: bool, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     preflight(out, force)?;
     let parent = match out.parent() {
@@ -34,21 +44,73 @@ pub fn write_dir(out: &Path, force: bool, fill: impl FnOnce(&Path) -> Result<()>
         _ => PathBuf::from("."),
     };
     io(&parent, fs::create_dir_all(&parent))?;
-    let staging = io(&parent, tempfile::Builder::new().prefix(".rotaplan-staging-").tempdir_in(&parent))?;
+    remove_stale_staging(&parent);
+    let prefix = format!("{STAGING}{}-", std::process::id());
+    let staging = io(&parent, tempfile::Builder::new().prefix(&prefix).tempdir_in(&parent))?;
     fill(staging.path())?;
-    let staged = staging.keep();
-    if out.exists() {
-        let old = parent.join(format!(".rotaplan-old-{}", std::process::id()));
-        io(out, fs::rename(out, &old))?;
-        if let Err(e) = fs::rename(&staged, out) {
-            let _ = fs::rename(&old, out);
-            return io(out, Err(e));
-        }
-        io(&old, if old.is_dir() { fs::remove_dir_all(&old) } else { fs::remove_file(&old) })?;
+    pause_for_crash_tests();
+    if out.symlink_metadata().is_ok() {
+        // `staging` takes the earlier output in the swap and removes it when dropped.
+        io(out, swap(staging.path(), out))?;
     } else {
+        let staged = staging.keep();
         io(out, fs::rename(&staged, out))?;
     }
     Ok(())
+}
+
+/// Crash tests (`tests/cli.rs`) set `ROTAPLAN_TEST_PAUSE_MS` to hold a run with its
+/// output complete in the staging directory and not yet in place, and kill it there.
+fn pause_for_crash_tests() {
+    if let Some(ms) = std::env::var("ROTAPLAN_TEST_PAUSE_MS").ok().and_then(|v| v.parse().ok()) {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
+}
+
+/// Exchanges two paths: atomically where the system can.
+fn swap(a: &Path, b: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{renameat_with, RenameFlags, CWD};
+        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+            Ok(()) => return Ok(()),
+            // A file system without the flag: fall back to two renames.
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let tmp = a.with_extension("old");
+    fs::rename(b, &tmp)?;
+    if let Err(e) = fs::rename(a, b) {
+        let _ = fs::rename(&tmp, b);
+        return Err(e);
+    }
+    fs::rename(&tmp, a)
+}
+
+/// Removes the staging directories in `dir` left by writing processes that are gone
+/// (killed while writing). Best effort: what cannot be removed stays, hidden.
+fn remove_stale_staging(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(STAGING)).and_then(|rest| rest.split('-').next()) else {
+            continue;
+        };
+        let Ok(pid) = pid.parse::<u32>() else { continue };
+        if pid != std::process::id() && !process_alive(pid) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs (assumed so where the system cannot tell).
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
 }
 
 fn csv_writer(path: &Path) -> Result<csv::Writer<fs::File>> {
