@@ -167,6 +167,7 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
 mod tests {
     use super::*;
     use std::io::Write;
+    use std::path::PathBuf;
 
     fn parse(text: &str) -> Result<Scenario> {
         let mut f = tempfile::NamedTempFile::new().unwrap();
@@ -207,19 +208,50 @@ mod tests {
         assert_eq!(problems("three\n")[0].column.as_deref(), Some("n"));
     }
 
+    /// The OR-Library data shipped beside the project (`../shared/benchdata/orlib-assign`).
+    /// A checkout without it fails here, saying where it looked, rather than checking nothing.
+    fn orlib_dir() -> PathBuf {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/benchdata/orlib-assign");
+        assert!(dir.join("optimal_values.tsv").is_file(), "OR-Library data not found: looked for {}", dir.display());
+        dir
+    }
+
+    /// `(instance, n, arcs, optimal value)` rows of `optimal_values.tsv`.
+    fn published() -> Vec<(String, usize, usize, f64)> {
+        let table = std::fs::read_to_string(orlib_dir().join("optimal_values.tsv")).unwrap();
+        table
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|line| {
+                let f: Vec<&str> = line.split('\t').collect();
+                (f[0].to_owned(), f[1].parse().unwrap(), f[2].parse().unwrap(), f[3].parse().unwrap())
+            })
+            .collect()
+    }
+
     /// The published instances parse with their size and number of allowed pairs.
     #[test]
     fn orlib_instances() {
-        let dir = Path::new("/work/shared/benchdata/orlib-assign");
-        let Ok(table) = std::fs::read_to_string(dir.join("optimal_values.tsv")) else {
-            eprintln!("skipped: {} not found", dir.display());
-            return;
-        };
-        for line in table.lines().filter(|l| !l.starts_with('#')) {
-            let f: Vec<&str> = line.split('\t').collect();
-            let s = orlib_assign(&dir.join(format!("{}.txt", f[0])), 2026).unwrap();
-            assert_eq!(s.posts.len().to_string(), f[1], "{}", f[0]);
-            assert_eq!(s.candidates.len().to_string(), f[2], "{}", f[0]);
+        let rows = published();
+        assert_eq!(rows.len(), 4);
+        for (name, n, arcs, _) in rows {
+            let s = orlib_assign(&orlib_dir().join(format!("{name}.txt")), 2026).unwrap();
+            assert_eq!((s.posts.len(), s.people.len(), s.candidates.len()), (n, n, arcs), "{name}");
         }
+    }
+
+    /// assignp800, imported and planned, reaches its published optimum, and the plan has no
+    /// hard violation (every post filled by an allowed pair, nobody twice).
+    #[test]
+    fn assignp800_plans_to_its_published_optimum() {
+        let (_, _, _, optimum) = published().into_iter().find(|r| r.0 == "assignp800").unwrap();
+        let s = orlib_assign(&orlib_dir().join("assignp800.txt"), 2026).unwrap();
+        let o = crate::testkit::try_solve(&s).unwrap();
+        assert_eq!(o.solution.status, crate::mip::Status::Optimal);
+        assert_eq!(o.report.hard().count(), 0);
+        assert!((o.report.objective() - optimum).abs() < 1e-6, "objective {} != published {optimum}", o.report.objective());
+        assert!((o.solution.objective - optimum).abs() < 1e-6);
+        let filled = o.plan.holds.iter().filter(|row| row[0].is_some()).count();
+        assert_eq!(filled, 800);
     }
 }
