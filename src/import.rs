@@ -28,12 +28,15 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
         std::fs::read_to_string(path).map_err(|e| Error::Input(vec![InputProblem::file(&file, format!("cannot read: {e}"))]))?;
     let mut problems = Vec::new();
     // Tokens with their 1-based line numbers.
-    let mut tokens = text.lines().enumerate().flat_map(|(l, line)| line.split_whitespace().map(move |t| (l + 1, t)));
+    let tokens: Vec<(usize, &str)> =
+        text.lines().enumerate().flat_map(|(l, line)| line.split_whitespace().map(move |t| (l + 1, t))).collect();
+    let triples = tokens.len().saturating_sub(1) / 3;
+    let mut tokens = tokens.into_iter();
 
-    let n = match tokens.next() {
+    let (n_line, n) = match tokens.next() {
         None => return Err(Error::Input(vec![InputProblem::file(&file, "empty file: expected the size n")])),
         Some((line, t)) => match t.parse::<u32>() {
-            Ok(n) if n > 0 => n,
+            Ok(n) if n > 0 => (line, n),
             _ => {
                 return Err(Error::Input(vec![InputProblem::at(
                     &file,
@@ -44,6 +47,12 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
             }
         },
     };
+    // Every post needs an allowed pair: a size beyond the pairs listed is a damaged file
+    // (and must not make us allocate for it).
+    if n as usize > triples {
+        let msg = format!("n = {n}, but the file lists {triples} pair(s): every post needs at least one");
+        return Err(Error::Input(vec![InputProblem::at(&file, n_line, "n", msg)]));
+    }
     let index = |column: &str, (line, t): (usize, &str), problems: &mut Vec<InputProblem>| match t.parse::<u32>() {
         Ok(x) if (1..=n).contains(&x) => Some(x),
         _ => {
@@ -76,8 +85,12 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
         pairs.push(Candidate { person: PersonIx(i - 1), post: PostIx(j - 1), score: -cost });
     }
     // A post without rows would admit everybody, which is not what the instance says.
-    for j in (1..=n).filter(|&j| !has_pool[j as usize - 1]) {
+    let without: Vec<u32> = (1..=n).filter(|&j| !has_pool[j as usize - 1]).collect();
+    for &j in without.iter().take(20) {
         problems.push(InputProblem::file(&file, format!("post j{j} has no allowed pair")));
+    }
+    if without.len() > 20 {
+        problems.push(InputProblem::file(&file, format!("… and {} more posts without an allowed pair", without.len() - 20)));
     }
     if !problems.is_empty() {
         return Err(Error::Input(problems));
@@ -206,6 +219,19 @@ mod tests {
         assert!(p[0].message.contains("\"4\"") && p[4].message.contains("j2"), "{p:?}");
         assert_eq!(problems("").len(), 1);
         assert_eq!(problems("three\n")[0].column.as_deref(), Some("n"));
+    }
+
+    /// Found by the hostile-input test: a damaged size ("4000000000") made the importer
+    /// allocate for it and list every post without a pair, until the machine ran out of
+    /// memory. The size cannot exceed the pairs listed.
+    #[test]
+    fn a_size_beyond_the_pairs_listed_is_one_problem() {
+        let p = problems("\n4000000000\n1 1 5\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!((p[0].row, p[0].column.as_deref()), (Some(2), Some("n")));
+        assert!(p[0].message.contains("lists 1 pair(s)"), "{p:?}");
+        let p = problems(&format!("25\n{}", (1..=25).map(|k| format!("{k} 1 1\n")).collect::<String>()));
+        assert!(p.len() == 21 && p[20].message.contains("4 more"), "{p:?}");
     }
 
     /// The OR-Library data shipped beside the project (`../shared/benchdata/orlib-assign`).

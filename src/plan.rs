@@ -121,3 +121,31 @@ impl Plan {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::tiny;
+
+    fn problems(text: &str) -> Vec<InputProblem> {
+        let s = tiny();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.csv");
+        std::fs::write(&path, text).unwrap();
+        match Plan::read_csv(&s, &path) {
+            Err(Error::Input(p)) => p,
+            other => panic!("expected input problems, got {other:?}"),
+        }
+    }
+
+    /// Rows are numbered as a spreadsheet shows them, blank lines included (they used to be
+    /// counted as `k + 2`, off after a blank line).
+    #[test]
+    fn problems_name_the_line_after_blank_lines() {
+        let p = problems("year,person_id,post_id\n\n2027,A,P1\n\n\n2028,B,P1\n2030,A,P1\n2028,A,P9\n2027,A,\n");
+        let found: Vec<_> = p.iter().map(|p| (p.row, p.column.as_deref())).collect();
+        assert_eq!(found, [(Some(6), Some("person_id")), (Some(7), Some("year")), (Some(8), Some("post_id")), (Some(9), None)]);
+        assert_eq!(p[3].message, "a second row for A in 2027 (first on row 3)");
+        assert_eq!(problems("year,person\n")[0].column.as_deref(), Some("person_id"));
+    }
+}
