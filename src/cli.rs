@@ -8,6 +8,8 @@ use crate::scenario::{self, Scenario};
 use crate::{check, explain, generate, import, report, rules};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Optimization-based rotation planner for leading officials.
@@ -93,8 +95,8 @@ pub struct PlanArgs {
     /// Relative optimality gap at which to stop.
     #[arg(long, default_value_t = 1e-4)]
     pub gap: f64,
-    /// Solver threads.
-    #[arg(long, default_value_t = 1)]
+    /// Solver threads (default: the machine's cores).
+    #[arg(long, default_value_t = default_threads())]
     pub threads: u32,
     /// Solver random seed.
     #[arg(long, default_value_t = 0)]
@@ -114,6 +116,10 @@ pub struct PlanArgs {
     /// Extra HiGHS option as NAME=VALUE (repeatable), e.g. `--highs presolve=off`.
     #[arg(long, value_parser = parse_key_value)]
     pub highs: Vec<(String, String)>,
+}
+
+fn default_threads() -> u32 {
+    std::thread::available_parallelism().map_or(1, |n| n.get() as u32)
 }
 
 fn parse_key_value(s: &str) -> std::result::Result<(String, String), String> {
@@ -144,6 +150,8 @@ pub enum ImportFormat {
 pub const OK: u8 = 0;
 /// Exit code: the hard rules cannot all be met, or `check` found a hard violation.
 pub const HARD: u8 = 1;
+/// Exit code: quit by a second Ctrl-C, nothing written (128 + SIGINT, as shells report it).
+pub const INTERRUPTED: i32 = 130;
 
 /// Runs a command; returns the exit code for outcomes that are not errors.
 pub fn run(cli: Cli) -> Result<u8> {
@@ -198,6 +206,23 @@ fn write_scenario(s: &Scenario, out: &Path, force: bool) -> Result<u8> {
     Ok(OK)
 }
 
+/// The stop flag, set by the first Ctrl-C (the search stops and the best plan so far is
+/// written, marked interrupted); a second Ctrl-C quits at once, writing nothing (an output
+/// being staged is never put in place).
+fn stop_on_ctrl_c() -> Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            eprintln!("\ninterrupted again: quitting without writing a plan");
+            std::process::exit(INTERRUPTED);
+        }
+        eprintln!("\nstopping: the best plan so far will be written (Ctrl-C again to quit without writing)");
+    })
+    .map_err(|e| Error::Solver(format!("cannot handle Ctrl-C: {e}")))?;
+    Ok(stop)
+}
+
 fn plan(args: &PlanArgs) -> Result<u8> {
     report::preflight(&args.out, args.force)?;
     let s = scenario::load::load(&args.scenario, args.policy.as_deref())?;
@@ -209,6 +234,7 @@ fn plan(args: &PlanArgs) -> Result<u8> {
         verbose: args.verbose,
         highs: args.highs.clone(),
         colgen: !args.all_moves,
+        stop: Some(stop_on_ctrl_c()?),
     };
     let bar = indicatif::ProgressBar::new_spinner();
     bar.enable_steady_tick(Duration::from_millis(200));

@@ -219,6 +219,9 @@ pub fn plan(
     if solution.status == Status::Optimal && !proven {
         solution.status = Status::Feasible;
     }
+    if opts.stopped() && matches!(solution.status, Status::Feasible | Status::TimeLimit) {
+        solution.status = Status::Interrupted;
+    }
     let stats = ModelStats {
         working_cols: working,
         pricing_rounds: rounds,
@@ -310,7 +313,12 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
                 let extra: Vec<usize> = (0..m.cols.len()).filter(|&c| generated.reduced[c] < gap - 1e-9).collect();
                 // Only when the MIP at most doubles: HiGHS's root cut loop on a much larger
                 // model can run long past the time limit without calling back.
-                if first.x.is_empty() || gap <= 1e-6 || extra.is_empty() || extra.len() > kept.len() || Instant::now() >= deadline
+                if first.x.is_empty()
+                    || gap <= 1e-6
+                    || extra.is_empty()
+                    || extra.len() > kept.len()
+                    || Instant::now() >= deadline
+                    || opts.stopped()
                 {
                     (sub, kept, first)
                 } else {
@@ -343,7 +351,7 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
         solution = mip::highs::solve(m, &budget, None, &mut |p| solving(p))?;
         (0..m.cols.len() as u32).collect()
     } else if solution.status == Status::NoSolution {
-        // Out of time without a plan: fall back to the greedy plan, or if it breaks a hard
+        // Out of time (or stopped) without a plan: fall back to the greedy plan, or if it breaks a hard
         // row to the plan without moves (binaries fixed, the slacks follow by a tiny LP),
         // and say so through the status.
         for (name, start) in [("greedy plan", &part.start), ("plan without moves", &part.stay)] {
@@ -356,7 +364,7 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
                 let col = &mut fixed.cols[c.0 as usize];
                 (col.lb, col.ub) = (v, v);
             }
-            let quick = SolveOptions { time_limit: 10.0, ..opts.clone() };
+            let quick = SolveOptions { time_limit: 10.0, ..opts.unstoppable() };
             let fallback = mip::highs::solve(&fixed, &quick, None, &mut |_| {})?;
             if !fallback.x.is_empty() {
                 solution = Solution { status: Status::TimeLimit, bound: f64::NEG_INFINITY, ..fallback };
@@ -373,7 +381,7 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
             ]))
         }
         Status::NoSolution => return Err(Error::Solver(format!("no plan found within {:.0} s; raise --time-limit", opts.time_limit))),
-        Status::Optimal | Status::TimeLimit | Status::Feasible => {}
+        Status::Optimal | Status::TimeLimit | Status::Interrupted | Status::Feasible => {}
     }
     let mut x = vec![0.0; m.cols.len()];
     for (k, &c) in kept.iter().enumerate() {

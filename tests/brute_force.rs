@@ -24,11 +24,12 @@
 //! a stint the model wrongly omits or cuts too short is found.
 //!
 //! `PROPTEST_CASES` sets the number of cases (default 2000 here, about a minute and a half on 2 cores);
-//! before a release run `PROPTEST_CASES=100000 cargo test --release --test brute_force`.
+//! the cases are the same on every run unless `PROPTEST_RNG_SEED` names another seed. Before
+//! a release run `PROPTEST_CASES=100000 PROPTEST_RNG_SEED=$RANDOM cargo test --release --test brute_force`.
 //! Failures are shrunk and their seeds kept in `proptest-regressions/`, replayed first.
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config, FileFailurePersistence};
+use proptest::test_runner::{Config, FileFailurePersistence, RngSeed};
 use rotaplan::check::check;
 use rotaplan::eligibility::Eligibility;
 use rotaplan::error::Error;
@@ -493,10 +494,21 @@ fn describe(s: &Scenario, plan: &Plan) -> String {
     out
 }
 
+/// The same cases on every run (CI must not pass or fail by chance); set
+/// `PROPTEST_RNG_SEED` to explore others.
+fn seed() -> RngSeed {
+    if std::env::var_os("PROPTEST_RNG_SEED").is_some() {
+        Config::default().rng_seed
+    } else {
+        RngSeed::Fixed(20_261_127)
+    }
+}
+
 fn config() -> Config {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000);
     Config {
         cases,
+        rng_seed: seed(),
         max_global_rejects: 1_000_000,
         failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
         ..Config::default()
@@ -533,9 +545,11 @@ proptest! {
                 let hard: Vec<_> = o.report.hard().map(|f| f.message.clone()).collect();
                 prop_assert!(hard.is_empty(), "planner's plan breaks hard rules: {hard:?}");
                 let checked = o.report.objective();
-                prop_assert!((o.solution.objective - checked).abs() <= 1e-6, "solver {} != check {checked}", o.solution.objective);
+                // Within HiGHS's feasibility tolerance on the continuous slacks.
+                let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(1.0);
+                prop_assert!(close(o.solution.objective, checked), "solver {} != check {checked}", o.solution.objective);
                 prop_assert!(
-                    (checked - objective).abs() <= 1e-6,
+                    close(checked, objective),
                     "planner {checked} != enumerated optimum {objective}\nplanner:\n{}enumeration:\n{}",
                     describe(&s, &o.plan),
                     describe(&s, &plan)

@@ -267,3 +267,73 @@ fn a_killed_plan_leaves_the_earlier_output_intact() {
     assert!(plan(None).status().unwrap().success());
     assert_eq!(others(tmp.path(), "out"), Vec::<String>::new());
 }
+
+fn district() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/district")
+}
+
+/// `plan` on the district under the strict policy (which takes far longer than the waits
+/// below), writing to `out`, with its progress on a pipe.
+fn long_plan(out: &Path) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_rotaplan"))
+        .arg("plan")
+        .arg(district())
+        .arg("--policy")
+        .arg(district().join("policies/strict.toml"))
+        .arg("-o")
+        .arg(out)
+        .args(["--time-limit", "300", "--threads", "1"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn interrupt(child: &std::process::Child) {
+    let status = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+}
+
+/// Ctrl-C (SIGINT, the same path) stops the search and writes the best plan so far,
+/// marked as interrupted, without a hard violation.
+#[test]
+fn ctrl_c_writes_the_best_plan_so_far_marked_interrupted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let child = long_plan(&out);
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    interrupt(&child);
+    let done = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("stopping: the best plan so far will be written"), "{stderr}");
+    assert!(String::from_utf8_lossy(&done.stdout).contains("interrupted plan"));
+    let summary = fs::read_to_string(out.join("summary.md")).unwrap();
+    assert!(summary.contains("| status | interrupted (Ctrl-C); best plan found"), "{summary}");
+    assert_eq!(fs::read_to_string(out.join("plan.csv")).unwrap().lines().count(), 1 + 300 * 5);
+    rotaplan()
+        .arg("check")
+        .arg(district())
+        .arg(out.join("plan.csv"))
+        .args(["--policy", district().join("policies/strict.toml").to_str().unwrap()])
+        .assert()
+        .success();
+}
+
+/// A second Ctrl-C quits at once, writing nothing.
+#[test]
+fn a_second_ctrl_c_quits_writing_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let child = long_plan(&out);
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    interrupt(&child);
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    interrupt(&child);
+    let done = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted again"), "{stderr}");
+    assert!(!out.exists());
+    assert!(others(tmp.path(), "none").iter().all(|n| n.starts_with(".rotaplan-staging-")));
+}

@@ -263,7 +263,7 @@ fn unknown_inline_policy_key_with_line() {
 fn policy_semantic_problem() {
     let scenario = format!("{SCENARIO}\n[policy.tenure-max]\nhard_years = 4\nsoft_years = 6\n");
     let ps = problems(&[("scenario.toml", Some(&scenario))]);
-    assert_only(&ps, "scenario.toml", None, Some("tenure-max.soft_years"), "exceeds hard_years 4");
+    assert_only(&ps, "scenario.toml", Some(7), Some("tenure-max.soft_years"), "exceeds hard_years 4");
 }
 
 #[test]

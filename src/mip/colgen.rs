@@ -95,14 +95,15 @@ pub fn generate(
     let mut widened = false;
     for round in 1..=max_rounds {
         let t0 = std::time::Instant::now();
-        let lp = session.solve()?;
+        let lp = if opts.stopped() { LpOutcome::Stopped } else { session.solve()? };
         tracing::debug!(round, lp_seconds = t0.elapsed().as_secs_f64(), "lp");
         let lp = match lp {
             LpOutcome::Optimal(sol) => Some(sol),
             LpOutcome::Infeasible => None,
             LpOutcome::Stopped => {
-                // Out of time: the MIP gets the working set as it is, and nothing is proven.
-                tracing::info!(round, "pricing stopped by the time limit");
+                // Out of time or stopped: the MIP gets the working set as it is, and nothing
+                // is proven.
+                tracing::info!(round, "pricing stopped by the time limit or the user");
                 return Ok(Generated {
                     keep,
                     lp_bound: None,

@@ -61,6 +61,7 @@ fn load(m: &Model) -> Result<highs::Model> {
 struct Watch<'a> {
     started: Instant,
     deadline: f64,
+    stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     progress: Progress,
     on_progress: &'a mut dyn FnMut(&Progress),
 }
@@ -89,7 +90,9 @@ unsafe extern "C" fn callback(
         }
         watch.progress.nodes = out.mip_node_count;
     }
-    if kind == sys::kHighsCallbackMipInterrupt && elapsed > watch.deadline && !input.is_null() {
+    let stopped = watch.stop.as_ref().is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed));
+    let interrupt = kind == sys::kHighsCallbackMipInterrupt || kind == sys::kHighsCallbackSimplexInterrupt;
+    if interrupt && (elapsed > watch.deadline || stopped) && !input.is_null() {
         // SAFETY: HiGHS passes a valid input struct to interrupt callbacks.
         unsafe { (*input).user_interrupt = 1 };
     }
@@ -127,7 +130,8 @@ pub fn solve(
         // SAFETY: arrays of the length passed. A start HiGHS cannot complete is ignored.
         unsafe { sys::Highs_setSparseSolution(h.as_mut_ptr(), index.len() as c_int, index.as_ptr(), value.as_ptr()) };
     }
-    let mut watch = Watch { started, deadline: opts.time_limit, progress: Progress::default(), on_progress };
+    let mut watch =
+        Watch { started, deadline: opts.time_limit, stop: opts.stop.clone(), progress: Progress::default(), on_progress };
     // SAFETY: `watch` outlives the solve below, which is the only time HiGHS calls back.
     unsafe {
         sys::Highs_setCallback(h.as_mut_ptr(), Some(callback), &mut watch as *mut Watch as *mut c_void);
@@ -196,6 +200,9 @@ pub enum LpOutcome {
 /// (column generation).
 pub struct LpSession {
     model: Option<highs::Model>,
+    /// Read by the simplex interrupt callback (the stop flag and the deadline); boxed so
+    /// that its address stays fixed while HiGHS holds it.
+    _watch: Box<Watch<'static>>,
 }
 
 impl LpSession {
@@ -209,7 +216,21 @@ impl LpSession {
         h.set_option("threads", opts.threads.max(1) as i32);
         // Re-solves start from the previous basis; presolve would discard it.
         h.set_option("presolve", "off");
-        Ok(LpSession { model: Some(h) })
+        let mut watch = Box::new(Watch {
+            started: Instant::now(),
+            deadline: opts.time_limit,
+            stop: opts.stop.clone(),
+            progress: Progress::default(),
+            on_progress: Box::leak(Box::new(|_: &Progress| {})),
+        });
+        // SAFETY: the watch is boxed and lives as long as the session, hence as long as
+        // HiGHS can call back with it.
+        unsafe {
+            let user = &mut *watch as *mut Watch as *mut c_void;
+            sys::Highs_setCallback(h.as_mut_ptr(), Some(callback), user);
+            sys::Highs_startCallback(h.as_mut_ptr(), sys::kHighsCallbackSimplexInterrupt);
+        }
+        Ok(LpSession { model: Some(h), _watch: watch })
     }
 
     /// Adds continuous columns `(cost, lower, upper, entries)`.

@@ -290,8 +290,10 @@ pub enum Status {
     /// Optimal over the moves the solver considered, but not proven optimal overall: the
     /// gap to the full model's LP bound is larger than requested.
     Feasible,
-    /// Stopped by the time limit (or an interrupt) with a feasible plan.
+    /// Stopped by the time limit with a feasible plan.
     TimeLimit,
+    /// Stopped by the user (Ctrl-C) with a feasible plan.
+    Interrupted,
     /// Proven infeasible.
     Infeasible,
     /// Stopped without a feasible plan.
@@ -304,6 +306,7 @@ impl Status {
         match self {
             Status::Optimal => "optimal",
             Status::TimeLimit => "time limit",
+            Status::Interrupted => "interrupted",
             Status::Feasible => "feasible (gap to the full LP bound)",
             Status::Infeasible => "infeasible",
             Status::NoSolution => "no solution found",
@@ -328,11 +331,36 @@ pub struct SolveOptions {
     pub highs: Vec<(String, String)>,
     /// Solve over a column-generated working set of moves (default) rather than all.
     pub colgen: bool,
+    /// Set (by Ctrl-C) to stop the search: every solve then ends at its next check and the
+    /// best plan so far is kept.
+    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+}
+
+impl SolveOptions {
+    /// Whether the user asked to stop.
+    pub fn stopped(&self) -> bool {
+        self.stop.as_ref().is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// The same options without the stop flag, for the short solves that make the plan a
+    /// stopped search writes.
+    pub fn unstoppable(&self) -> SolveOptions {
+        SolveOptions { stop: None, ..self.clone() }
+    }
 }
 
 impl Default for SolveOptions {
     fn default() -> Self {
-        SolveOptions { time_limit: 60.0, gap: 1e-4, threads: 1, seed: 0, verbose: false, highs: Vec::new(), colgen: true }
+        SolveOptions {
+            time_limit: 60.0,
+            gap: 1e-4,
+            threads: 1,
+            seed: 0,
+            verbose: false,
+            highs: Vec::new(),
+            colgen: true,
+            stop: None,
+        }
     }
 }
 

@@ -25,6 +25,7 @@ pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row]) -> String {
     let _ = writeln!(out, "## Solver\n");
     let status = match sol.status {
         Status::TimeLimit => format!("time limit reached; best plan found, {:.3}% from the bound", sol.gap * 100.0),
+        Status::Interrupted => format!("interrupted (Ctrl-C); best plan found, {:.3}% from the bound", sol.gap * 100.0),
         s => s.as_str().to_string(),
     };
     let _ = writeln!(out, "| item | value |\n|---|---|");
