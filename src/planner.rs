@@ -19,6 +19,9 @@ const INITIAL_MOVES_PER_PERSON: usize = 3;
 const MOVES_PER_MUST_FILL_ROW: usize = 2;
 /// Moves per person a pricing round may add.
 const MOVES_PER_PERSON_PER_ROUND: usize = 5;
+/// Share of a part's time that pricing may use: the rest is the MIP's, so that a budget
+/// too short to price every move still ends with a plan from the working set.
+const PRICING_SHARE: f64 = 0.6;
 
 /// Size of the model and where the time went.
 #[derive(Debug, Clone, Default)]
@@ -271,7 +274,7 @@ struct Solved {
 fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
     let m = &part.model;
     let remaining = || deadline.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
-    let lp_opts = SolveOptions { time_limit: remaining(), verbose: false, ..opts.clone() };
+    let lp_opts = SolveOptions { time_limit: remaining() * PRICING_SHARE, verbose: false, ..opts.clone() };
     let pricing = mip::colgen::Pricing {
         prunable: &part.prunable,
         group: &part.group,
