@@ -221,6 +221,8 @@ impl LpSession {
             deadline: opts.time_limit,
             stop: opts.stop.clone(),
             progress: Progress::default(),
+            // No progress to report from pricing LPs; a closure without captures is
+            // zero-sized, so leaking it allocates nothing.
             on_progress: Box::leak(Box::new(|_: &Progress| {})),
         });
         // SAFETY: the watch is boxed and lives as long as the session, hence as long as
