@@ -48,6 +48,10 @@ have_libclang() {
         dirs+=("$(llvm-config --libdir 2>/dev/null || true)")
     fi
     dirs+=(/usr/lib /usr/lib64 /usr/local/lib /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib/llvm-*/lib)
+    # LIBCLANG_PATH may also name the library file itself.
+    if [ -f "${LIBCLANG_PATH:-}" ] && is_libclang_name "$(basename "$LIBCLANG_PATH")"; then
+        return 0
+    fi
     for d in "${dirs[@]}"; do
         [ -d "$d" ] || continue
         for f in "$d"/libclang*.so*; do
@@ -80,13 +84,18 @@ libclang.so, or set LIBCLANG_PATH to its directory) and run this command again."
         sudo=(sudo)
     fi
     echo "deps.sh: installing ${missing[*]} (apt-get)" >&2
-    if ! "${sudo[@]}" apt-get update -qq >"$log" 2>&1 || grep -qE '^(W|E): (Failed to fetch|Some index files failed)' "$log"; then
+    # A failed source (a dead third-party repository) only warns; what counts is whether
+    # the install then works, and if not, why.
+    "${sudo[@]}" apt-get update -qq >"$log" 2>&1 || true
+    if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >>"$log" 2>&1; then
         cat "$log" >&2
-        fail "apt-get update could not reach the Debian package archive. Connect this machine to
-the network (or a Debian mirror), or install ${missing[*]} by hand, and run this command again."
-    fi
-    if ! DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
-        cat "$log" >&2
+        if grep -qE 'Failed to fetch|Temporary failure resolving|Could not connect|Unable to connect|Network is unreachable' "$log"; then
+            fail "apt-get could not reach the Debian package archive. Connect this machine to the
+network (or a Debian mirror), or install ${missing[*]} by hand, and run this command again."
+        elif grep -qE 'Could not get lock|Unable to acquire the dpkg' "$log"; then
+            fail "another package manager holds the dpkg lock; wait for it to finish and run this command again."
+        fi
         fail "apt-get install ${missing[*]} failed (see above)."
     fi
     have_libclang || fail "libclang-dev is installed but no libclang.so was found; set LIBCLANG_PATH."

@@ -215,7 +215,10 @@ fn stop_on_ctrl_c() -> Result<Arc<AtomicBool>> {
     ctrlc::set_handler(move || {
         if flag.swap(true, Ordering::SeqCst) {
             eprintln!("\ninterrupted again: quitting without writing a plan");
-            std::process::exit(INTERRUPTED);
+            // `_exit`, not `exit`: the solver's threads are still running, and C++ static
+            // destructors run by `exit` under them can crash. Nothing needs flushing.
+            // SAFETY: `_exit` ends the process at once; it is async-signal-safe.
+            unsafe { libc::_exit(INTERRUPTED) };
         }
         eprintln!("\nstopping: the best plan so far will be written (Ctrl-C again to quit without writing)");
     })

@@ -6,7 +6,7 @@
 //! the optimum.
 
 use crate::error::{Error, InputProblem, Result};
-use crate::policy::{Policy, Strength};
+use crate::policy::{Policy, Strength, MAX_WEIGHT};
 use crate::scenario::{
     Candidate, Gender, Level, Person, PersonIx, Post, PostIx, Region, RegionIx, Role, Scenario, Team, TeamIx, Unit, UnitIx,
 };
@@ -72,9 +72,11 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
             break;
         };
         let (i, j) = (index("i", ti, &mut problems), index("j", tj, &mut problems));
-        let cost = tc.1.parse::<f64>().ok().filter(|c| c.is_finite());
+        // The cost becomes a selection score, which scenarios bound like weights.
+        let cost = tc.1.parse::<f64>().ok().filter(|c| c.abs() <= MAX_WEIGHT);
         if cost.is_none() {
-            problems.push(InputProblem::at(&file, tc.0, "cost", format!("expected a number, got {:?}", tc.1)));
+            let msg = format!("expected a number from -{MAX_WEIGHT} to {MAX_WEIGHT}, got {:?}", tc.1);
+            problems.push(InputProblem::at(&file, tc.0, "cost", msg));
         }
         let (Some(i), Some(j), Some(cost)) = (i, j, cost) else { continue };
         if !seen.insert((i, j)) {

@@ -166,6 +166,10 @@ pub fn plan(
     // the budget of the last ones; a part that finishes early leaves its time to the rest.
     let waiting = std::sync::atomic::AtomicUsize::new(parts.iter().map(Vec::len).sum());
     let threads = rayon::current_num_threads().max(1) as f64;
+    // Parts run side by side on rayon's threads: each HiGHS gets its share of `--threads`
+    // (HiGHS keeps a thread pool per calling thread, so `--threads` each would multiply).
+    let side_by_side = parts.len().min(rayon::current_num_threads()).max(1) as u32;
+    let part_opts = SolveOptions { threads: (opts.threads / side_by_side).max(1), ..opts.clone() };
     let solving_started = Instant::now();
     let solved: Vec<Result<Solved>> = parts
         .par_iter()
@@ -182,7 +186,7 @@ pub fn plan(
             let before = waiting.fetch_sub(cols.len(), std::sync::atomic::Ordering::Relaxed).max(1);
             let share = (threads * cols.len() as f64 / before as f64).min(1.0);
             let left = deadline.saturating_duration_since(Instant::now());
-            let r = solve_part(part, opts, Instant::now() + left.mul_f64(share), report_phase);
+            let r = solve_part(part, &part_opts, Instant::now() + left.mul_f64(share), report_phase);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if parts.len() > 1 {
                 report_phase(Phase::Parts(n, parts.len()));
@@ -347,16 +351,18 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
             (sub, kept, solution)
         }
     };
-    let kept = if solution.status == Status::Infeasible && kept.len() < m.cols.len() {
+    let mut kept = kept;
+    if solution.status == Status::Infeasible && kept.len() < m.cols.len() {
         // Only the whole part can prove infeasibility.
         tracing::info!("working set infeasible; solving the whole part");
         let budget = SolveOptions { time_limit: remaining(), ..opts.clone() };
         solution = mip::highs::solve(m, &budget, None, &mut |p| solving(p))?;
-        (0..m.cols.len() as u32).collect()
-    } else if solution.status == Status::NoSolution {
-        // Out of time (or stopped) without a plan: fall back to the greedy plan, or if it breaks a hard
-        // row to the plan without moves (binaries fixed, the slacks follow by a tiny LP),
-        // and say so through the status.
+        kept = (0..m.cols.len() as u32).collect();
+    }
+    let kept = if solution.status == Status::NoSolution {
+        // Out of time (or stopped) without a plan: fall back to the greedy plan, or if it
+        // breaks a hard row to the plan without moves (binaries fixed, the slacks follow by
+        // a tiny LP), and say so through the status.
         for (name, start) in [("greedy plan", &part.start), ("plan without moves", &part.stay)] {
             if start.is_empty() || !solution.x.is_empty() {
                 continue;
@@ -382,6 +388,9 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
             return Err(Error::Infeasible(vec![
                 "the solver proved that no plan meets every hard rule of the policy (no single rule is to blame before solving; relax a hard rule, a pin or a must-fill post)".into(),
             ]))
+        }
+        Status::NoSolution if opts.stopped() => {
+            return Err(Error::Solver("stopped before a plan was found (and neither the greedy plan nor the plan without moves meets every hard rule)".into()))
         }
         Status::NoSolution => return Err(Error::Solver(format!("no plan found within {:.0} s; raise --time-limit", opts.time_limit))),
         Status::Optimal | Status::TimeLimit | Status::Interrupted | Status::Feasible => {}

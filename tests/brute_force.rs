@@ -26,7 +26,7 @@
 //! `PROPTEST_CASES` sets the number of cases (default 2000 here, about a minute and a half on 2 cores);
 //! the cases are the same on every run unless `PROPTEST_RNG_SEED` names another seed. Before
 //! a release run `PROPTEST_CASES=100000 PROPTEST_RNG_SEED=$RANDOM cargo test --release --test brute_force`.
-//! Failures are shrunk and their seeds kept in `proptest-regressions/`, replayed first.
+//! Failures are shrunk and their seeds kept in `tests/brute_force.regressions`, replayed first.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence, RngSeed};

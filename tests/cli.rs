@@ -273,10 +273,14 @@ fn district() -> PathBuf {
 }
 
 /// `plan` on the district under the strict policy (which takes far longer than the waits
-/// below), writing to `out`, with its progress on a pipe.
-fn long_plan(out: &Path) -> std::process::Child {
-    std::process::Command::new(env!("CARGO_BIN_EXE_rotaplan"))
-        .arg("plan")
+/// below), writing to `out`, with its progress on a pipe; `pause` holds the finished output
+/// in staging that many milliseconds.
+fn long_plan(out: &Path, pause: Option<u64>) -> std::process::Child {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_rotaplan"));
+    if let Some(ms) = pause {
+        c.env("ROTAPLAN_TEST_PAUSE_MS", ms.to_string());
+    }
+    c.arg("plan")
         .arg(district())
         .arg("--policy")
         .arg(district().join("policies/strict.toml"))
@@ -300,7 +304,7 @@ fn interrupt(child: &std::process::Child) {
 fn ctrl_c_writes_the_best_plan_so_far_marked_interrupted() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    let child = long_plan(&out);
+    let child = long_plan(&out, None);
     std::thread::sleep(std::time::Duration::from_secs(6));
     interrupt(&child);
     let done = child.wait_with_output().unwrap();
@@ -325,10 +329,12 @@ fn ctrl_c_writes_the_best_plan_so_far_marked_interrupted() {
 fn a_second_ctrl_c_quits_writing_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    let child = long_plan(&out);
+    // Held before its output is put in place, so that the second Ctrl-C comes first
+    // however fast the first one ends the search.
+    let child = long_plan(&out, Some(60_000));
     std::thread::sleep(std::time::Duration::from_secs(4));
     interrupt(&child);
-    std::thread::sleep(std::time::Duration::from_millis(200));
+    std::thread::sleep(std::time::Duration::from_millis(500));
     interrupt(&child);
     let done = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&done.stderr);

@@ -60,7 +60,18 @@ fn without_apt_get_it_names_what_to_install() {
 #[test]
 fn without_network_to_crates_io_it_says_so() {
     let tmp = tempfile::tempdir().unwrap();
-    let all = std::env::var_os("PATH").unwrap_or_default();
+    // apt-get and sudo that fail, first on PATH: on a machine lacking a prerequisite this
+    // test must not install anything (it then fails below, saying so).
+    let stubs = tmp.path().join("stubs");
+    std::fs::create_dir(&stubs).unwrap();
+    for name in ["apt-get", "sudo"] {
+        let stub = stubs.join(name);
+        std::fs::write(&stub, "#!/bin/sh\nexit 1\n").unwrap();
+        std::fs::set_permissions(&stub, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    }
+    let mut dirs = vec![stubs];
+    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    let all = std::env::join_paths(dirs).unwrap();
     let cargo_home = tmp.path().join("cargo-home");
     let rustup_home = std::env::var("RUSTUP_HOME").unwrap_or_else(|_| format!("{}/.rustup", std::env::var("HOME").unwrap()));
     // Everything present but the crates, and the network behind a dead proxy.

@@ -200,9 +200,19 @@ pub enum LpOutcome {
 /// (column generation).
 pub struct LpSession {
     model: Option<highs::Model>,
-    /// Read by the simplex interrupt callback (the stop flag and the deadline); boxed so
-    /// that its address stays fixed while HiGHS holds it.
-    _watch: Box<Watch<'static>>,
+    /// Read by the simplex interrupt callback (the stop flag and the deadline): a leaked
+    /// box, so that its address stays fixed while HiGHS holds it; freed on drop, after
+    /// the model.
+    watch: std::ptr::NonNull<Watch<'static>>,
+}
+
+impl Drop for LpSession {
+    fn drop(&mut self) {
+        // The model (and with it every reference HiGHS holds to the watch) goes first.
+        drop(self.model.take());
+        // SAFETY: `watch` came from `Box::into_raw` in `new` and is freed only here.
+        drop(unsafe { Box::from_raw(self.watch.as_ptr()) });
+    }
 }
 
 impl LpSession {
@@ -216,7 +226,7 @@ impl LpSession {
         h.set_option("threads", opts.threads.max(1) as i32);
         // Re-solves start from the previous basis; presolve would discard it.
         h.set_option("presolve", "off");
-        let mut watch = Box::new(Watch {
+        let watch = Box::into_raw(Box::new(Watch {
             started: Instant::now(),
             deadline: opts.time_limit,
             stop: opts.stop.clone(),
@@ -224,15 +234,15 @@ impl LpSession {
             // No progress to report from pricing LPs; a closure without captures is
             // zero-sized, so leaking it allocates nothing.
             on_progress: Box::leak(Box::new(|_: &Progress| {})),
-        });
-        // SAFETY: the watch is boxed and lives as long as the session, hence as long as
-        // HiGHS can call back with it.
+        }));
+        // SAFETY: the watch lives until the session drops, after the model (see `Drop`),
+        // hence as long as HiGHS can call back with it.
         unsafe {
-            let user = &mut *watch as *mut Watch as *mut c_void;
-            sys::Highs_setCallback(h.as_mut_ptr(), Some(callback), user);
+            sys::Highs_setCallback(h.as_mut_ptr(), Some(callback), watch as *mut c_void);
             sys::Highs_startCallback(h.as_mut_ptr(), sys::kHighsCallbackSimplexInterrupt);
         }
-        Ok(LpSession { model: Some(h), _watch: watch })
+        let watch = std::ptr::NonNull::new(watch).expect("Box::into_raw is never null");
+        Ok(LpSession { model: Some(h), watch })
     }
 
     /// Adds continuous columns `(cost, lower, upper, entries)`.

@@ -33,8 +33,9 @@ const STAGING: &str = ".rotaplan-staging-";
 /// then replaces `out` (only with `force` if `out` exists).
 ///
 /// Whatever instant the process dies at (even by SIGKILL), `out` is either the earlier
-/// output, intact, or the new one, complete: on Linux the two are swapped in one
-/// `renameat2(RENAME_EXCHANGE)`. A killed run can leave only a hidden
+/// output, intact, or the new one, complete: the two are swapped in one
+/// `renameat2(RENAME_EXCHANGE)` on Linux file systems that support it (elsewhere two
+/// renames, between which a killed run leaves the earlier output as `.rotaplan-old-<pid>`). A killed run can leave only a hidden
 /// `.rotaplan-staging-<pid>-…` directory beside `out`, which the next run in that
 /// directory removes once its process is gone.
 pub fn write_dir(out: &Path, force: bool, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
@@ -79,7 +80,9 @@ fn swap(a: &Path, b: &Path) -> std::io::Result<()> {
             Err(e) => return Err(e.into()),
         }
     }
-    let tmp = a.with_extension("old");
+    // Outside the staging prefix, so that no later run removes it: if this process dies
+    // between the renames, the earlier output is there to restore by hand.
+    let tmp = b.with_file_name(format!(".rotaplan-old-{}", std::process::id()));
     fs::rename(b, &tmp)?;
     if let Err(e) = fs::rename(a, b) {
         let _ = fs::rename(&tmp, b);
