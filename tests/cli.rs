@@ -65,6 +65,12 @@ fn an_existing_plan_is_kept_without_force_and_replaced_with_it() {
     assert!(!out.join("keep.txt").exists() && out.join("plan.csv").is_file());
     let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers, vec![std::ffi::OsString::from("out")], "no staging directory left behind");
+    // A file where the output goes is replaced the same way, leaving no hidden copy.
+    fs::remove_dir_all(&out).unwrap();
+    fs::write(&out, "a file").unwrap();
+    rotaplan().arg("plan").arg(tiny()).arg("-o").arg(&out).arg("--force").assert().success();
+    assert!(out.join("plan.csv").is_file());
+    assert_eq!(others(tmp.path(), "out"), Vec::<String>::new(), "nothing left beside the output");
 }
 
 #[test]

@@ -51,8 +51,10 @@ pub fn write_dir(out: &Path, force: bool, fill: impl FnOnce(&Path) -> Result<()>
     fill(staging.path())?;
     pause_for_crash_tests();
     if out.symlink_metadata().is_ok() {
-        // `staging` takes the earlier output in the swap and removes it when dropped.
+        // The staging path takes the earlier output (a directory, or a file) in the swap.
         io(out, swap(staging.path(), out))?;
+        let old = staging.keep();
+        io(&old, remove_any(&old))?;
     } else {
         let staged = staging.keep();
         io(out, fs::rename(&staged, out))?;
@@ -102,8 +104,17 @@ fn remove_stale_staging(dir: &Path) {
         };
         let Ok(pid) = pid.parse::<u32>() else { continue };
         if pid != std::process::id() && !process_alive(pid) {
-            let _ = fs::remove_dir_all(entry.path());
+            let _ = remove_any(&entry.path());
         }
+    }
+}
+
+/// Removes a directory tree or a file.
+fn remove_any(path: &Path) -> std::io::Result<()> {
+    if path.symlink_metadata()?.is_dir() {
+        fs::remove_dir_all(path)
+    } else {
+        fs::remove_file(path)
     }
 }
 
