@@ -90,7 +90,7 @@ unsafe extern "C" fn callback(
         }
         watch.progress.nodes = out.mip_node_count;
     }
-    let stopped = watch.stop.as_ref().is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed));
+    let stopped = super::stop_requested(watch.stop.as_deref());
     let interrupt = kind == sys::kHighsCallbackMipInterrupt || kind == sys::kHighsCallbackSimplexInterrupt;
     if interrupt && (elapsed > watch.deadline || stopped) && !input.is_null() {
         // SAFETY: HiGHS passes a valid input struct to interrupt callbacks.

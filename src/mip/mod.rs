@@ -336,10 +336,15 @@ pub struct SolveOptions {
     pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
+/// Whether a stop flag is set (`None`: there is none to set).
+pub(crate) fn stop_requested(stop: Option<&std::sync::atomic::AtomicBool>) -> bool {
+    stop.is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+}
+
 impl SolveOptions {
     /// Whether the user asked to stop.
     pub fn stopped(&self) -> bool {
-        self.stop.as_ref().is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+        stop_requested(self.stop.as_deref())
     }
 
     /// The same options without the stop flag, for the short solves that make the plan a

@@ -35,9 +35,9 @@ const STAGING: &str = ".rotaplan-staging-";
 /// Whatever instant the process dies at (even by SIGKILL), `out` is either the earlier
 /// output, intact, or the new one, complete: the two are swapped in one
 /// `renameat2(RENAME_EXCHANGE)` on Linux file systems that support it (elsewhere two
-/// renames, between which a killed run leaves the earlier output as `.rotaplan-old-<pid>`). A killed run can leave only a hidden
-/// `.rotaplan-staging-<pid>-…` directory beside `out`, which the next run in that
-/// directory removes once its process is gone.
+/// renames, between which a killed run leaves the earlier output as `.rotaplan-old-<pid>`).
+/// Otherwise a killed run leaves only a hidden `.rotaplan-staging-<pid>-…` entry beside
+/// `out`, which the next run in that directory removes once its process is gone.
 pub fn write_dir(out: &Path, force: bool, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     preflight(out, force)?;
     let parent = match out.parent() {

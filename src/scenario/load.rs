@@ -18,7 +18,7 @@
 //! Deliberately absent: any policy logic (whether someone *may* hold a post is for
 //! `rules/`), and any check that needs more than the files themselves.
 
-use super::table::{int, read_text, Table};
+use super::table::{int, line_of, read_text, Table};
 use super::{
     Candidate, Gender, HistoryEntry, Kinship, Level, Person, PersonIx, Pin, PinAction, Post, PostIx, Region, RegionIx, Relation,
     Role, Scenario, Team, TeamIx, Unit, UnitIx,
@@ -50,7 +50,7 @@ const HARDSHIP: RangeInclusive<i32> = 0..=3;
 pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
     let mut p = Vec::new();
     let head = read_head(dir, &mut p);
-    let (policy, policy_file) = read_policy(dir, head.as_ref().and_then(|h| h.policy.clone()), policy_override, &mut p);
+    let (policy, policy_file) = read_policy(dir, head.as_ref(), policy_override, &mut p);
     let start = head.as_ref().map(|h| h.start_year);
     let horizon = head.as_ref().map(|h| h.start_year..=h.start_year + h.years as i32 - 1);
 
@@ -370,6 +370,8 @@ struct Head {
     start_year: i32,
     years: u32,
     policy: Option<PolicySource>,
+    /// The text of `scenario.toml`, where an inline policy's problems are located.
+    text: String,
 }
 
 /// `scenario.toml` as written.
@@ -420,7 +422,7 @@ fn read_head(dir: &Path, p: &mut Vec<InputProblem>) -> Option<Head> {
         if !ok {
             p.push(InputProblem {
                 file: FILE.into(),
-                row: Some(line_of(&text, span.start)),
+                row: Some(line_of(text.as_bytes(), span.start)),
                 column: Some(key.into()),
                 message: msg,
             });
@@ -439,31 +441,30 @@ fn read_head(dir: &Path, p: &mut Vec<InputProblem>) -> Option<Head> {
     if let Some(y) = &raw.years {
         check("years", y.span(), (1..=20).contains(&years), format!("{years} is not in 1..=20"));
     }
-    (p.len() == n).then_some(Head { name, start_year, years, policy: raw.policy })
+    (p.len() == n).then_some(Head { name, start_year, years, policy: raw.policy, text })
 }
 
 /// The policy in force and the file it came from (`None` for inline or default).
 fn read_policy(
     dir: &Path,
-    source: Option<PolicySource>,
+    head: Option<&Head>,
     policy_override: Option<&Path>,
     p: &mut Vec<InputProblem>,
 ) -> (Policy, Option<PathBuf>) {
     // The policy, the file it is reported as, its path, its text and its sections' prefix.
-    let (policy, file, path, text, prefix) = match (policy_override, source) {
+    let (policy, file, path, text, prefix) = match (policy_override, head.and_then(|h| Some((h.policy.clone()?, &h.text)))) {
         (Some(path), _) => {
             let file = path.display().to_string();
             let (policy, text) = parse_policy_file(path, &file, p);
             (policy, file, Some(path.to_path_buf()), text, "")
         }
-        (None, Some(PolicySource::File(rel))) => {
+        (None, Some((PolicySource::File(rel), _))) => {
             let path = dir.join(&rel);
             let (policy, text) = parse_policy_file(&path, &rel, p);
             (policy, rel, Some(path), text, "")
         }
-        (None, Some(PolicySource::Inline(policy))) => {
-            let text = std::fs::read_to_string(dir.join("scenario.toml")).ok();
-            (Some(*policy), "scenario.toml".to_owned(), None, text, "policy.")
+        (None, Some((PolicySource::Inline(policy), text))) => {
+            (Some(*policy), "scenario.toml".to_owned(), None, Some(text.clone()), "policy.")
         }
         (None, None) => (Some(Policy::default()), String::new(), None, None, ""),
     };
@@ -515,14 +516,14 @@ fn parse_toml<T: de::DeserializeOwned>(text: &str, file: &str, p: &mut Vec<Input
                 "" => "is not valid TOML".to_owned(),
                 m => m.to_owned(),
             };
-            p.push(InputProblem { file: file.into(), row: e.span().map(|s| line_of(text, s.start)), column: None, message });
+            p.push(InputProblem {
+                file: file.into(),
+                row: e.span().map(|s| line_of(text.as_bytes(), s.start)),
+                column: None,
+                message,
+            });
         })
         .ok()
-}
-
-/// 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// Reports each cycle of a parent relation once, on the row of its first member.

@@ -27,13 +27,18 @@ pub(crate) fn read_text(path: &Path, file: &str, p: &mut Vec<InputProblem>) -> O
     match std::str::from_utf8(bytes) {
         Ok(text) => Some(text.to_owned()),
         Err(e) => {
-            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = line_of(bytes, e.valid_up_to());
             let message = "is not UTF-8 text (saved as GBK/GB18030 or another code page? \
                            save it as \"CSV UTF-8\" or re-encode it as UTF-8)";
             p.push(InputProblem::row(file, line, message));
             None
         }
     }
+}
+
+/// 1-based line of a byte offset.
+pub(crate) fn line_of(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 // ---------------------------------------------------------------------------------------
