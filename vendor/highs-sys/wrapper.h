@@ -1,0 +1,1 @@
+#include <interfaces/highs_c_api.h>
