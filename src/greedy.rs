@@ -23,7 +23,9 @@ pub fn plan(f: &Formulation) -> Plan {
     let mut busy_until = vec![s.start_year - 1; s.posts.len()]; // last year a post is taken
     for (p, person) in s.people_ix() {
         for y in s.years() {
-            let keep = f.current(p, y).is_some() && (soft == 0 || plan.run_length(s, p, y - 1) < soft);
+            // A hard rule may hold them in post (audit hold): the column is fixed at 1.
+            let forced = f.current(p, y).is_some_and(|c| f.model.cols[c.0 as usize].lb > 0.5);
+            let keep = f.current(p, y).is_some() && (forced || soft == 0 || plan.run_length(s, p, y - 1) < soft);
             if keep && (y == s.start_year || plan.post(s, p, y - 1) == person.current_post) {
                 plan.holds[p.0 as usize][(y - s.start_year) as usize] = person.current_post;
                 let j = person.current_post.expect("current column implies a current post");

@@ -21,5 +21,6 @@ pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod scenario;
+pub mod search;
 #[doc(hidden)]
 pub mod testkit;

@@ -9,6 +9,7 @@ use crate::mip::{self, Col, Progress, Solution, SolveOptions, Status};
 use crate::plan::Plan;
 use crate::rules;
 use crate::scenario::Scenario;
+use crate::search;
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
@@ -22,6 +23,9 @@ const MOVES_PER_PERSON_PER_ROUND: usize = 5;
 /// Share of a part's time that pricing may use: the rest is the MIP's, so that a budget
 /// too short to price every move still ends with a plan from the working set.
 const PRICING_SHARE: f64 = 0.6;
+/// Share of the time left after building the model that the repair of the greedy plan may
+/// use at most.
+const REPAIR_SHARE: f64 = 0.3;
 
 /// Size of the model and where the time went.
 #[derive(Debug, Clone, Default)]
@@ -50,6 +54,9 @@ pub struct ModelStats {
     pub peak_mib: Option<f64>,
     /// Arcs excluded per rule.
     pub excluded: Vec<(&'static str, u64)>,
+    /// The first plan meeting every hard rule (the greedy plan, repaired): seconds from
+    /// the start and its objective; `None` when the repair found none in its time.
+    pub first_plan: Option<(f64, f64)>,
 }
 
 /// A solved plan with everything reports need.
@@ -128,29 +135,27 @@ pub fn plan(
             (st.person.0 as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (st.post.0 as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
         by_person[st.person.0 as usize].push((m.cols[c].cost, spread.rotate_left(17), c));
     }
-    // A plan's binaries over the whole model (NaN where it sets none).
-    let values = |plan: &crate::plan::Plan| {
-        let mut x = vec![f64::NAN; m.cols.len()];
-        for (c, v) in f.start_of(plan).unwrap_or_default() {
-            x[c.0 as usize] = v;
-        }
-        x
-    };
-    // The greedy plan: its moves join the first working set and start the MIP.
+    // The greedy plan, repaired where it breaks a hard rule, is the incumbent: its moves
+    // join the first working set, it starts every MIP, and it is the plan written when the
+    // search finds nothing better in time.
     let greedy = crate::greedy::plan(&f);
-    let greedy_x = values(&greedy);
-    for (c, &v) in greedy_x.iter().enumerate() {
-        initial[c] |= v > 0.5;
+    let neighbours = search::Neighbours::new(&f);
+    let repair_by = Instant::now() + deadline.saturating_duration_since(Instant::now()).mul_f64(REPAIR_SHARE);
+    let incumbent = search::repair(&neighbours, &greedy, opts, repair_by)?;
+    match &incumbent {
+        Some(inc) => tracing::info!(objective = inc.objective, seconds = started.elapsed().as_secs_f64(), "incumbent"),
+        None => tracing::info!("no incumbent: the greedy plan breaks a hard rule and could not be repaired in time"),
     }
-    // The plan without moves (everyone keeps their post while eligible): the last resort
-    // of a part without a plan at the deadline when the greedy plan breaks a hard row.
-    let mut stay = crate::plan::Plan::empty(s);
-    for (p, person) in s.people_ix() {
-        for (t, _) in s.years().enumerate().filter(|&(_, y)| f.current(p, y).is_some()) {
-            stay.holds[p.0 as usize][t] = person.current_post;
+    let first_plan = incumbent.as_ref().map(|inc| (started.elapsed().as_secs_f64(), inc.objective));
+    let incumbent_x = incumbent.map(|inc| inc.x);
+    for (c, v) in f.start_of(&greedy).unwrap_or_default() {
+        initial[c.0 as usize] |= v > 0.5;
+    }
+    if let Some(x) = &incumbent_x {
+        for (c, &v) in x.iter().enumerate() {
+            initial[c] |= m.cols[c].integer && v > 0.5;
         }
     }
-    let stay_x = values(&stay);
     for mut options in by_person {
         options.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         options.into_iter().take(INITIAL_MOVES_PER_PERSON).for_each(|(.., c)| initial[c] = true);
@@ -180,8 +185,7 @@ pub fn plan(
                 prunable: pick(&prunable),
                 group: cols.iter().map(|&c| group[c as usize]).collect(),
                 initial: pick(&initial),
-                start: local_start(cols, &greedy_x),
-                stay: local_start(cols, &stay_x),
+                incumbent: incumbent_x.as_ref().map(|x| cols.iter().map(|&c| x[c as usize]).collect()),
             };
             let before = waiting.fetch_sub(cols.len(), std::sync::atomic::Ordering::Relaxed).max(1);
             let share = (threads * cols.len() as f64 / before as f64).min(1.0);
@@ -236,6 +240,7 @@ pub fn plan(
         parts: parts.len(),
         build_seconds: stats.build_seconds,
         peak_mib: peak_mib(),
+        first_plan,
         ..stats
     };
     let plan = f.plan_of(&solution.x);
@@ -250,15 +255,8 @@ struct Part {
     prunable: Vec<bool>,
     group: Vec<u32>,
     initial: Vec<bool>,
-    /// The greedy plan's binaries, a MIP start.
-    start: Vec<(Col, f64)>,
-    /// The plan without moves, a fallback.
-    stay: Vec<(Col, f64)>,
-}
-
-/// The values `x` sets (non-NaN) among `cols`, indexed within them.
-fn local_start(cols: &[u32], x: &[f64]) -> Vec<(Col, f64)> {
-    cols.iter().enumerate().filter(|(_, &c)| !x[c as usize].is_nan()).map(|(k, &c)| (Col(k as u32), x[c as usize])).collect()
+    /// The incumbent's column values in the part: the MIP start and the fallback.
+    incumbent: Option<Vec<f64>>,
 }
 
 /// What solving a part gave.
@@ -289,8 +287,14 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
     let generated =
         mip::colgen::generate(m, &pricing, &part.initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;
     let (sub, kept) = m.restrict(&generated.keep);
-    let greedy_start: Vec<(Col, f64)> = part.start.iter().filter_map(|&(c, v)| Some((local(&kept, c)?, v))).collect();
-    let greedy_start = (!greedy_start.is_empty()).then_some(greedy_start);
+    // The incumbent's moves within the working set (all of them: they are in it from the start).
+    let incumbent_start: Option<Vec<(Col, f64)>> = part.incumbent.as_ref().map(|x| {
+        kept.iter()
+            .enumerate()
+            .filter(|&(k, _)| sub.cols[k].integer)
+            .map(|(k, &c)| (Col(k as u32), x[c as usize].round()))
+            .collect()
+    });
     let solving = |p: &Progress| on_progress(Phase::Solving(p));
     let budget = || SolveOptions { time_limit: remaining(), ..opts.clone() };
     let lp: Option<Vec<f64>> = generated.lp_bound.map(|_| kept.iter().map(|&c| generated.lp_x[c as usize]).collect());
@@ -309,7 +313,7 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
             if !quick.x.is_empty() && quick.objective <= lp_bound + 1e-6 {
                 (sub, kept, Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick })
             } else {
-                let start = if quick.x.is_empty() { greedy_start } else { Some(integer_part(&sub, &quick.x)) };
+                let start = if quick.x.is_empty() { incumbent_start } else { Some(integer_part(&sub, &quick.x)) };
                 let first = mip::highs::solve(&sub, &budget(), start.as_deref(), &mut |p| solving(p))?;
                 // Price and branch, made exact: a plan that uses a column left out of the
                 // working set costs at least `lp_bound + reduced[c]`. The left-out columns
@@ -347,7 +351,7 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
             }
         }
         _ => {
-            let solution = mip::highs::solve(&sub, &budget(), greedy_start.as_deref(), &mut |p| solving(p))?;
+            let solution = mip::highs::solve(&sub, &budget(), incumbent_start.as_deref(), &mut |p| solving(p))?;
             (sub, kept, solution)
         }
     };
@@ -359,30 +363,22 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
         solution = mip::highs::solve(m, &budget, None, &mut |p| solving(p))?;
         kept = (0..m.cols.len() as u32).collect();
     }
-    let kept = if solution.status == Status::NoSolution {
-        // Out of time (or stopped) without a plan: fall back to the greedy plan, or if it
-        // breaks a hard row to the plan without moves (binaries fixed, the slacks follow by
-        // a tiny LP), and say so through the status.
-        for (name, start) in [("greedy plan", &part.start), ("plan without moves", &part.stay)] {
-            if start.is_empty() || !solution.x.is_empty() {
-                continue;
-            }
-            tracing::info!("no plan within the time limit; trying the {name}");
-            let mut fixed = m.clone();
-            for &(c, v) in start {
-                let col = &mut fixed.cols[c.0 as usize];
-                (col.lb, col.ub) = (v, v);
-            }
-            let quick = SolveOptions { time_limit: 10.0, ..opts.unstoppable() };
-            let fallback = mip::highs::solve(&fixed, &quick, None, &mut |_| {})?;
-            if !fallback.x.is_empty() {
-                solution = Solution { status: Status::TimeLimit, bound: f64::NEG_INFINITY, ..fallback };
-            }
+    let found = !solution.x.is_empty() && solution.status != Status::Infeasible;
+    let mut x = vec![0.0; m.cols.len()];
+    if found {
+        for (k, &c) in kept.iter().enumerate() {
+            x[c as usize] = solution.x[k];
         }
-        (0..m.cols.len() as u32).collect()
-    } else {
-        kept
-    };
+    }
+    let mut objective = if found { m.objective(&x) } else { f64::INFINITY };
+    if let Some(inc) = part.incumbent.filter(|inc| m.objective(inc) < objective - 1e-9) {
+        // The search stopped before it found a plan as good as the incumbent: keep that.
+        objective = m.objective(&inc);
+        x = inc;
+        if !found {
+            (solution.status, solution.bound) = (Status::TimeLimit, f64::NEG_INFINITY);
+        }
+    }
     match solution.status {
         Status::Infeasible => {
             return Err(Error::Infeasible(vec![
@@ -390,16 +386,16 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
             ]))
         }
         Status::NoSolution if opts.stopped() => {
-            return Err(Error::Solver("stopped before a plan was found (and neither the greedy plan nor the plan without moves meets every hard rule)".into()))
+            return Err(Error::Solver("stopped before any plan meeting every hard rule was found".into()))
         }
-        Status::NoSolution => return Err(Error::Solver(format!("no plan found within {:.0} s; raise --time-limit", opts.time_limit))),
-        Status::Optimal | Status::TimeLimit | Status::Interrupted | Status::Feasible => {}
+        Status::NoSolution => {
+            return Err(Error::Solver(format!(
+                "no plan meeting every hard rule found within {:.0} s (none is proven impossible); raise --time-limit",
+                opts.time_limit
+            )))
+        }
+        _ => {}
     }
-    let mut x = vec![0.0; m.cols.len()];
-    for (k, &c) in kept.iter().enumerate() {
-        x[c as usize] = solution.x[k];
-    }
-    let objective = m.objective(&x);
     let bound = match generated.lp_bound {
         // The working set's MIP bound holds for plans within it; a plan using a left-out
         // column costs at least the LP bound plus that column's reduced cost.

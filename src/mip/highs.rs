@@ -143,7 +143,9 @@ pub fn solve(
     let seconds = started.elapsed().as_secs_f64();
     let raw = solved.status();
     let info = |name: &std::ffi::CStr| solved.double_info_value(name).unwrap_or(f64::NAN);
-    let has_solution = solved.primal_solution_status() == highs::HighsSolutionStatus::Feasible;
+    // Read raw: HiGHS leaves the status invalid (-1) after an empty model, which the
+    // `highs` crate's accessor rejects with a panic.
+    let has_solution = solved.int_info_value(c"primal_solution_status").ok() == Some(sys::kHighsSolutionStatusFeasible as i64);
     let x = if has_solution || raw == HighsModelStatus::Optimal { solved.get_solution().columns().to_vec() } else { Vec::new() };
     let status = match raw {
         HighsModelStatus::Optimal => Status::Optimal,
@@ -159,6 +161,16 @@ pub fn solve(
         bound = objective; // an LP or an empty model: the optimum is its own bound
     }
     let nodes = watch.progress.nodes;
+    tracing::debug!(
+        cols = m.cols.len(),
+        rows = m.rows.len(),
+        limit = opts.time_limit,
+        seconds,
+        ?status,
+        objective,
+        bound,
+        "mip solved"
+    );
     Ok(Solution { status, gap: rel_gap(objective, bound), x, objective, bound, seconds, nodes })
 }
 
