@@ -6,6 +6,7 @@
 
 use crate::formulation::{Formulation, Stint};
 use crate::plan::Plan;
+use crate::rules;
 use crate::scenario::{PersonIx, PostIx};
 use std::collections::HashMap;
 
@@ -38,20 +39,42 @@ pub fn plan(f: &Formulation) -> Plan {
     for y in s.years() {
         let t = (y - s.start_year) as usize;
         let mut posts: Vec<_> =
-            s.posts_ix().filter(|(j, _)| busy_until[j.0 as usize] < y).map(|(j, post)| (!post.must_fill, j)).collect();
+            s.posts_ix().filter(|(j, _)| busy_until[j.0 as usize] < y).map(|(j, _)| (!rules::must_fill(s, j), j)).collect();
         posts.sort();
-        for (_, j) in posts {
+        for (must_fill, j) in posts.into_iter().map(|(optional, j)| (!optional, j)) {
+            // Who may take it: the free, and for a must-fill post also those who still
+            // hold a post nobody must fill (and no hard rule holds them in).
+            let leaves_optional = |p: PersonIx| {
+                let now = plan.holds[p.0 as usize][t];
+                must_fill
+                    && now.is_some()
+                    && now == s.person(p).current_post
+                    && now.is_some_and(|c| !rules::must_fill(s, c))
+                    && f.current(p, y).is_none_or(|c| f.model.cols[c.0 as usize].lb < 0.5)
+            };
             let best = starting
                 .get(&(j, y))
                 .into_iter()
                 .flatten()
-                .filter(|st| !moved[st.person.0 as usize] && plan.holds[st.person.0 as usize][t].is_none())
+                .filter(|st| !moved[st.person.0 as usize])
+                .filter(|st| plan.holds[st.person.0 as usize][t].is_none() || leaves_optional(st.person))
                 .filter(|st| kin_ok(f, &plan, st.person, st))
-                .min_by(|a, b| f.model.cols[a.col.0 as usize].cost.total_cmp(&f.model.cols[b.col.0 as usize].cost));
+                .min_by(|a, b| {
+                    let busy = |st: &&Stint| plan.holds[st.person.0 as usize][t].is_some();
+                    let cost = |st: &&Stint| f.model.cols[st.col.0 as usize].cost;
+                    busy(a).cmp(&busy(b)).then(cost(a).total_cmp(&cost(b)))
+                });
             if let Some(st) = best {
-                moved[st.person.0 as usize] = true;
+                let p = st.person.0 as usize;
+                moved[p] = true;
+                if let Some(old) = plan.holds[p][t] {
+                    // They leave the post they held (for good: the current post is held
+                    // for a prefix of the horizon), which is free again from this year.
+                    plan.holds[p][t..].iter_mut().for_each(|h| *h = None);
+                    busy_until[old.0 as usize] = y - 1;
+                }
                 for yy in st.first..=st.last {
-                    plan.holds[st.person.0 as usize][(yy - s.start_year) as usize] = Some(j);
+                    plan.holds[p][(yy - s.start_year) as usize] = Some(j);
                 }
                 busy_until[j.0 as usize] = st.last;
             }

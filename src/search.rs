@@ -216,7 +216,10 @@ mod tests {
     /// The greedy plan breaks three hard rules here: two spouses keep their posts in one
     /// unit (kinship), one of them on audit hold; an official who grew up in the township
     /// must leave its must-fill post (regional recusal) and nobody free may take it
-    /// (vacancy). Repaired, the plan meets every hard rule; the planner writes such a plan.
+    /// (vacancy): the one official who could holds a must-fill post himself, and the
+    /// spouse would then serve under the supervising unit. Repaired (the spouse takes that
+    /// official's post, who takes the township's), the plan meets every hard rule; the
+    /// planner writes such a plan.
     #[test]
     fn a_greedy_plan_that_breaks_hard_rules_is_repaired() {
         let mut b = Builder::new(2027, 2);
@@ -234,6 +237,7 @@ mod tests {
         b.s.relations.push(Relation { a: held, b: spouse, kind: Kinship::Spouse });
         let local = b.person("C", 3, Some(town), 2025);
         b.s.people[local.0 as usize].grewup = Some(b.region("R-town"));
+        b.s.posts[other.0 as usize].must_fill = true;
         b.person("D", 3, Some(other), 2025);
         let _ = spare;
         let s = b.build();

@@ -105,11 +105,32 @@ impl Model {
         }
         let first = self.index.len();
         for (c, a) in terms {
-            if let Some(k) = self.index[first..].iter().position(|&i| i == c.0) {
-                self.value[first + k] += a;
-            } else {
-                self.index.push(c.0);
-                self.value.push(a);
+            self.index.push(c.0);
+            self.value.push(a);
+        }
+        // Repeated columns add up, in the place of their first occurrence. Sorting finds
+        // them in O(n log n): a scan per term was quadratic in the row's length and took
+        // most of the build time of long rows (a post-year with 700 candidates).
+        let n = self.index.len() - first;
+        if n > 1 {
+            let mut order: Vec<(u32, u32)> = (0..n as u32).map(|k| (self.index[first + k as usize], k)).collect();
+            order.sort_unstable();
+            if order.windows(2).any(|w| w[0].0 == w[1].0) {
+                let mut keep = vec![true; n];
+                for run in order.chunk_by(|a, b| a.0 == b.0) {
+                    for &(_, k) in &run[1..] {
+                        self.value[first + run[0].1 as usize] += self.value[first + k as usize];
+                        keep[k as usize] = false;
+                    }
+                }
+                let mut to = first;
+                for (k, _) in keep.iter().enumerate().filter(|(_, &kept)| kept) {
+                    self.index[to] = self.index[first + k];
+                    self.value[to] = self.value[first + k];
+                    to += 1;
+                }
+                self.index.truncate(to);
+                self.value.truncate(to);
             }
         }
         self.start.push(self.index.len());

@@ -164,6 +164,12 @@ pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
     ]
 }
 
+/// Whether `j` is a must-fill post: by its own flag, or as a hardship post at the policy's
+/// fill level.
+pub fn must_fill(s: &Scenario, j: PostIx) -> bool {
+    s.post(j).must_fill || hardship::must_fill(s, j)
+}
+
 /// Records a finding of `strength`: hard findings carry no penalty, soft ones `weight`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn finding(

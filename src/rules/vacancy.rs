@@ -22,7 +22,7 @@ pub struct Vacancy;
 /// Strength and price of leaving `j` empty for a year.
 fn empty_cost(s: &Scenario, j: PostIx) -> (Strength, f64) {
     let v = &s.policy.vacancy;
-    match (s.post(j).must_fill || super::hardship::must_fill(s, j), v.must_fill) {
+    match (super::must_fill(s, j), v.must_fill) {
         (true, Strength::Hard) => (Strength::Hard, 0.0),
         (true, _) => (Strength::Soft, v.must_fill_weight),
         (false, _) => (Strength::Soft, v.weight),
