@@ -170,8 +170,8 @@ impl<'f, 'a> Neighbours<'f, 'a> {
 }
 
 /// A plan meeting every hard rule, made from `plan` by freeing ever more people around
-/// those its hard violations concern; `None` if none was found by `deadline` (or after
-/// [`ROUNDS`] widenings). A plan without hard violations comes back at once, with its
+/// those its hard violations concern; `None` if none was found by `deadline`, after
+/// [`ROUNDS`] widenings, or before a widening would free most of the pool. A plan without hard violations comes back at once, with its
 /// slacks.
 pub fn repair(nb: &Neighbours, plan: &Plan, opts: &SolveOptions, deadline: Instant) -> Result<Option<Incumbent>> {
     let f = nb.f;
@@ -197,10 +197,13 @@ pub fn repair(nb: &Neighbours, plan: &Plan, opts: &SolveOptions, deadline: Insta
         if found.is_some() {
             return Ok(found);
         }
-        if n == everyone {
+        free = nb.widen(plan, &free);
+        if 2 * free.iter().filter(|&&b| b).count() > everyone {
+            // Most of the pool: that is the whole problem, which column generation and the
+            // MIP that follow solve far better than one sub-MIP over every move (an
+            // OR-Library assignment of 800: 3.7 s here against 0.2 s there).
             break;
         }
-        free = nb.widen(plan, &free);
     }
     Ok(None)
 }

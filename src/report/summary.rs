@@ -36,9 +36,10 @@ pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row]) -> String {
         ("gap", if sol.gap.is_finite() { format!("{:.4}%", sol.gap * 100.0) } else { "n/a".into() }),
         (
             "first plan meeting every hard rule",
-            st.first_plan.map_or("none before the search (the greedy plan could not be repaired in time)".into(), |(t, obj)| {
-                format!("objective {} after {t:.2} s (the greedy plan, repaired)", num(obj))
-            }),
+            st.first_plan
+                .map_or("none before the search (the greedy plan breaks a hard rule and was not repaired)".into(), |(t, obj)| {
+                    format!("objective {} after {t:.2} s (the greedy plan, repaired)", num(obj))
+                }),
         ),
         ("solve time", format!("{:.2} s", sol.seconds)),
         ("build time", format!("{:.2} s", st.build_seconds)),
