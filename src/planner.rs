@@ -150,7 +150,7 @@ pub fn plan(
     let incumbent = search::repair(&neighbours, &greedy, opts, repair_by)?;
     match &incumbent {
         Some(inc) => tracing::info!(objective = inc.objective, seconds = started.elapsed().as_secs_f64(), "incumbent"),
-        None => tracing::info!("no incumbent: the greedy plan breaks a hard rule and could not be repaired in time"),
+        None => tracing::info!("no incumbent: the greedy plan breaks a hard rule and was not repaired"),
     }
     let first_plan = incumbent.as_ref().map(|inc| (started.elapsed().as_secs_f64(), inc.objective));
     let incumbent_x = incumbent.map(|inc| inc.x);
