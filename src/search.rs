@@ -160,6 +160,7 @@ impl<'f, 'a> Neighbours<'f, 'a> {
         free
     }
 
+    /// Frees whoever holds `j` in `year` or the year before, and its cheapest candidates.
     fn free_post(&self, plan: &Plan, j: PostIx, year: i32, free: &mut [bool]) {
         let s = self.f.s;
         for (p, _) in s.people_ix().filter(|&(p, _)| plan.post(s, p, year) == Some(j) || plan.post(s, p, year - 1) == Some(j)) {
@@ -171,8 +172,8 @@ impl<'f, 'a> Neighbours<'f, 'a> {
 
 /// A plan meeting every hard rule, made from `plan` by freeing ever more people around
 /// those its hard violations concern; `None` if none was found by `deadline`, after
-/// [`ROUNDS`] widenings, or before a widening would free most of the pool. A plan without hard violations comes back at once, with its
-/// slacks.
+/// [`ROUNDS`] widenings, or before a widening would free most of the pool. A plan without
+/// hard violations comes back at once, with its slacks.
 pub fn repair(nb: &Neighbours, plan: &Plan, opts: &SolveOptions, deadline: Instant) -> Result<Option<Incumbent>> {
     let f = nb.f;
     let Some(start) = f.start_of(plan) else { return Ok(None) };
