@@ -24,9 +24,7 @@ pub fn plan(f: &Formulation) -> Plan {
     let mut busy_until = vec![s.start_year - 1; s.posts.len()]; // last year a post is taken
     for (p, person) in s.people_ix() {
         for y in s.years() {
-            // A hard rule may hold them in post (audit hold): the column is fixed at 1.
-            let forced = f.current(p, y).is_some_and(|c| f.model.cols[c.0 as usize].lb > 0.5);
-            let keep = f.current(p, y).is_some() && (forced || soft == 0 || plan.run_length(s, p, y - 1) < soft);
+            let keep = f.current(p, y).is_some() && (held(f, p, y) || soft == 0 || plan.run_length(s, p, y - 1) < soft);
             if keep && (y == s.start_year || plan.post(s, p, y - 1) == person.current_post) {
                 plan.holds[p.0 as usize][(y - s.start_year) as usize] = person.current_post;
                 let j = person.current_post.expect("current column implies a current post");
@@ -46,11 +44,7 @@ pub fn plan(f: &Formulation) -> Plan {
             // hold a post nobody must fill (and no hard rule holds them in).
             let leaves_optional = |p: PersonIx| {
                 let now = plan.holds[p.0 as usize][t];
-                must_fill
-                    && now.is_some()
-                    && now == s.person(p).current_post
-                    && now.is_some_and(|c| !rules::must_fill(s, c))
-                    && f.current(p, y).is_none_or(|c| f.model.cols[c.0 as usize].lb < 0.5)
+                must_fill && now == s.person(p).current_post && now.is_some_and(|c| !rules::must_fill(s, c)) && !held(f, p, y)
             };
             let best = starting
                 .get(&(j, y))
@@ -81,6 +75,12 @@ pub fn plan(f: &Formulation) -> Plan {
         }
     }
     plan
+}
+
+/// Whether a hard rule holds `p` in their current post in `year` (audit hold): the
+/// model fixes that column at 1.
+fn held(f: &Formulation, p: PersonIx, year: i32) -> bool {
+    f.current(p, year).is_some_and(|c| f.model.cols[c.0 as usize].lb > 0.5)
 }
 
 /// Whether `p` taking the stint would put them next to a relative (checked against the

@@ -147,7 +147,8 @@ pub fn plan(
     let greedy = crate::greedy::plan(&f);
     let neighbours = search::Neighbours::new(&f);
     let repair_by = Instant::now() + deadline.saturating_duration_since(Instant::now()).mul_f64(REPAIR_SHARE);
-    let incumbent = search::repair(&neighbours, &greedy, opts, repair_by)?;
+    let baseline = check::check(s, &greedy);
+    let incumbent = search::repair(&neighbours, &greedy, &baseline, opts, repair_by)?;
     match &incumbent {
         Some(inc) => tracing::info!(objective = inc.objective, seconds = started.elapsed().as_secs_f64(), "incumbent"),
         None => tracing::info!("no incumbent: the greedy plan breaks a hard rule and was not repaired"),
@@ -251,7 +252,6 @@ pub fn plan(
     };
     let plan = f.plan_of(&solution.x);
     let report = check::check(s, &plan);
-    let baseline = check::check(s, &greedy);
     Ok(Outcome { plan, solution, stats, report, baseline })
 }
 
@@ -295,13 +295,8 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
         mip::colgen::generate(m, &pricing, &part.initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;
     let (sub, kept) = m.restrict(&generated.keep);
     // The incumbent's moves within the working set (all of them: they are in it from the start).
-    let incumbent_start: Option<Vec<(Col, f64)>> = part.incumbent.as_ref().map(|x| {
-        kept.iter()
-            .enumerate()
-            .filter(|&(k, _)| sub.cols[k].integer)
-            .map(|(k, &c)| (Col(k as u32), x[c as usize].round()))
-            .collect()
-    });
+    let incumbent_start: Option<Vec<(Col, f64)>> =
+        part.incumbent.as_ref().map(|x| integer_part(&sub, &kept.iter().map(|&c| x[c as usize]).collect::<Vec<f64>>()));
     let solving = |p: &Progress| on_progress(Phase::Solving(p));
     let budget = || SolveOptions { time_limit: remaining(), ..opts.clone() };
     let lp: Option<Vec<f64>> = generated.lp_bound.map(|_| kept.iter().map(|&c| generated.lp_x[c as usize]).collect());

@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::formulation::Formulation;
 use crate::mip::{self, Col, ColName, Model, SolveOptions, Status};
 use crate::plan::Plan;
-use crate::scenario::{PersonIx, PostIx};
+use crate::scenario::{PersonIx, PostIx, Scenario};
 use std::collections::BTreeSet;
 use std::time::Instant;
 
@@ -122,7 +122,7 @@ impl<'f, 'a> Neighbours<'f, 'a> {
         let mut posts = BTreeSet::new();
         let mut out = free.to_vec();
         for (p, _) in s.people_ix().filter(|(p, _)| free[p.0 as usize]) {
-            for j in s.person(p).current_post.into_iter().chain(plan.holds[p.0 as usize].iter().flatten().copied()) {
+            for j in posts_of(s, plan, p) {
                 units.insert(s.post(j).unit);
                 posts.insert(j);
             }
@@ -131,9 +131,8 @@ impl<'f, 'a> Neighbours<'f, 'a> {
                 out[r.b.0 as usize] = true;
             }
         }
-        for (p, person) in s.people_ix() {
-            let held = person.current_post.into_iter().chain(plan.holds[p.0 as usize].iter().flatten().copied());
-            if held.into_iter().any(|j| units.contains(&s.post(j).unit)) {
+        for (p, _) in s.people_ix() {
+            if posts_of(s, plan, p).any(|j| units.contains(&s.post(j).unit)) {
                 out[p.0 as usize] = true;
             }
         }
@@ -143,12 +142,12 @@ impl<'f, 'a> Neighbours<'f, 'a> {
         out
     }
 
-    /// The people a hard finding of `plan` concerns: the person named, the holders of the
-    /// post named, and for a post nobody holds, its cheapest candidates.
-    fn seeds(&self, plan: &Plan) -> Vec<bool> {
+    /// The people a hard finding of `report` (the check of `plan`) concerns: the person
+    /// named, the holders of the post named, and for a post nobody holds, its cheapest
+    /// candidates.
+    fn seeds(&self, plan: &Plan, report: &check::Report) -> Vec<bool> {
         let s = self.f.s;
         let mut free = vec![false; s.people.len()];
-        let report = check::check(s, plan);
         for h in report.hard() {
             if let Some(p) = h.person {
                 free[p.0 as usize] = true;
@@ -170,18 +169,29 @@ impl<'f, 'a> Neighbours<'f, 'a> {
     }
 }
 
+/// The posts `p` holds now and in `plan`.
+fn posts_of<'a>(s: &'a Scenario, plan: &'a Plan, p: PersonIx) -> impl Iterator<Item = PostIx> + 'a {
+    s.person(p).current_post.into_iter().chain(plan.holds[p.0 as usize].iter().flatten().copied())
+}
+
 /// A plan meeting every hard rule, made from `plan` by freeing ever more people around
-/// those its hard violations concern; `None` if none was found by `deadline`, after
-/// [`ROUNDS`] widenings, or before a widening would free most of the pool. A plan without
-/// hard violations comes back at once, with its slacks.
-pub fn repair(nb: &Neighbours, plan: &Plan, opts: &SolveOptions, deadline: Instant) -> Result<Option<Incumbent>> {
+/// those its hard violations (in `report`, its check) concern; `None` if none was found
+/// by `deadline`, after [`ROUNDS`] widenings, or before a widening would free most of the
+/// pool. A plan without hard violations comes back at once, with its slacks.
+pub fn repair(
+    nb: &Neighbours,
+    plan: &Plan,
+    report: &check::Report,
+    opts: &SolveOptions,
+    deadline: Instant,
+) -> Result<Option<Incumbent>> {
     let f = nb.f;
     let Some(start) = f.start_of(plan) else { return Ok(None) };
     let mut x = vec![f64::NAN; f.model.cols.len()];
     for (c, v) in start {
         x[c.0 as usize] = v;
     }
-    let mut free = nb.seeds(plan);
+    let mut free = nb.seeds(plan, report);
     let everyone = f.s.people.len();
     for round in 0..ROUNDS {
         let n = free.iter().filter(|&&b| b).count();
@@ -257,7 +267,9 @@ mod tests {
         let nb = Neighbours::new(&f);
         let opts = SolveOptions::default();
         let later = Instant::now() + std::time::Duration::from_secs(30);
-        let repaired = repair(&nb, &greedy, &opts, later).unwrap().expect("a plan meeting every hard rule exists");
+        let repaired = repair(&nb, &greedy, &check::check(&s, &greedy), &opts, later)
+            .unwrap()
+            .expect("a plan meeting every hard rule exists");
         let plan = f.plan_of(&repaired.x);
         assert!(hard(&s, &plan).is_empty(), "{:?}", hard(&s, &plan));
         assert!((repaired.objective - check::check(&s, &plan).objective()).abs() < 1e-6);

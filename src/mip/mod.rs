@@ -367,12 +367,6 @@ impl SolveOptions {
     pub fn stopped(&self) -> bool {
         stop_requested(self.stop.as_deref())
     }
-
-    /// The same options without the stop flag, for the short solves that make the plan a
-    /// stopped search writes.
-    pub fn unstoppable(&self) -> SolveOptions {
-        SolveOptions { stop: None, ..self.clone() }
-    }
 }
 
 impl Default for SolveOptions {
