@@ -2,6 +2,7 @@
 //! text a committee reads, assembled from the rules' own reasons.
 
 use crate::plan::Plan;
+use crate::rules::exchange::{reach, Reach};
 use crate::rules::Rule;
 use crate::scenario::{PersonIx, PostIx, Scenario};
 
@@ -10,8 +11,10 @@ use crate::scenario::{PersonIx, PostIx, Scenario};
 pub enum MoveKind {
     /// Keeps the post.
     Stay,
-    /// Moves to another post of the same or a lower grade.
-    Move,
+    /// Exchange: to a post of the same or a lower grade in another unit or place.
+    Exchange,
+    /// Rotation (轮岗): to another post of the same or a lower grade in the same unit.
+    Rotation,
     /// Moves to a post of a higher grade.
     Promotion,
     /// Takes up a post from the reserve.
@@ -29,7 +32,8 @@ impl MoveKind {
     pub fn as_str(self) -> &'static str {
         match self {
             MoveKind::Stay => "stay",
-            MoveKind::Move => "move",
+            MoveKind::Exchange => "exchange",
+            MoveKind::Rotation => "rotation",
             MoveKind::Promotion => "promotion",
             MoveKind::Appoint => "appoint",
             MoveKind::Leave => "leave",
@@ -85,13 +89,14 @@ pub fn explain(s: &Scenario, rules: &[Box<dyn Rule>], plan: &Plan) -> Vec<Row> {
                 (Some(_), None) => MoveKind::Leave,
                 (None, Some(_)) => MoveKind::Appoint,
                 (Some(a), Some(b)) if s.post(b).grade > s.post(a).grade => MoveKind::Promotion,
-                _ => MoveKind::Move,
+                (Some(a), Some(b)) if reach(s, a, b) == Reach::InsideUnit => MoveKind::Rotation,
+                _ => MoveKind::Exchange,
             };
             let mut reasons: Vec<String> = Vec::new();
             if let Some(from) = previous.filter(|_| kind.is_change()) {
                 reasons.extend(rules.iter().filter_map(|r| r.reason_to_leave(s, plan, p, from, year)));
                 if reasons.is_empty() && kind != MoveKind::Retire {
-                    reasons.push(format!("rotation after {} year(s) in post", plan.run_length(s, p, year - 1)));
+                    reasons.push(format!("moves on after {} year(s) in post", plan.run_length(s, p, year - 1)));
                 }
             }
             if let Some(to) = post.filter(|_| kind.is_change()) {

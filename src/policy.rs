@@ -39,6 +39,8 @@ pub struct Policy {
     pub stability: Stability,
     /// Which posts a person may be considered for, by grade.
     pub grade_window: GradeWindow,
+    /// What counts as exchange: where tenure years count, no desk swaps inside a unit.
+    pub exchange: Exchange,
     /// Maximum years in one post.
     pub tenure_max: TenureMax,
     /// Minimum years in one post before a move.
@@ -146,10 +148,18 @@ pub struct PriorityGroups {
     pub sensitive_strength: Strength,
     /// Penalty per year beyond `sensitive_years` (when soft).
     pub sensitive_weight: f64,
+    /// Where the years count.
+    pub count_in: CountIn,
 }
 impl Default for PriorityGroups {
     fn default() -> Self {
-        PriorityGroups { head_weight: 8.0, sensitive_years: 5, sensitive_strength: Strength::Soft, sensitive_weight: 12.0 }
+        PriorityGroups {
+            head_weight: 8.0,
+            sensitive_years: 5,
+            sensitive_strength: Strength::Soft,
+            sensitive_weight: 12.0,
+            count_in: CountIn::Auto,
+        }
     }
 }
 
@@ -168,10 +178,12 @@ pub struct TermCap {
     pub heads_only: bool,
     /// Penalty per year beyond the cap (when soft).
     pub weight: f64,
+    /// Where the years count.
+    pub count_in: CountIn,
 }
 impl Default for TermCap {
     fn default() -> Self {
-        TermCap { strength: Strength::Hard, term_years: 5, max_terms: 2, heads_only: true, weight: 30.0 }
+        TermCap { strength: Strength::Hard, term_years: 5, max_terms: 2, heads_only: true, weight: 30.0, count_in: CountIn::Auto }
     }
 }
 
@@ -378,7 +390,47 @@ impl Default for GradeWindow {
     }
 }
 
-/// `[tenure-max]`: consecutive years in one post, counting years already served.
+/// Where a tenure rule counts an official's years: only a move out of that scope ends the
+/// count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CountIn {
+    /// In the post.
+    Post,
+    /// In the unit (organ).
+    Unit,
+    /// In the place: the region the unit governs or sits in.
+    Place,
+    /// In the place for heads and deputies of a unit whose kind is one of
+    /// `[exchange] place_kinds` (a place's party committee and government, a township), in
+    /// the unit otherwise.
+    Auto,
+}
+
+/// `[exchange]`: what counts as exchange (交流): a move to another place or organ.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Exchange {
+    /// Unit kinds whose heads and deputies count their years in the place (`count_in = "auto"`).
+    pub place_kinds: Vec<String>,
+    /// A move to another post of the same grade inside the same unit (a desk swap): `hard`
+    /// (not allowed) or `off`.
+    pub same_unit: Strength,
+    /// Whether an official may rotate inside the unit (轮岗) out of a `sensitive` post.
+    pub rotate_sensitive: bool,
+}
+impl Default for Exchange {
+    fn default() -> Self {
+        Exchange {
+            place_kinds: vec!["party_committee".into(), "government".into(), "township".into()],
+            same_unit: Strength::Hard,
+            rotate_sensitive: true,
+        }
+    }
+}
+
+/// `[tenure-max]`: consecutive years in one post, unit or place, counting years already
+/// served.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct TenureMax {
@@ -388,14 +440,17 @@ pub struct TenureMax {
     pub soft_years: u32,
     /// Penalty per year beyond `soft_years`.
     pub weight: f64,
+    /// Where the years count.
+    pub count_in: CountIn,
 }
 impl Default for TenureMax {
     fn default() -> Self {
-        TenureMax { hard_years: 10, soft_years: 5, weight: 8.0 }
+        TenureMax { hard_years: 10, soft_years: 5, weight: 8.0, count_in: CountIn::Auto }
     }
 }
 
-/// `[tenure-min]`: no move before this many years in post.
+/// `[tenure-min]`: no move before this many years in post unless forced (a hard rule
+/// against staying, a must-fill post, a promotion).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct TenureMin {
@@ -408,7 +463,7 @@ pub struct TenureMin {
 }
 impl Default for TenureMin {
     fn default() -> Self {
-        TenureMin { years: 3, strength: Strength::Soft, weight: 5.0 }
+        TenureMin { years: 3, strength: Strength::Hard, weight: 5.0 }
     }
 }
 
@@ -569,6 +624,9 @@ impl Policy {
         }
         if self.vacancy.must_fill == Strength::Off {
             out.push(("vacancy.must_fill".into(), "must be \"hard\" or \"soft\"".into()));
+        }
+        if self.exchange.same_unit == Strength::Soft {
+            out.push(("exchange.same_unit".into(), "must be \"hard\" or \"off\"".into()));
         }
         if self.keep_posted.strength == Strength::Hard {
             out.push(("keep-posted.strength".into(), "must be \"soft\" or \"off\"".into()));

@@ -1,6 +1,9 @@
 //! Minimal scenarios for tests, built in memory: a province > prefecture > two counties >
 //! township region tree with one unit per region (`U-pref`, `U-county`, `U-other`,
 //! `U-town`; `U-town` is supervised by `U-county`, both counties by `U-pref`).
+//! Posts are deputy posts and most tests put several in one unit, so the builder's policy
+//! turns the exchange rules off (`[exchange] same_unit = "off"`, tenure years counted in
+//! the post): each rule's test sees its own rule; the exchange tests turn them back on.
 //! Not part of the stable API.
 
 use crate::check::check;
@@ -37,12 +40,17 @@ impl Builder {
             pair: None,
             reelection_year: None,
         };
+        let mut policy = Policy::default();
+        policy.exchange.same_unit = crate::policy::Strength::Off;
+        policy.tenure_max.count_in = crate::policy::CountIn::Post;
+        policy.priority_groups.count_in = crate::policy::CountIn::Post;
+        policy.term_cap.count_in = crate::policy::CountIn::Post;
         let s = Scenario {
             name: "test".into(),
             dir: Default::default(),
             start_year,
             years,
-            policy: Policy::default(),
+            policy,
             policy_file: None,
             regions: vec![
                 region("R-prov", None, Level::Province),

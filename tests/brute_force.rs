@@ -36,7 +36,7 @@ use rotaplan::error::Error;
 use rotaplan::formulation::Formulation;
 use rotaplan::mip::{SolveOptions, Status};
 use rotaplan::plan::Plan;
-use rotaplan::policy::{Home, Strength};
+use rotaplan::policy::{CountIn, Home, Strength};
 use rotaplan::scenario::*;
 use rotaplan::testkit::Builder;
 use std::collections::HashMap;
@@ -99,6 +99,10 @@ struct PolicySpec {
     max_departures: u32,
     churn_share: f64,
     weights: [f64; 4],
+    /// Where each tenure rule counts (tenure-max, priority-groups, term-cap).
+    count_in: [CountIn; 3],
+    same_unit: Strength,
+    rotate_sensitive: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -194,6 +198,16 @@ fn policy_spec() -> impl Strategy<Value = PolicySpec> {
         (levels(), levels(), proptest::sample::subsequence(vec![Home::Native, Home::Birth, Home::Grewup], 1..=3)),
         (prop::bool::weighted(0.3), 0..=3u8, 0..=6u32, 2..=6u32, 1..=2u32, prop_oneof![Just(0.34), Just(0.5), Just(1.0)]),
         proptest::array::uniform4(prop_oneof![Just(0.0), Just(1.0), Just(3.0), Just(7.5), Just(40.0)]),
+        (
+            proptest::array::uniform3(prop_oneof![
+                Just(CountIn::Post),
+                Just(CountIn::Unit),
+                Just(CountIn::Place),
+                Just(CountIn::Auto)
+            ]),
+            prop_oneof![Just(Strength::Hard), Just(Strength::Off)],
+            any::<bool>(),
+        ),
     )
         .prop_map(
             |(
@@ -203,6 +217,7 @@ fn policy_spec() -> impl Strategy<Value = PolicySpec> {
                 (hard_levels, soft_levels, homes),
                 (within_county, fill_level, sensitive_years, term_years, max_departures, churn_share),
                 weights,
+                (count_in, same_unit, rotate_sensitive),
             )| PolicySpec {
                 strengths,
                 tenure_hard: a.max(b),
@@ -222,6 +237,9 @@ fn policy_spec() -> impl Strategy<Value = PolicySpec> {
                 max_departures,
                 churn_share,
                 weights,
+                count_in,
+                same_unit,
+                rotate_sensitive,
             },
         )
 }
@@ -380,6 +398,9 @@ fn build(spec: &Spec, dir: &std::path::Path) -> Scenario {
     pol.vacancy.weight = w2;
     pol.keep_posted.weight = w3.max(1.0);
     pol.tenure_min.weight = w4;
+    [pol.tenure_max.count_in, pol.priority_groups.count_in, pol.term_cap.count_in] = ps.count_in;
+    pol.exchange.same_unit = ps.same_unit;
+    pol.exchange.rotate_sensitive = ps.rotate_sensitive;
     let s = b.build();
     rotaplan::scenario::write(&s, dir).unwrap_or_else(|e| panic!("writing the drawn scenario: {e}"));
     rotaplan::scenario::load(dir, None).unwrap_or_else(|e| panic!("the drawn scenario does not load: {e}\n{spec:#?}"))

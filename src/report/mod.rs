@@ -192,7 +192,8 @@ pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row
 
 /// Moves per year and kind, for summaries.
 pub fn moves_per_year(rows: &[Row]) -> Vec<(i32, Vec<(MoveKind, usize)>)> {
-    let kinds = [MoveKind::Move, MoveKind::Promotion, MoveKind::Appoint, MoveKind::Leave, MoveKind::Retire];
+    let kinds =
+        [MoveKind::Exchange, MoveKind::Rotation, MoveKind::Promotion, MoveKind::Appoint, MoveKind::Leave, MoveKind::Retire];
     let mut years: Vec<i32> = rows.iter().map(|r| r.year).collect();
     years.dedup();
     years

@@ -1,9 +1,13 @@
 //! `summary.md`: what was solved, how well, and what each rule cost.
 
-use crate::explain::Row;
+use crate::explain::{MoveKind, Row};
 use crate::mip::Status;
 use crate::planner::Outcome;
+use crate::rules::exchange::{reach, Reach};
+use crate::rules::Severity;
+use crate::scenario::Role;
 use crate::scenario::Scenario;
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 fn num(x: f64) -> String {
@@ -87,6 +91,7 @@ pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row]) -> String {
         let total: usize = kinds.iter().map(|(_, n)| n).sum();
         let _ = writeln!(out, "| {y} | {} | {total} |", kinds.iter().map(|(_, n)| n.to_string()).collect::<Vec<_>>().join(" | "));
     }
+    quality(&mut out, s, o, rows);
     let _ = writeln!(out, "\n## Rules\n");
     let _ = writeln!(out, "| rule | hard violations | soft violations | rewards | penalty |\n|---|---|---|---|---|");
     let tally = o.report.tally();
@@ -109,4 +114,60 @@ pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row]) -> String {
         }
     }
     out
+}
+
+/// The plan-quality section: how far moves go, early moves and what forced them, officials
+/// left past a tenure limit, and places whose two heads leave in one year.
+fn quality(out: &mut String, s: &Scenario, o: &Outcome, rows: &[Row]) {
+    let _ = writeln!(out, "\n## Plan quality\n");
+    let _ = writeln!(out, "Moves from one post to another, by how far they go:\n");
+    let _ = writeln!(out, "| reach | exchange | rotation | promotion | total |\n|---|---|---|---|---|");
+    for (reach_of, label) in [
+        (Reach::Place, "to another place"),
+        (Reach::Unit, "to another unit of the same place"),
+        (Reach::InsideUnit, "inside the unit"),
+    ] {
+        let count = |kind| {
+            rows.iter()
+                .filter(|r| r.kind == kind)
+                .filter(|r| matches!((r.previous, r.post), (Some(a), Some(b)) if reach(s, a, b) == reach_of))
+                .count()
+        };
+        let (e, r, p) = (count(MoveKind::Exchange), count(MoveKind::Rotation), count(MoveKind::Promotion));
+        let _ = writeln!(out, "| {label} | {e} | {r} | {p} | {} |", e + r + p);
+    }
+
+    let early = crate::rules::tenure_min::early_departures(s, &o.plan);
+    let _ = writeln!(out, "\nDepartures before the {}-year minimum stay: {}.\n", s.policy.tenure_min.years, early.len());
+    for (p, y, from, n, why) in &early {
+        let to = o.plan.post(s, *p, *y).map_or("the reserve".to_string(), |j| s.post(j).id.clone());
+        let why = why.as_deref().unwrap_or("nothing forces it");
+        let _ = writeln!(out, "- {y} {}: {} → {to} after {n} year(s): {why}", s.person(*p).id, s.post(*from).id);
+    }
+
+    let _ = writeln!(out, "\nOfficials kept past a tenure limit (soft findings; hard ones are violations):\n");
+    let _ = writeln!(out, "| rule | officials | person-years |\n|---|---|---|");
+    for rule in ["tenure-max", "priority-groups", "term-cap"] {
+        let found: Vec<_> = o.report.findings.iter().filter(|f| f.rule == rule && f.severity == Severity::Soft).collect();
+        let mut people: Vec<_> = found.iter().filter_map(|f| f.person).collect();
+        people.sort();
+        people.dedup();
+        let _ = writeln!(out, "| {rule} | {} | {} |", people.len(), found.len());
+    }
+
+    // Places whose paired units' heads both leave in one year.
+    let mut both: BTreeSet<(i32, String)> = BTreeSet::new();
+    for y in o.plan.years() {
+        let left: Vec<_> =
+            o.plan.departures(s, y).filter(|&(_, j)| s.post(j).role == Role::Head).map(|(_, j)| s.post(j).unit).collect();
+        for &u in &left {
+            if let Some(v) = s.unit(u).pair.filter(|v| left.contains(v) && u < *v) {
+                both.insert((y, format!("{} and {}", s.unit(u).name, s.unit(v).name)));
+            }
+        }
+    }
+    let _ = writeln!(out, "\nYears in which both heads of a place leave: {}.", both.len());
+    for (y, units) in &both {
+        let _ = writeln!(out, "- {y}: {units}");
+    }
 }

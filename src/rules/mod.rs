@@ -11,6 +11,7 @@ mod audit_hold;
 mod candidate_pool;
 mod continuity;
 mod even_pace;
+pub mod exchange;
 mod exchange_scope;
 mod grade_window;
 mod hardship;
@@ -26,7 +27,7 @@ mod stability;
 mod team_balance;
 mod temporary;
 mod tenure_max;
-mod tenure_min;
+pub mod tenure_min;
 mod term_cap;
 mod vacancy;
 mod young_cadre;
@@ -143,14 +144,15 @@ pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
         Box::new(audit_hold::AuditHold),
         Box::new(candidate_pool::CandidatePool::new(s)),
         Box::new(exchange_scope::ExchangeScope::new(s)),
+        Box::new(exchange::Exchange),
         Box::new(regional_recusal::RegionalRecusal),
         Box::new(kinship_recusal::KinshipRecusal::new(s)),
         Box::new(skill_fit::SkillFit),
         Box::new(promotion::Promotion),
         Box::new(temporary::Temporary),
         Box::new(term_cap::TermCap::new(s)),
-        Box::new(tenure_max::TenureMax),
-        Box::new(priority_groups::PriorityGroups),
+        Box::new(tenure_max::TenureMax::new(s)),
+        Box::new(priority_groups::PriorityGroups::new(s)),
         Box::new(tenure_min::TenureMin),
         Box::new(near_retirement::NearRetirement),
         Box::new(hardship::Hardship),

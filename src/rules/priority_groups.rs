@@ -3,18 +3,28 @@
 //! `head` spends beyond `[tenure-max] soft_years` costs `head_weight` on top of
 //! tenure-max's own weight; a `sensitive` post has its own, shorter limit
 //! `sensitive_years`: each year beyond it costs `sensitive_weight` (soft) or is not allowed
-//! (hard). Years count as for tenure-max (from `post_since` for the current post).
+//! (hard). Years count where `count_in` says (see `exchange`), as for tenure-max.
 //!
-//! Model: as tenure-max, costs on the current post's arcs and on stints (or exclusions and
-//! shorter stints when hard). No rows.
+//! Model: as tenure-max, costs on the arcs in the scope of the current post and on stints
+//! elsewhere (or exclusions and shorter stints when hard). No rows.
 
-use super::{finding, served, what, who, Arc, Finding, Rule};
+use super::exchange::Clock;
+use super::{finding, what, who, Arc, Finding, Rule};
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::{PersonIx, PostIx, Role, Scenario};
 
 /// Heads and sensitive posts first.
-pub struct PriorityGroups;
+pub struct PriorityGroups {
+    clock: Clock,
+}
+
+impl PriorityGroups {
+    /// The rule, with each official's years in the scope of their current post.
+    pub fn new(s: &Scenario) -> PriorityGroups {
+        PriorityGroups { clock: Clock::new(s, s.policy.priority_groups.count_in) }
+    }
+}
 
 /// `(head limit, sensitive limit)` that apply to `j` (0 = none).
 fn limits(s: &Scenario, j: PostIx) -> (i32, i32) {
@@ -44,45 +54,52 @@ impl Rule for PriorityGroups {
     }
 
     fn excludes(&self, s: &Scenario, a: Arc) -> bool {
-        served(s, a).is_some_and(|n| year_cost(s, a.post, n).is_none())
+        self.clock.years(s, a.person, a.post, a.year).is_some_and(|n| year_cost(s, a.post, n).is_none())
     }
 
     fn exclusion_reason(&self, s: &Scenario, a: Arc) -> String {
         let limit = s.policy.priority_groups.sensitive_years;
-        format!("would be {} years in a sensitive post (limit {limit})", served(s, a).unwrap_or(0))
+        let n = self.clock.years(s, a.person, a.post, a.year).unwrap_or(0);
+        format!("would be {n} years {} in a sensitive post (limit {limit})", self.clock.scope(s, a.post).name(s))
     }
 
     fn arc_cost(&self, s: &Scenario, a: Arc) -> f64 {
-        served(s, a).and_then(|n| year_cost(s, a.post, n)).unwrap_or(0.0)
+        self.clock.years(s, a.person, a.post, a.year).and_then(|n| year_cost(s, a.post, n)).unwrap_or(0.0)
     }
 
-    fn stint_cost(&self, s: &Scenario, _p: PersonIx, j: PostIx, first: i32, last: i32) -> Option<f64> {
+    fn stint_cost(&self, s: &Scenario, p: PersonIx, j: PostIx, first: i32, last: i32) -> Option<f64> {
+        if self.clock.years(s, p, j, first).is_some() {
+            return Some(0.0); // the start scope: priced on the arcs
+        }
         (1..=last - first + 1).map(|n| year_cost(s, j, n)).sum()
     }
 
     fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
         let pg = &s.policy.priority_groups;
         for (p, y, j) in plan.held(s) {
-            let n = plan.run_length(s, p, y);
+            let n = self.clock.counted(s, plan, p, j, y);
             let (head, sensitive) = limits(s, j);
+            let scope = self.clock.scope(s, j).name(s);
             if head > 0 && n > head {
-                let msg = format!("head {} is in {} for the {n}th year (limit {head})", who(s, p), what(s, j));
+                let msg = format!("head {} holds {} in the {n}th year {scope} (limit {head})", who(s, p), what(s, j));
                 finding(out, self.id(), Strength::Soft, pg.head_weight, y, Some(p), Some(j), msg);
             }
             if sensitive > 0 && n > sensitive {
-                let msg = format!("{} is in sensitive post {} for the {n}th year (limit {sensitive})", who(s, p), what(s, j));
+                let msg =
+                    format!("{} holds sensitive post {} in the {n}th year {scope} (limit {sensitive})", who(s, p), what(s, j));
                 finding(out, self.id(), pg.sensitive_strength, pg.sensitive_weight, y, Some(p), Some(j), msg);
             }
         }
     }
 
     fn reason_to_leave(&self, s: &Scenario, plan: &Plan, p: PersonIx, from: PostIx, year: i32) -> Option<String> {
-        let n = plan.run_length(s, p, year - 1);
+        let n = self.clock.counted(s, plan, p, from, year - 1);
         let (head, sensitive) = limits(s, from);
+        let scope = self.clock.scope(s, from).name(s);
         if sensitive > 0 && n >= sensitive {
-            Some(format!("{n} years in a sensitive post (limit {sensitive})"))
+            Some(format!("{n} years {scope} in a sensitive post (limit {sensitive})"))
         } else if head > 0 && n >= head {
-            Some(format!("{n} years as head (priority group, limit {head})"))
+            Some(format!("{n} years {scope} as head (priority group, limit {head})"))
         } else {
             None
         }

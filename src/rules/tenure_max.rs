@@ -1,19 +1,41 @@
-//! Tenure maximum: consecutive years in one post, counting years served before the
-//! horizon (`post_since`). More than `hard_years` never; each year beyond `soft_years`
-//! costs `weight`.
+//! Tenure maximum: consecutive years in one post, unit or place (`count_in`, see
+//! `exchange`), counting years served before the horizon. More than `hard_years` never;
+//! each year beyond `soft_years` costs `weight`.
 //!
-//! Model: for the current post the count is known per year, so a year beyond the hard cap
-//! is not an arc at all and a year beyond the soft limit carries `weight` on its arc. A
-//! stint in a post taken up within the horizon is capped at `hard_years` and costs
-//! `weight` per year beyond `soft_years`: no rows.
+//! Model: in the scope of the official's current post the count is known per year, so a
+//! year beyond the hard cap is not an arc at all and a year beyond the soft limit carries
+//! `weight` on its arc. A stint in a post of another scope is capped at `hard_years` and
+//! costs `weight` per year beyond `soft_years`: no rows.
 
-use super::{finding, served, what, who, Arc, Finding, Rule};
+use super::exchange::Clock;
+use super::{finding, what, who, Arc, Finding, Rule};
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::{PersonIx, PostIx, Scenario};
 
-/// Maximum years in one post.
-pub struct TenureMax;
+/// Maximum years in one post, unit or place.
+pub struct TenureMax {
+    clock: Clock,
+}
+
+impl TenureMax {
+    /// The rule, with each official's years in the scope of their current post.
+    pub fn new(s: &Scenario) -> TenureMax {
+        TenureMax { clock: Clock::new(s, s.policy.tenure_max.count_in) }
+    }
+
+    /// Cost of the `n`th year counted; `None` beyond the hard cap.
+    fn year_cost(s: &Scenario, n: i32) -> Option<f64> {
+        let tm = &s.policy.tenure_max;
+        if tm.hard_years > 0 && n > tm.hard_years as i32 {
+            None
+        } else if tm.soft_years > 0 && n > tm.soft_years as i32 {
+            Some(tm.weight)
+        } else {
+            Some(0.0)
+        }
+    }
+}
 
 impl Rule for TenureMax {
     fn id(&self) -> &'static str {
@@ -21,37 +43,32 @@ impl Rule for TenureMax {
     }
 
     fn excludes(&self, s: &Scenario, a: Arc) -> bool {
-        let hard = s.policy.tenure_max.hard_years as i32;
-        hard > 0 && served(s, a).is_some_and(|n| n > hard)
+        self.clock.years(s, a.person, a.post, a.year).is_some_and(|n| Self::year_cost(s, n).is_none())
     }
 
     fn exclusion_reason(&self, s: &Scenario, a: Arc) -> String {
-        format!("would be {} years in post (hard limit {})", served(s, a).unwrap_or(0), s.policy.tenure_max.hard_years)
+        let n = self.clock.years(s, a.person, a.post, a.year).unwrap_or(0);
+        let scope = self.clock.scope(s, a.post).name(s);
+        format!("would be {n} years {scope} (hard limit {})", s.policy.tenure_max.hard_years)
     }
 
     fn arc_cost(&self, s: &Scenario, a: Arc) -> f64 {
-        let tm = &s.policy.tenure_max;
-        if tm.soft_years > 0 && served(s, a).is_some_and(|n| n > tm.soft_years as i32) {
-            tm.weight
-        } else {
-            0.0
-        }
+        self.clock.years(s, a.person, a.post, a.year).and_then(|n| Self::year_cost(s, n)).unwrap_or(0.0)
     }
 
-    fn stint_cost(&self, s: &Scenario, _p: PersonIx, _j: PostIx, first: i32, last: i32) -> Option<f64> {
-        let tm = &s.policy.tenure_max;
-        let years = last - first + 1;
-        if tm.hard_years > 0 && years > tm.hard_years as i32 {
-            return None;
+    fn stint_cost(&self, s: &Scenario, p: PersonIx, j: PostIx, first: i32, last: i32) -> Option<f64> {
+        if self.clock.years(s, p, j, first).is_some() {
+            return Some(0.0); // the start scope: priced on the arcs
         }
-        Some(if tm.soft_years > 0 { tm.weight * (years - tm.soft_years as i32).max(0) as f64 } else { 0.0 })
+        (1..=last - first + 1).map(|n| Self::year_cost(s, n)).sum()
     }
 
     fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
         let tm = &s.policy.tenure_max;
         for (p, y, j) in plan.held(s) {
-            let n = plan.run_length(s, p, y);
-            let msg = |limit| format!("{} is in {} for the {n}th year (limit {limit})", who(s, p), what(s, j));
+            let n = self.clock.counted(s, plan, p, j, y);
+            let scope = self.clock.scope(s, j).name(s);
+            let msg = |limit| format!("{} holds {} in the {n}th year {scope} (limit {limit})", who(s, p), what(s, j));
             if tm.hard_years > 0 && n > tm.hard_years as i32 {
                 finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(j), msg(tm.hard_years));
             } else if tm.soft_years > 0 && n > tm.soft_years as i32 {
@@ -60,13 +77,14 @@ impl Rule for TenureMax {
         }
     }
 
-    fn reason_to_leave(&self, s: &Scenario, plan: &Plan, p: PersonIx, _from: PostIx, year: i32) -> Option<String> {
+    fn reason_to_leave(&self, s: &Scenario, plan: &Plan, p: PersonIx, from: PostIx, year: i32) -> Option<String> {
         let tm = &s.policy.tenure_max;
-        let n = plan.run_length(s, p, year - 1);
+        let n = self.clock.counted(s, plan, p, from, year - 1);
+        let scope = self.clock.scope(s, from).name(s);
         if tm.hard_years > 0 && n >= tm.hard_years as i32 {
-            Some(format!("{n} years in post: hard limit {} reached", tm.hard_years))
+            Some(format!("{n} years {scope}: hard limit {} reached", tm.hard_years))
         } else if tm.soft_years > 0 && n >= tm.soft_years as i32 {
-            Some(format!("{n} years in post (limit {})", tm.soft_years))
+            Some(format!("{n} years {scope} (limit {})", tm.soft_years))
         } else {
             None
         }

@@ -1,22 +1,26 @@
-//! Two-term cap: nobody holds one post (a `head` post, with `heads_only`) for more than
-//! `max_terms × term_years` consecutive years, counting earlier terms in it recorded in
-//! `history.csv` that run up to `post_since` without a gap; and whoever has served that
-//! long in a post before is not reappointed to it. Hard (excluded arcs) or soft (`weight`
-//! per year beyond, or per year back in the post).
+//! Two-term cap: nobody holds a post (a `head` post, with `heads_only`) in the
+//! `max_terms × term_years`-th year and beyond of an unbroken run in its scope
+//! (`count_in`, see `exchange`: in the place for the heads of a place's party committee and
+//! government by default), earlier terms from `history.csv` that join up included; and
+//! whoever has served that long in one post before is not reappointed to it. Hard
+//! (excluded arcs, shorter stints) or soft (`weight` per year beyond, or per year back in
+//! the post).
 //!
-//! Model: exclusions or arc costs on the current post's years and on the pairs of a
-//! reappointment. No rows.
+//! Model: exclusions or arc costs in the scope of the current post, stint caps or costs
+//! elsewhere, and the pairs of a reappointment. No rows.
 
+use super::exchange::Clock;
 use super::{finding, what, who, Arc, Finding, Rule};
 use crate::plan::Plan;
 use crate::policy::Strength;
 use crate::scenario::{PersonIx, PostIx, Role, Scenario};
 use std::collections::HashMap;
 
-/// At most two consecutive terms in one post.
+/// At most two consecutive terms in one post, unit or place.
 pub struct TermCap {
     /// Unbroken runs of years per (person, post) in `history.csv`, as `(first, last)`.
     runs: HashMap<(PersonIx, PostIx), Vec<(i32, i32)>>,
+    clock: Clock,
 }
 
 impl TermCap {
@@ -37,33 +41,20 @@ impl TermCap {
             }
             *v = merged;
         }
-        TermCap { runs: spans }
-    }
-
-    fn runs(&self, p: PersonIx, j: PostIx) -> &[(i32, i32)] {
-        self.runs.get(&(p, j)).map_or(&[], Vec::as_slice)
-    }
-
-    /// Years in `j` before the current stint (`post_since`) that join up with it.
-    fn earlier(&self, s: &Scenario, p: PersonIx, j: PostIx) -> i32 {
-        let Some(since) = s.person(p).post_since.filter(|_| s.person(p).current_post == Some(j)) else { return 0 };
-        self.runs(p, j).iter().find(|&&(a, b)| b + 1 >= since && a < since).map_or(0, |&(a, _)| since - a)
+        TermCap { runs: spans, clock: Clock::new(s, s.policy.term_cap.count_in) }
     }
 
     /// Whether `p` already served the full cap in `j` before, in a run that ended.
     fn served_out(&self, s: &Scenario, p: PersonIx, j: PostIx) -> bool {
         let Some(cap) = cap(s, j) else { return false };
-        s.person(p).current_post != Some(j) && self.runs(p, j).iter().any(|&(a, b)| b - a + 1 >= cap)
+        s.person(p).current_post != Some(j)
+            && self.runs.get(&(p, j)).is_some_and(|runs| runs.iter().any(|&(a, b)| b - a + 1 >= cap))
     }
 
-    /// Consecutive years in the current post by the end of `year`, earlier terms included.
-    fn total(&self, s: &Scenario, a: Arc) -> Option<i32> {
-        Some(super::served(s, a)? + self.earlier(s, a.person, a.post))
-    }
-
-    /// Whether holding the arc breaks the cap.
+    /// Whether holding the arc breaks the cap (in the start scope) or reappoints.
     fn breaks(&self, s: &Scenario, a: Arc) -> bool {
-        cap(s, a.post).is_some_and(|cap| self.total(s, a).is_some_and(|n| n > cap)) || self.served_out(s, a.person, a.post)
+        let over = cap(s, a.post).is_some_and(|cap| self.clock.years(s, a.person, a.post, a.year).is_some_and(|n| n > cap));
+        over || self.served_out(s, a.person, a.post)
     }
 }
 
@@ -89,10 +80,12 @@ impl Rule for TermCap {
 
     fn exclusion_reason(&self, s: &Scenario, a: Arc) -> String {
         let tc = &s.policy.term_cap;
-        match self.total(s, a) {
+        match self.clock.years(s, a.person, a.post, a.year).filter(|_| !self.served_out(s, a.person, a.post)) {
             Some(n) => format!(
-                "would be {n} consecutive years in the post, earlier terms included ({} terms of {})",
-                tc.max_terms, tc.term_years
+                "would be {n} consecutive years {}, earlier terms included ({} terms of {})",
+                self.clock.scope(s, a.post).name(s),
+                tc.max_terms,
+                tc.term_years
             ),
             None => format!("already served {} terms in the post", tc.max_terms),
         }
@@ -107,19 +100,28 @@ impl Rule for TermCap {
         }
     }
 
+    fn stint_cost(&self, s: &Scenario, p: PersonIx, j: PostIx, first: i32, last: i32) -> Option<f64> {
+        let tc = &s.policy.term_cap;
+        let Some(cap) = cap(s, j).filter(|_| self.clock.years(s, p, j, first).is_none()) else { return Some(0.0) };
+        let over = (last - first + 1 - cap).max(0);
+        match tc.strength {
+            Strength::Hard if over > 0 => None,
+            Strength::Soft => Some(tc.weight * over as f64),
+            _ => Some(0.0),
+        }
+    }
+
     fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
         let tc = &s.policy.term_cap;
         for (p, y, j) in plan.held(s) {
             let Some(cap) = cap(s, j) else { continue };
-            let run = plan.run_length(s, p, y);
-            // The run reaches back to `post_since` when it is the current stint.
-            let current = s.person(p).post_since.filter(|&since| s.person(p).current_post == Some(j) && run == y - since + 1);
-            let n = run + if current.is_some() { self.earlier(s, p, j) } else { 0 };
+            let n = self.clock.counted(s, plan, p, j, y);
             if n > cap {
                 let msg = format!(
-                    "{} is in {} for the {n}th consecutive year, earlier terms included (cap {cap})",
+                    "{} holds {} in the {n}th consecutive year {}, earlier terms included (cap {cap})",
                     who(s, p),
-                    what(s, j)
+                    what(s, j),
+                    self.clock.scope(s, j).name(s)
                 );
                 finding(out, self.id(), tc.strength, tc.weight, y, Some(p), Some(j), msg);
             } else if self.served_out(s, p, j) {
@@ -131,9 +133,13 @@ impl Rule for TermCap {
 
     fn reason_to_leave(&self, s: &Scenario, plan: &Plan, p: PersonIx, from: PostIx, year: i32) -> Option<String> {
         let cap = cap(s, from)?;
-        let n = self.total(s, Arc { person: p, post: from, year: year - 1 })?;
-        (n >= cap && plan.run_length(s, p, year - 1) == year - s.person(p).post_since?).then(|| {
-            format!("{} terms ({n} years, earlier terms included) in post: term cap reached", s.policy.term_cap.max_terms)
+        let n = self.clock.counted(s, plan, p, from, year - 1);
+        (n >= cap).then(|| {
+            format!(
+                "{} terms ({n} years {}, earlier terms included): term cap reached",
+                s.policy.term_cap.max_terms,
+                self.clock.scope(s, from).name(s)
+            )
         })
     }
 }
@@ -153,7 +159,7 @@ mod tests {
         b.s.history.push(HistoryEntry { person: a, post: head, from_year: 2017, to_year: 2021 });
         let s = b.build();
         let stay = plan_of(&s, &[(a, &[Some(head)])]);
-        assert_eq!(hard(&s, &stay), vec!["term-cap 2027"], "5 earlier years + 6 = 11 > 10");
+        assert_eq!(hard(&s, &stay), vec!["tenure-max 2027", "term-cap 2027"], "5 earlier years + 6 = 11 > 10");
         assert_eq!(solve(&s).holds[a.0 as usize], vec![Some(other)]);
 
         let mut gap = s.clone();

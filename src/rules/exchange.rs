@@ -1,0 +1,270 @@
+//! Exchange (交流): a move takes an official to another place or organ. Two things follow.
+//!
+//! - **Where tenure years count.** Each tenure rule (`tenure-max`, `priority-groups`,
+//!   `term-cap`) counts an official's years in a scope its `count_in` names: the post, the
+//!   unit, or the place (the region the unit governs or sits in); `auto` counts in the
+//!   place for heads and deputies of a unit whose kind is in `place_kinds` (a place's party
+//!   committee and government, a township), in the unit otherwise. Only a move out of the
+//!   scope ends the count. [`Clock`] keeps, per official, the first year of their unbroken
+//!   run in the scope of their current post: `post_since`, extended back by the
+//!   `history.csv` rows in the same scope that join up with it. Within the horizon the
+//!   count of that start scope runs on every year (years away or in the reserve included:
+//!   coming back within five years does not restart it); a scope entered within the horizon
+//!   counts from the first year of the post taken up there.
+//! - **No desk swaps (hard, or off).** A move to another post of the same grade in the
+//!   same unit (straight away or after years in the reserve) is not exchange: it is
+//!   excluded, except rotation (轮岗) out of a `sensitive`
+//!   post when `rotate_sensitive` allows it. A promotion inside the unit stays allowed.
+//!
+//! Model: the start scope's count is known per arc, so tenure rules price or exclude arcs;
+//! a post outside it counts per stint. Desk swaps are excluded pairs; no rows.
+
+use super::{finding, what, who, Arc, Finding, Rule};
+use crate::plan::Plan;
+use crate::policy::{CountIn, Strength};
+use crate::scenario::{PersonIx, PostIx, RegionIx, Role, Scenario, UnitIx};
+
+/// Where years in a post count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// In the post itself.
+    Post(PostIx),
+    /// In the unit.
+    Unit(UnitIx),
+    /// In the place.
+    Place(RegionIx),
+}
+
+impl Scope {
+    /// Index of the scope's kind (for per-kind tables).
+    fn kind(self) -> usize {
+        match self {
+            Scope::Post(_) => 0,
+            Scope::Unit(_) => 1,
+            Scope::Place(_) => 2,
+        }
+    }
+
+    /// The scope of the same kind that contains post `k`.
+    fn of(self, s: &Scenario, k: PostIx) -> Scope {
+        match self {
+            Scope::Post(_) => Scope::Post(k),
+            Scope::Unit(_) => Scope::Unit(s.post(k).unit),
+            Scope::Place(_) => Scope::Place(s.post_region(k)),
+        }
+    }
+
+    /// `in post`, `in <unit>`, `in <place>`, for messages.
+    pub fn name(self, s: &Scenario) -> String {
+        match self {
+            Scope::Post(_) => "in post".into(),
+            Scope::Unit(u) => format!("in {}", s.unit(u).name),
+            Scope::Place(r) => format!("in {}", s.region(r).name),
+        }
+    }
+}
+
+/// Where years in post `j` count under `count`.
+pub fn scope(s: &Scenario, count: CountIn, j: PostIx) -> Scope {
+    let post = s.post(j);
+    let place = || Scope::Place(s.post_region(j));
+    match count {
+        CountIn::Post => Scope::Post(j),
+        CountIn::Unit => Scope::Unit(post.unit),
+        CountIn::Place => place(),
+        CountIn::Auto => {
+            let local = s.policy.exchange.place_kinds.iter().any(|k| *k == s.unit(post.unit).kind);
+            if local && matches!(post.role, Role::Head | Role::Deputy) {
+                place()
+            } else {
+                Scope::Unit(post.unit)
+            }
+        }
+    }
+}
+
+/// The years officials have counted in the scopes of their current posts.
+pub struct Clock {
+    count: CountIn,
+    /// Per person and scope kind (post, unit, place): the first year of the unbroken run in
+    /// the current post's scope of that kind.
+    since: Vec<[Option<i32>; 3]>,
+}
+
+impl Clock {
+    /// Runs back from `post_since` through the `history.csv` rows that join up, per kind.
+    pub fn new(s: &Scenario, count: CountIn) -> Clock {
+        let mut history: Vec<Vec<(i32, i32, PostIx)>> = vec![Vec::new(); s.people.len()];
+        for h in &s.history {
+            history[h.person.0 as usize].push((h.from_year, h.to_year, h.post));
+        }
+        let since = s
+            .people_ix()
+            .map(|(p, person)| {
+                let (Some(c), Some(since)) = (person.current_post, person.post_since) else { return [None; 3] };
+                let rows = &history[p.0 as usize];
+                [Scope::Post(c), Scope::Unit(s.post(c).unit), Scope::Place(s.post_region(c))].map(|key| {
+                    let mut first = since;
+                    while let Some(&(from, _, _)) =
+                        rows.iter().find(|&&(from, to, k)| from < first && to + 1 >= first && key.of(s, k) == key)
+                    {
+                        first = from;
+                    }
+                    Some(first)
+                })
+            })
+            .collect();
+        Clock { count, since }
+    }
+
+    /// The scope of `j` under this clock's `count_in`.
+    pub fn scope(&self, s: &Scenario, j: PostIx) -> Scope {
+        scope(s, self.count, j)
+    }
+
+    /// Years `p` has counted by the end of `year` in the scope of `j`, if `j` lies in the
+    /// scope of their current post (the start scope); `None` otherwise.
+    pub fn years(&self, s: &Scenario, p: PersonIx, j: PostIx, year: i32) -> Option<i32> {
+        let key = self.scope(s, j);
+        let c = s.person(p).current_post?;
+        if key.of(s, c) != key {
+            return None;
+        }
+        self.since[p.0 as usize][key.kind()].map(|since| year - since + 1)
+    }
+
+    /// Years `p`, holding `j` in `year` in `plan`, has counted in `j`'s scope: the start
+    /// scope's count, or the run in `j` for a scope entered within the horizon. The form
+    /// the model prices: arcs in the start scope, stints elsewhere.
+    pub fn counted(&self, s: &Scenario, plan: &Plan, p: PersonIx, j: PostIx, year: i32) -> i32 {
+        self.years(s, p, j, year).unwrap_or_else(|| plan.run_length(s, p, year))
+    }
+}
+
+/// How far a move from `from` to `to` goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reach {
+    /// To another place.
+    Place,
+    /// To another unit of the same place.
+    Unit,
+    /// Inside the unit.
+    InsideUnit,
+}
+
+/// How far the move from `from` to `to` goes.
+pub fn reach(s: &Scenario, from: PostIx, to: PostIx) -> Reach {
+    if s.post_region(from) != s.post_region(to) {
+        Reach::Place
+    } else if s.post(from).unit != s.post(to).unit {
+        Reach::Unit
+    } else {
+        Reach::InsideUnit
+    }
+}
+
+/// Whether moving from `from` to `to` is a desk swap the policy forbids: another post of the
+/// same grade in the same unit, other than rotation out of a sensitive post where allowed.
+pub fn desk_swap(s: &Scenario, from: PostIx, to: PostIx) -> bool {
+    let ex = &s.policy.exchange;
+    let (a, b) = (s.post(from), s.post(to));
+    ex.same_unit == Strength::Hard
+        && from != to
+        && a.unit == b.unit
+        && a.grade == b.grade
+        && !(ex.rotate_sensitive && a.sensitive)
+}
+
+/// Whether the move from `from` to `to` is rotation inside the unit (a sensitive post left
+/// for another of the same grade in the same unit).
+pub fn rotation(s: &Scenario, from: PostIx, to: PostIx) -> bool {
+    reach(s, from, to) == Reach::InsideUnit && s.post(to).grade <= s.post(from).grade
+}
+
+/// What counts as exchange.
+pub struct Exchange;
+
+impl Rule for Exchange {
+    fn id(&self) -> &'static str {
+        "exchange"
+    }
+
+    fn excludes_pair(&self, s: &Scenario, p: PersonIx, j: PostIx) -> bool {
+        s.person(p).current_post.is_some_and(|c| desk_swap(s, c, j))
+    }
+
+    fn exclusion_reason(&self, s: &Scenario, a: Arc) -> String {
+        let c = s.person(a.person).current_post.expect("excluded only from a current post");
+        format!(
+            "{} is a post of the same grade in the same unit as {}: a desk swap, not exchange",
+            s.post(a.post).id,
+            s.post(c).id
+        )
+    }
+
+    fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
+        for (p, y, to) in plan.held(s).filter(|&(p, y, _)| plan.taken_up(s, p, y).is_some()) {
+            // The post held last, over any years in the reserve between.
+            let last = (s.start_year - 1..y).rev().find_map(|x| plan.post(s, p, x));
+            let Some(from) = last.filter(|&from| desk_swap(s, from, to)) else { continue };
+            let msg =
+                format!("{} moves from {} to {}: same grade, same unit (a desk swap)", who(s, p), what(s, from), what(s, to));
+            finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(to), msg);
+        }
+    }
+
+    fn reason_to_take(&self, s: &Scenario, plan: &Plan, p: PersonIx, to: PostIx, year: i32) -> Option<String> {
+        let from = plan.post(s, p, year - 1)?;
+        rotation(s, from, to).then(|| "rotation inside the unit out of a sensitive post (轮岗)".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{hard, plan_of, solve, Builder};
+
+    #[test]
+    fn a_desk_swap_inside_a_unit_is_not_exchange_but_rotation_out_of_a_sensitive_post_is() {
+        let mut b = Builder::new(2027, 1);
+        let desk = b.post_in("D1", "U-county", 3);
+        let next = b.post_in("D2", "U-county", 3);
+        let head = b.post_in("H", "U-county", 4);
+        let away = b.post_in("X", "U-other", 3);
+        let a = b.person("A", 3, Some(desk), 2014); // 13 years in the bureau
+        b.s.policy.exchange.same_unit = Strength::Hard;
+        b.s.policy.tenure_max.count_in = CountIn::Unit;
+        let s = b.build();
+        assert_eq!(hard(&s, &plan_of(&s, &[(a, &[Some(next)])])), vec!["exchange 2027", "tenure-max 2027"]);
+        let promoted = hard(&s, &plan_of(&s, &[(a, &[Some(head)])]));
+        assert_eq!(promoted, vec!["tenure-max 2027"], "a promotion is not a desk swap, but the years in the bureau go on");
+        assert_eq!(solve(&s).holds[a.0 as usize], vec![Some(away)], "14 years in the bureau: out of it");
+
+        let mut sensitive = s.clone();
+        sensitive.posts[desk.0 as usize].sensitive = true;
+        sensitive.policy.tenure_max.count_in = CountIn::Post;
+        assert!(hard(&sensitive, &plan_of(&sensitive, &[(a, &[Some(next)])])).is_empty(), "near miss: rotation (轮岗)");
+        assert!(rotation(&sensitive, desk, next));
+    }
+
+    #[test]
+    fn years_count_in_the_unit_or_the_place_and_history_joins_up() {
+        let mut b = Builder::new(2027, 2);
+        let dept = b.post_in("D1", "U-county", 3);
+        let dept2 = b.post_in("D2", "U-county", 4);
+        let other = b.post_in("X", "U-other", 3);
+        let a = b.person("A", 3, Some(dept2), 2024);
+        b.s.history.push(crate::scenario::HistoryEntry { person: a, post: dept, from_year: 2018, to_year: 2023 });
+        let s = b.build();
+        let unit = Clock::new(&s, CountIn::Unit);
+        assert_eq!(unit.years(&s, a, dept2, 2027), Some(10), "2018–2027 in the bureau");
+        assert_eq!(unit.years(&s, a, dept, 2028), Some(11), "the start scope's count runs on");
+        assert_eq!(unit.years(&s, a, other, 2027), None);
+        assert_eq!(Clock::new(&s, CountIn::Post).years(&s, a, dept2, 2027), Some(4), "in post: 2024–2027");
+        let mut gap = s.clone();
+        gap.history[0].to_year = 2022; // a year elsewhere: the run starts in 2024
+        assert_eq!(Clock::new(&gap, CountIn::Unit).years(&gap, a, dept2, 2027), Some(4));
+        let plan = plan_of(&s, &[(a, &[Some(other), Some(other)])]);
+        assert_eq!(unit.counted(&s, &plan, a, other, 2028), 2, "a new unit counts from the move");
+    }
+}
