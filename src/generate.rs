@@ -314,6 +314,7 @@ pub fn generate(spec: &GenSpec) -> Scenario {
             history: Vec::new(),
             candidates: Vec::new(),
             pins: Vec::new(),
+            interests: Vec::new(),
         },
         area: Vec::new(),
         elsewhere: Vec::new(),
@@ -430,6 +431,7 @@ impl Gen {
             hardship: r.hardship,
             pair: None,
             reelection_year: None,
+            serves: None,
         });
         self.s.teams.push(Team { id: String::new(), listed: false, domains: Vec::new() });
         let grade = kind.head_grade + shift;
@@ -532,6 +534,7 @@ impl Gen {
                 skills,
                 young_cadre: age < 40 && self.rng.gen_bool(0.35),
                 audit_hold: false,
+                audit_hold_until: None,
                 retire_year: start - age + 60,
                 years_in_grade: s + self.rng.gen_range(0..=12u32.saturating_sub(s)),
                 grassroots_years: grassroots.min(working),

@@ -36,6 +36,7 @@ impl Builder {
             hardship: 0,
             pair: None,
             reelection_year: None,
+            serves: None,
         };
         let s = Scenario {
             name: "test".into(),
@@ -66,6 +67,7 @@ impl Builder {
             history: Vec::new(),
             candidates: Vec::new(),
             pins: Vec::new(),
+            interests: Vec::new(),
         };
         Builder { s }
     }
@@ -116,6 +118,7 @@ impl Builder {
             skills: vec![("general".into(), 2)],
             young_cadre: false,
             audit_hold: false,
+            audit_hold_until: None,
             retire_year: 2040,
             years_in_grade: 3,
             grassroots_years: 0,
