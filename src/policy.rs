@@ -474,16 +474,26 @@ impl Default for KinshipRecusal {
     }
 }
 
-/// `[audit-hold]`: an official under audit stays in post.
+/// `[audit-hold]`: an official under audit stays in post until the hold ends
+/// (`people.csv audit_hold_until`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct AuditHold {
-    /// How many planned years, from the first, the hold lasts (0 = off).
+    /// How many planned years, from the first, a hold with an unknown end lasts (0 = the
+    /// whole horizon).
     pub years: u32,
 }
 impl Default for AuditHold {
     fn default() -> Self {
         AuditHold { years: 1 }
+    }
+}
+impl AuditHold {
+    /// The last year of a hold with an unknown end, for a horizon from `start_year` of
+    /// `horizon` years.
+    pub fn unknown_end(&self, start_year: i32, horizon: u32) -> i32 {
+        let years = if self.years == 0 { horizon } else { self.years };
+        start_year + years as i32 - 1
     }
 }
 
