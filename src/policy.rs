@@ -61,6 +61,8 @@ pub struct Policy {
     pub young_cadre: YoungCadre,
     /// Years in grade before a promotion.
     pub promotion: Promotion,
+    /// At most so many years in total at one grade.
+    pub grade_cap: GradeCap,
     /// Heads and sensitive posts first.
     pub priority_groups: PriorityGroups,
     /// At most two consecutive terms in one post.
@@ -131,6 +133,24 @@ pub struct Promotion {
 impl Default for Promotion {
     fn default() -> Self {
         Promotion { strength: Strength::Hard, deputy_years: 2, head_years: 3, weight: 20.0 }
+    }
+}
+
+/// `[grade-cap]`: nobody holds a post of their own grade for more than `years` years in
+/// total at that grade (years already served in it, `years_in_grade`, included).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GradeCap {
+    /// `hard`, `soft` or `off`.
+    pub strength: Strength,
+    /// Years in total at one grade.
+    pub years: u32,
+    /// Penalty per year beyond the cap (when soft).
+    pub weight: f64,
+}
+impl Default for GradeCap {
+    fn default() -> Self {
+        GradeCap { strength: Strength::Hard, years: 15, weight: 20.0 }
     }
 }
 
@@ -527,6 +547,7 @@ impl Policy {
         weight("tenure-min.weight", self.tenure_min.weight);
         weight("regional-recusal.weight", self.regional_recusal.weight);
         weight("kinship-recusal.weight", self.kinship_recusal.weight);
+        weight("grade-cap.weight", self.grade_cap.weight);
         weight("candidate-pool.score_weight", self.candidate_pool.score_weight);
         weight("skill-fit.weight", self.skill_fit.weight);
         weight("skill-fit.cross_domain_weight", self.skill_fit.cross_domain_weight);
@@ -573,6 +594,9 @@ impl Policy {
         }
         if self.even_pace.term_years == 0 {
             out.push(("even-pace.term_years".into(), "must be >= 1".into()));
+        }
+        if self.grade_cap.years == 0 {
+            out.push(("grade-cap.years".into(), "must be >= 1 (strength = \"off\" turns the cap off)".into()));
         }
         if self.skill_fit.min_fit > 3 {
             out.push(("skill-fit.min_fit".into(), "must be 0–3".into()));

@@ -12,6 +12,7 @@ mod candidate_pool;
 mod continuity;
 mod even_pace;
 mod exchange_scope;
+mod grade_cap;
 mod grade_window;
 mod hardship;
 mod kinship_recusal;
@@ -147,6 +148,7 @@ pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
         Box::new(kinship_recusal::KinshipRecusal::new(s)),
         Box::new(skill_fit::SkillFit),
         Box::new(promotion::Promotion),
+        Box::new(grade_cap::GradeCap),
         Box::new(temporary::Temporary),
         Box::new(term_cap::TermCap::new(s)),
         Box::new(tenure_max::TenureMax),
