@@ -47,6 +47,8 @@ pub struct Policy {
     pub regional_recusal: RegionalRecusal,
     /// Relatives in the same or a supervising unit.
     pub kinship_recusal: KinshipRecusal,
+    /// No post in the regulator of a firm a spouse or child runs.
+    pub business_interest: BusinessInterest,
     /// Officials under audit stay put.
     pub audit_hold: AuditHold,
     /// Open-selection pools (`candidates.csv`).
@@ -482,6 +484,23 @@ pub struct KinshipRecusal {
     /// Penalty per conflicting pair and year (when soft).
     pub weight: f64,
 }
+
+/// `[business-interest]`: an official whose spouse or child runs a firm holds no post of
+/// the unit that regulates it (`interests.csv`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BusinessInterest {
+    /// `hard`, `soft` or `off`.
+    pub strength: Strength,
+    /// Penalty per year in such a post (when soft).
+    pub weight: f64,
+}
+impl Default for BusinessInterest {
+    fn default() -> Self {
+        BusinessInterest { strength: Strength::Hard, weight: 100.0 }
+    }
+}
+
 impl Default for KinshipRecusal {
     fn default() -> Self {
         use crate::scenario::Kinship;
@@ -547,6 +566,7 @@ impl Policy {
         weight("tenure-min.weight", self.tenure_min.weight);
         weight("regional-recusal.weight", self.regional_recusal.weight);
         weight("kinship-recusal.weight", self.kinship_recusal.weight);
+        weight("business-interest.weight", self.business_interest.weight);
         weight("grade-cap.weight", self.grade_cap.weight);
         weight("candidate-pool.score_weight", self.candidate_pool.score_weight);
         weight("skill-fit.weight", self.skill_fit.weight);

@@ -8,6 +8,7 @@
 //! asserts this), so `summary.md` can attribute the objective rule by rule.
 
 mod audit_hold;
+mod business_interest;
 mod candidate_pool;
 mod continuity;
 mod even_pace;
@@ -146,6 +147,7 @@ pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
         Box::new(exchange_scope::ExchangeScope::new(s)),
         Box::new(regional_recusal::RegionalRecusal),
         Box::new(kinship_recusal::KinshipRecusal::new(s)),
+        Box::new(business_interest::BusinessInterest::new(s)),
         Box::new(skill_fit::SkillFit),
         Box::new(promotion::Promotion),
         Box::new(grade_cap::GradeCap),
