@@ -483,6 +483,19 @@ pub struct KinshipRecusal {
     pub supervision: bool,
     /// Penalty per conflicting pair and year (when soft).
     pub weight: f64,
+    /// Where relatives' current posts conflict at the start: `lower`, the lower-ranked
+    /// one leaves their post (while the other has not retired); `either`, the plan chooses.
+    pub who_moves: WhoMoves,
+}
+
+/// Which of two relatives whose current posts conflict moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WhoMoves {
+    /// The lower-ranked one (lower grade; then fewer years in post; then the later id).
+    Lower,
+    /// Either one, as the plan finds best.
+    Either,
 }
 
 /// `[business-interest]`: an official whose spouse or child runs a firm holds no post of
@@ -509,6 +522,7 @@ impl Default for KinshipRecusal {
             kinds: vec![Kinship::Spouse, Kinship::DirectBlood, Kinship::Collateral3, Kinship::InLaw],
             supervision: true,
             weight: 100.0,
+            who_moves: WhoMoves::Lower,
         }
     }
 }
