@@ -254,6 +254,15 @@ pub struct TeamBalance {
     pub domain_weight: f64,
     /// Skill level that covers a domain.
     pub domain_level: u8,
+    /// Most members of a listed team are under this age: at most `⌈posts / 2⌉ − 1` members
+    /// of this age or older.
+    pub under_age: i32,
+    /// Penalty per team-year and member of `under_age` or older beyond that number.
+    pub older_weight: f64,
+    /// Oldest age at which someone is appointed to a post of a listed team.
+    pub appointee_max_age: i32,
+    /// Penalty per appointment to a post of a listed team of someone older.
+    pub age_weight: f64,
 }
 impl Default for TeamBalance {
     fn default() -> Self {
@@ -268,6 +277,10 @@ impl Default for TeamBalance {
             young_weight: 3.0,
             domain_weight: 2.0,
             domain_level: 2,
+            under_age: 50,
+            older_weight: 3.0,
+            appointee_max_age: 52,
+            age_weight: 5.0,
         }
     }
 }
@@ -582,6 +595,8 @@ impl Policy {
         weight("kinship-recusal.weight", self.kinship_recusal.weight);
         weight("business-interest.weight", self.business_interest.weight);
         weight("grade-cap.weight", self.grade_cap.weight);
+        weight("team-balance.older_weight", self.team_balance.older_weight);
+        weight("team-balance.age_weight", self.team_balance.age_weight);
         weight("candidate-pool.score_weight", self.candidate_pool.score_weight);
         weight("skill-fit.weight", self.skill_fit.weight);
         weight("skill-fit.cross_domain_weight", self.skill_fit.cross_domain_weight);
