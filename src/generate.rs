@@ -35,7 +35,7 @@
 //! [`ChaCha8Rng`] streams seeded with [`GenSpec::seed`], and nothing is ever drawn while
 //! iterating a hash map. Not generated: candidate pools and pins.
 
-use crate::policy::{Home, Policy};
+use crate::policy::{Home, Policy, Strength};
 use crate::scenario::{
     Gender, HistoryEntry, Kinship, Level, Person, PersonIx, Post, PostIx, Region, RegionIx, Relation, Role, Scenario, Team,
     TeamIx, Unit, UnitIx,
@@ -314,6 +314,7 @@ pub fn generate(spec: &GenSpec) -> Scenario {
             history: Vec::new(),
             candidates: Vec::new(),
             pins: Vec::new(),
+            interests: Vec::new(),
         },
         area: Vec::new(),
         elsewhere: Vec::new(),
@@ -430,6 +431,7 @@ impl Gen {
             hardship: r.hardship,
             pair: None,
             reelection_year: None,
+            serves: None,
         });
         self.s.teams.push(Team { id: String::new(), listed: false, domains: Vec::new() });
         let grade = kind.head_grade + shift;
@@ -532,6 +534,7 @@ impl Gen {
                 skills,
                 young_cadre: age < 40 && self.rng.gen_bool(0.35),
                 audit_hold: false,
+                audit_hold_until: None,
                 retire_year: start - age + 60,
                 years_in_grade: s + self.rng.gen_range(0..=12u32.saturating_sub(s)),
                 grassroots_years: grassroots.min(working),
@@ -611,21 +614,27 @@ impl Gen {
 
     /// About 1% of people (at least one) under audit, chosen among those who may stay in
     /// their post for the whole hold: no relatives, no home conflict under any home kind,
-    /// within the tenure cap, not retiring, not on a temporary posting.
+    /// within the tenure cap and the grade cap, not retiring, not on a temporary posting.
     fn audit_holds(&mut self) {
         let s = &self.s;
-        let hold = s.policy.audit_hold.years as i32;
+        let last = s.policy.audit_hold.unknown_end(s.start_year, s.years);
         let cap = s.policy.tenure_max.hard_years as i32;
+        let gc = &s.policy.grade_cap;
+        let grade_ok = |p: &Person, j: PostIx| {
+            gc.strength != Strength::Hard
+                || s.post(j).grade != p.grade
+                || p.years_in_grade as i32 + last - s.start_year < gc.years as i32
+        };
         let mut related = vec![false; s.people.len()];
         s.relations.iter().for_each(|r| (related[r.a.0 as usize], related[r.b.0 as usize]) = (true, true));
         let all = [Home::Native, Home::Birth, Home::Grewup];
         let eligible: Vec<PersonIx> = s
             .people_ix()
             .filter(|&(i, p)| {
-                p.current_post.is_some_and(|j| !s.post(j).temporary && !home_conflict(s, p, j, &all))
+                p.current_post.is_some_and(|j| !s.post(j).temporary && !home_conflict(s, p, j, &all) && grade_ok(p, j))
                     && !related[i.0 as usize]
-                    && (cap == 0 || s.years_in_current_post(i, s.start_year + hold - 1).unwrap() <= cap)
-                    && p.retire_year > s.start_year + hold
+                    && (cap == 0 || s.years_in_current_post(i, last).unwrap() <= cap)
+                    && p.retire_year > last + 1
             })
             .map(|(i, _)| i)
             .collect();

@@ -133,6 +133,7 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
             hardship: 0,
             pair: None,
             reelection_year: None,
+            serves: None,
         }],
         teams: vec![Team { id: "U1".into(), listed: false, domains: Vec::new() }],
         posts: (1..=n)
@@ -165,6 +166,7 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
                 skills: Vec::new(),
                 young_cadre: false,
                 audit_hold: false,
+                audit_hold_until: None,
                 retire_year: start_year + 100,
                 years_in_grade: 0,
                 grassroots_years: 0,
@@ -175,6 +177,7 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
         history: Vec::new(),
         candidates: pairs,
         pins: Vec::new(),
+        interests: Vec::new(),
     })
 }
 

@@ -49,6 +49,8 @@ pub struct Policy {
     pub regional_recusal: RegionalRecusal,
     /// Relatives in the same or a supervising unit.
     pub kinship_recusal: KinshipRecusal,
+    /// No post in the regulator of a firm a spouse or child runs.
+    pub business_interest: BusinessInterest,
     /// Officials under audit stay put.
     pub audit_hold: AuditHold,
     /// Open-selection pools (`candidates.csv`).
@@ -63,6 +65,8 @@ pub struct Policy {
     pub young_cadre: YoungCadre,
     /// Years in grade before a promotion.
     pub promotion: Promotion,
+    /// At most so many years in total at one grade.
+    pub grade_cap: GradeCap,
     /// Heads and sensitive posts first.
     pub priority_groups: PriorityGroups,
     /// At most two consecutive terms in one post.
@@ -133,6 +137,26 @@ pub struct Promotion {
 impl Default for Promotion {
     fn default() -> Self {
         Promotion { strength: Strength::Hard, deputy_years: 2, head_years: 3, weight: 20.0 }
+    }
+}
+
+/// `[grade-cap]`: nobody holds a post of their own grade for more than `years` years in
+/// total at that grade (years already served in it, `years_in_grade`, included).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GradeCap {
+    /// `hard`, `soft` or `off`.
+    pub strength: Strength,
+    /// Years in total at one grade.
+    pub years: u32,
+    /// Penalty per year beyond the cap (when soft).
+    pub weight: f64,
+    /// Only `head` posts (the heads the rule names) or every post.
+    pub heads_only: bool,
+}
+impl Default for GradeCap {
+    fn default() -> Self {
+        GradeCap { strength: Strength::Hard, years: 15, weight: 20.0, heads_only: true }
     }
 }
 
@@ -244,6 +268,15 @@ pub struct TeamBalance {
     pub domain_weight: f64,
     /// Skill level that covers a domain.
     pub domain_level: u8,
+    /// Most members of a listed team are under this age: at most `⌈posts / 2⌉ − 1` members
+    /// of this age or older.
+    pub under_age: i32,
+    /// Penalty per team-year and member of `under_age` or older beyond that number.
+    pub older_weight: f64,
+    /// Oldest age at which someone is appointed to a post of a listed team.
+    pub appointee_max_age: i32,
+    /// Penalty per appointment to a post of a listed team of someone older.
+    pub age_weight: f64,
 }
 impl Default for TeamBalance {
     fn default() -> Self {
@@ -258,6 +291,10 @@ impl Default for TeamBalance {
             young_weight: 3.0,
             domain_weight: 2.0,
             domain_level: 2,
+            under_age: 50,
+            older_weight: 3.0,
+            appointee_max_age: 52,
+            age_weight: 5.0,
         }
     }
 }
@@ -516,7 +553,37 @@ pub struct KinshipRecusal {
     pub supervision: bool,
     /// Penalty per conflicting pair and year (when soft).
     pub weight: f64,
+    /// Where relatives' current posts conflict at the start: `lower`, the lower-ranked
+    /// one leaves their post (while the other has not retired); `either`, the plan chooses.
+    pub who_moves: WhoMoves,
 }
+
+/// Which of two relatives whose current posts conflict moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WhoMoves {
+    /// The lower-ranked one (lower grade; then fewer years in post; then the later id).
+    Lower,
+    /// Either one, as the plan finds best.
+    Either,
+}
+
+/// `[business-interest]`: an official whose spouse or child runs a firm holds no post of
+/// the unit that regulates it (`interests.csv`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BusinessInterest {
+    /// `hard`, `soft` or `off`.
+    pub strength: Strength,
+    /// Penalty per year in such a post (when soft).
+    pub weight: f64,
+}
+impl Default for BusinessInterest {
+    fn default() -> Self {
+        BusinessInterest { strength: Strength::Hard, weight: 100.0 }
+    }
+}
+
 impl Default for KinshipRecusal {
     fn default() -> Self {
         use crate::scenario::Kinship;
@@ -525,20 +592,31 @@ impl Default for KinshipRecusal {
             kinds: vec![Kinship::Spouse, Kinship::DirectBlood, Kinship::Collateral3, Kinship::InLaw],
             supervision: true,
             weight: 100.0,
+            who_moves: WhoMoves::Lower,
         }
     }
 }
 
-/// `[audit-hold]`: an official under audit stays in post.
+/// `[audit-hold]`: an official under audit stays in post until the hold ends
+/// (`people.csv audit_hold_until`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct AuditHold {
-    /// How many planned years, from the first, the hold lasts (0 = off).
+    /// How many planned years, from the first, a hold with an unknown end lasts (0 = the
+    /// whole horizon).
     pub years: u32,
 }
 impl Default for AuditHold {
     fn default() -> Self {
         AuditHold { years: 1 }
+    }
+}
+impl AuditHold {
+    /// The last year of a hold with an unknown end, for a horizon from `start_year` of
+    /// `horizon` years.
+    pub fn unknown_end(&self, start_year: i32, horizon: u32) -> i32 {
+        let years = if self.years == 0 { horizon } else { self.years };
+        start_year + years as i32 - 1
     }
 }
 
@@ -572,6 +650,10 @@ impl Policy {
         weight("tenure-min.weight", self.tenure_min.weight);
         weight("regional-recusal.weight", self.regional_recusal.weight);
         weight("kinship-recusal.weight", self.kinship_recusal.weight);
+        weight("business-interest.weight", self.business_interest.weight);
+        weight("grade-cap.weight", self.grade_cap.weight);
+        weight("team-balance.older_weight", self.team_balance.older_weight);
+        weight("team-balance.age_weight", self.team_balance.age_weight);
         weight("candidate-pool.score_weight", self.candidate_pool.score_weight);
         weight("skill-fit.weight", self.skill_fit.weight);
         weight("skill-fit.cross_domain_weight", self.skill_fit.cross_domain_weight);
@@ -618,6 +700,9 @@ impl Policy {
         }
         if self.even_pace.term_years == 0 {
             out.push(("even-pace.term_years".into(), "must be >= 1".into()));
+        }
+        if self.grade_cap.years == 0 {
+            out.push(("grade-cap.years".into(), "must be >= 1 (strength = \"off\" turns the cap off)".into()));
         }
         if self.skill_fit.min_fit > 3 {
             out.push(("skill-fit.min_fit".into(), "must be 0–3".into()));

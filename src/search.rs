@@ -249,6 +249,8 @@ mod tests {
         let spouse = b.person("B", 3, Some(county2), 2023);
         b.s.people[held.0 as usize].audit_hold = true;
         b.s.relations.push(Relation { a: held, b: spouse, kind: Kinship::Spouse });
+        // Either spouse may move, so that the greedy plan keeps both (`lower` would move B).
+        b.s.policy.kinship_recusal.who_moves = crate::policy::WhoMoves::Either;
         let local = b.person("C", 3, Some(town), 2023);
         b.s.people[local.0 as usize].grewup = Some(b.region("R-town"));
         b.s.posts[other.0 as usize].must_fill = true;

@@ -39,6 +39,7 @@ impl Builder {
             hardship: 0,
             pair: None,
             reelection_year: None,
+            serves: None,
         };
         let mut policy = Policy::default();
         policy.exchange.same_unit = crate::policy::Strength::Off;
@@ -74,6 +75,7 @@ impl Builder {
             history: Vec::new(),
             candidates: Vec::new(),
             pins: Vec::new(),
+            interests: Vec::new(),
         };
         Builder { s }
     }
@@ -124,6 +126,7 @@ impl Builder {
             skills: vec![("general".into(), 2)],
             young_cadre: false,
             audit_hold: false,
+            audit_hold_until: None,
             retire_year: 2040,
             years_in_grade: 3,
             grassroots_years: 0,

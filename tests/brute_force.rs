@@ -36,7 +36,7 @@ use rotaplan::error::Error;
 use rotaplan::formulation::Formulation;
 use rotaplan::mip::{SolveOptions, Status};
 use rotaplan::plan::Plan;
-use rotaplan::policy::{CountIn, Home, Strength};
+use rotaplan::policy::{CountIn, Home, Strength, WhoMoves};
 use rotaplan::scenario::*;
 use rotaplan::testkit::Builder;
 use std::collections::HashMap;
@@ -354,6 +354,25 @@ fn build(spec: &Spec, dir: &std::path::Path) -> Scenario {
             b.s.pins.push(Pin { person: PersonIx(p as u32), post: posts[j], year: start + y as i32, action });
         }
     }
+    // The data of issue 11's rules, derived from values already drawn (so that the drawn
+    // cases, and the seeds in the regressions file, stay what they were): a body serving a
+    // unit it is not supervised by, business interests where a pin forbids, an audit hold
+    // whose end is known (possibly already past) for some officials on hold.
+    if spec.pair {
+        b.s.units[2].serves = Some(UnitIx(1));
+    }
+    let mut interests = std::collections::HashSet::new();
+    for &(p, j, _, fix) in &spec.pins {
+        let unit = b.s.posts[posts[j].0 as usize].unit;
+        if p < n && !fix && interests.insert((p, unit)) {
+            b.s.interests.push(Interest { person: PersonIx(p as u32), unit, note: String::new() });
+        }
+    }
+    for (k, ps) in spec.people.iter().enumerate() {
+        if ps.audit_hold && ps.earlier_term {
+            b.s.people[k].audit_hold_until = Some(start - 1 + ps.years_in_grade as i32 % 3);
+        }
+    }
     let mut seen = std::collections::HashSet::new();
     for &(j, p, score) in &spec.candidates {
         if seen.insert((j, p)) {
@@ -385,6 +404,11 @@ fn build(spec: &Spec, dir: &std::path::Path) -> Scenario {
     pol.tenure_max.soft_years = ps.tenure_soft;
     pol.tenure_min.years = ps.tenure_min;
     pol.audit_hold.years = ps.audit_years;
+    // Issue 11's rules take the strengths of drawn rules of a like kind.
+    pol.grade_cap.strength = term;
+    pol.grade_cap.years = 3 + ps.tenure_min;
+    pol.business_interest.strength = kin;
+    pol.kinship_recusal.who_moves = if ps.within_county { WhoMoves::Either } else { WhoMoves::Lower };
     pol.grade_window.max_up = ps.max_up;
     pol.grade_window.max_down = ps.max_down;
     pol.skill_fit.min_fit = ps.min_fit;

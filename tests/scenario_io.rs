@@ -337,7 +337,7 @@ fn assert_same(a: &Scenario, b: &Scenario) {
     assert_eq!((&a.name, a.start_year, a.years, &a.policy), (&b.name, b.start_year, b.years, &b.policy));
     assert_eq!((&a.regions, &a.units, &a.teams, &a.posts), (&b.regions, &b.units, &b.teams, &b.posts));
     assert_eq!((&a.people, &a.relations, &a.history), (&b.people, &b.relations, &b.history));
-    assert_eq!((&a.candidates, &a.pins), (&b.candidates, &b.pins));
+    assert_eq!((&a.candidates, &a.pins, &a.interests), (&b.candidates, &b.pins, &b.interests));
 }
 
 #[test]
@@ -468,4 +468,77 @@ fn pairs_teams_and_history_round_trip() {
     assert_eq!(a.units, b.units);
     assert_eq!(a.teams, b.teams);
     assert_eq!(a.history, b.history);
+}
+
+const UNITS_SERVING: &str = "\
+unit_id,name,region_id,parent_unit_id,kind,serves_unit_id
+U-party,County Party Committee,R-county,,party_committee,
+U-twp,Xishan Township,R-twp,U-party,township,
+U-org,County Organization Department,R-county,U-party,organization,U-party
+";
+const PEOPLE_HELD: &str = "\
+person_id,name,gender,birth_year,grade,current_post_id,post_since,audit_hold,audit_hold_until,retire_year
+C001,Zhang Wei,M,1970,4,P-head,2020,true,2028,2030
+C002,Li Na,F,1980,3,P-twp-head,2024,yes,,2040
+C003,Wang Fang,f,1990,2,,,,,2050
+";
+const INTERESTS: &str =
+    "person_id,regulator_unit_id,note\nC002,U-twp,\"husband's quarry, licensed by the township\"\nC003,U-party,\n";
+
+#[test]
+fn serving_bodies_audit_hold_ends_and_interests_load_and_round_trip() {
+    let dir =
+        dir_with(&[("units.csv", Some(UNITS_SERVING)), ("people.csv", Some(PEOPLE_HELD)), ("interests.csv", Some(INTERESTS))]);
+    let a = load_ok(dir.path());
+    assert_eq!(a.units.iter().map(|u| u.serves).collect::<Vec<_>>(), [None, None, Some(UnitIx(0))]);
+    assert_eq!(
+        a.people.iter().map(|p| (p.audit_hold, p.audit_hold_until)).collect::<Vec<_>>(),
+        [(true, Some(2028)), (true, None), (false, None)]
+    );
+    assert_eq!(a.interests.len(), 2);
+    assert_eq!((a.interests[0].person, a.interests[0].unit), (PersonIx(1), UnitIx(1)));
+    assert_eq!(a.interests[0].note, "husband's quarry, licensed by the township");
+    assert_eq!(a.interests[1].note, "");
+    let out = tempfile::tempdir().unwrap();
+    write(&a, out.path()).unwrap();
+    assert_same(&a, &load_ok(out.path()));
+    // Without any value, the optional columns and file are not written.
+    let plain = load_ok(dir_with(&[]).path());
+    let out = tempfile::tempdir().unwrap();
+    write(&plain, out.path()).unwrap();
+    assert!(!out.path().join("interests.csv").exists());
+    let header = |f: &str| std::fs::read_to_string(out.path().join(f)).unwrap().lines().next().unwrap().to_string();
+    assert!(!header("units.csv").contains("serves_unit_id") && !header("people.csv").contains("audit_hold_until"));
+}
+
+#[test]
+fn bad_serving_bodies() {
+    let unknown = UNITS_SERVING.replace("organization,U-party", "organization,U-nope");
+    let ps = problems(&[("units.csv", Some(&unknown))]);
+    assert_only(&ps, "units.csv", Some(4), Some("serves_unit_id"), "unknown unit \"U-nope\" (not in units.csv)");
+    let selfish = UNITS_SERVING.replace("organization,U-party", "organization,U-org");
+    let ps = problems(&[("units.csv", Some(&selfish))]);
+    assert_only(&ps, "units.csv", Some(4), Some("serves_unit_id"), "a unit cannot serve itself");
+}
+
+#[test]
+fn bad_audit_hold_until() {
+    let not_held = PEOPLE_HELD.replace("yes,,2040", "no,2027,2040");
+    let ps = problems(&[("people.csv", Some(&not_held))]);
+    assert_only(&ps, "people.csv", Some(3), Some("audit_hold_until"), "given but audit_hold is false");
+    let no_year = PEOPLE_HELD.replace("true,2028", "true,soon");
+    let ps = problems(&[("people.csv", Some(&no_year))]);
+    assert_only(&ps, "people.csv", Some(2), Some("audit_hold_until"), "not an integer: \"soon\"");
+}
+
+#[test]
+fn bad_interests() {
+    let text = "person_id,regulator_unit_id,note\nC009,U-twp,\nC002,U-nope,\nC002,U-twp,a\nC002,U-twp,b\n";
+    let ps = problems(&[("interests.csv", Some(text))]);
+    assert_has(&ps, "interests.csv", Some(2), Some("person_id"), "unknown person \"C009\" (not in people.csv)");
+    assert_has(&ps, "interests.csv", Some(3), Some("regulator_unit_id"), "unknown unit \"U-nope\" (not in units.csv)");
+    assert_has(&ps, "interests.csv", Some(5), Some("regulator_unit_id"), "duplicate interest of this person (first on row 4)");
+    assert_eq!(ps.len(), 3, "{ps:#?}");
+    let ps = problems(&[("interests.csv", Some("person_id,note\nC002,x\n"))]);
+    assert_only(&ps, "interests.csv", None, Some("regulator_unit_id"), "missing required column");
 }

@@ -8,11 +8,13 @@
 //! asserts this), so `summary.md` can attribute the objective rule by rule.
 
 mod audit_hold;
+mod business_interest;
 mod candidate_pool;
 mod continuity;
 mod even_pace;
 pub mod exchange;
 mod exchange_scope;
+mod grade_cap;
 mod grade_window;
 mod hardship;
 mod kinship_recusal;
@@ -147,8 +149,10 @@ pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
         Box::new(exchange::Exchange),
         Box::new(regional_recusal::RegionalRecusal),
         Box::new(kinship_recusal::KinshipRecusal::new(s)),
+        Box::new(business_interest::BusinessInterest::new(s)),
         Box::new(skill_fit::SkillFit),
         Box::new(promotion::Promotion),
+        Box::new(grade_cap::GradeCap),
         Box::new(temporary::Temporary),
         Box::new(term_cap::TermCap::new(s)),
         Box::new(tenure_max::TenureMax::new(s)),

@@ -9,14 +9,20 @@
 //! - **make-up** (soft, teams listed in `teams.csv`): at least one woman
 //!   (`woman_weight` per team-year without), one member under `young_age`
 //!   (`young_weight`), and for each domain listed for the team in `teams.csv` a member
-//!   with skill `domain_level` in it (`domain_weight`).
+//!   with skill `domain_level` in it (`domain_weight`);
+//! - **age** (soft, listed teams): most members under `under_age`, i.e. at most
+//!   `⌈posts / 2⌉ − 1` members of that age or older (`older_weight` per member beyond), and
+//!   nobody older than `appointee_max_age` appointed to one of its posts (`age_weight` per
+//!   appointment).
 //!
 //! Model: churn `Σ z[p, j, y] (j in the team, p's current post not) ≤ limit + over`;
 //! paired heads `Σ departure(j, y) ≤ 1 + over` (see `Formulation::departures`); make-up
-//! `Σ hold(p, j, y) (j in the team, p qualifies) + short ≥ 1`. One row per team-year and
-//! goal, each with a priced continuous slack.
+//! `Σ hold(p, j, y) (j in the team, p qualifies) + short ≥ 1`; age
+//! `Σ hold(p, j, y) (j in the team, p of under_age or older) ≤ ⌈n/2⌉ − 1 + over`. One row
+//! per team-year and goal, each with a priced continuous slack; an older appointee's
+//! stint column carries `age_weight`.
 
-use super::{finding, limit_row, who, Finding, Rule};
+use super::{finding, limit_row, what, who, Finding, Rule};
 use crate::formulation::Formulation;
 use crate::mip::{Col, ColName, RowName};
 use crate::plan::Plan;
@@ -66,6 +72,23 @@ impl TeamBalance {
     fn makeup(&self, s: &Scenario, t: TeamIx) -> bool {
         s.teams[t.0 as usize].listed
     }
+
+    /// Members of `under_age` or older a listed team may have: `⌈posts / 2⌉ − 1`.
+    fn older_limit(&self, t: TeamIx) -> u32 {
+        self.size[t.0 as usize].div_ceil(2).saturating_sub(1)
+    }
+}
+
+/// Whether `p` is of `under_age` or older in `year`.
+fn older(s: &Scenario, p: PersonIx, year: i32) -> bool {
+    s.age(p, year) >= s.policy.team_balance.under_age
+}
+
+/// Whether `p` taking up `j` in `year` is an appointment to a listed team above
+/// `appointee_max_age` (and priced).
+fn old_appointee(s: &Scenario, p: PersonIx, j: PostIx, year: i32) -> bool {
+    let tb = &s.policy.team_balance;
+    tb.age_weight > 0.0 && s.teams[s.post(j).team.0 as usize].listed && s.age(p, year) > tb.appointee_max_age
 }
 
 /// Whether `p` is new to team `t` when taking up one of its posts.
@@ -93,6 +116,10 @@ fn goals<'a>(s: &'a Scenario, t: TeamIx) -> Vec<Goal<'a>> {
 impl Rule for TeamBalance {
     fn id(&self) -> &'static str {
         "team-balance"
+    }
+
+    fn stint_cost(&self, s: &Scenario, p: PersonIx, j: PostIx, first: i32, _last: i32) -> Option<f64> {
+        Some(if old_appointee(s, p, j, first) { s.policy.team_balance.age_weight } else { 0.0 })
     }
 
     fn encode(&self, f: &mut Formulation) {
@@ -157,6 +184,16 @@ impl Rule for TeamBalance {
                     f.model.add_row(1.0, f64::INFINITY, terms, RowName { rule: "makeup", a: t.0, b: k as u32, year: y });
                 }
             }
+            // Most members under `under_age`.
+            if tb.older_weight > 0.0 {
+                for y in s.years() {
+                    let cols = members.get(&(t, y)).map_or(&[][..], Vec::as_slice);
+                    let terms: Vec<(Col, f64)> = cols.iter().filter(|&&(_, p)| older(s, p, y)).map(|&(c, _)| (c, 1.0)).collect();
+                    let name = RowName { rule: "older", a: t.0, b: 0, year: y };
+                    let limit = self.older_limit(t) as f64;
+                    limit_row(f, Strength::Soft, tb.older_weight, name, 0.0, terms, limit, String::new);
+                }
+            }
         }
     }
 
@@ -208,6 +245,32 @@ impl Rule for TeamBalance {
                         let msg = format!("team {} has {label} in {y}", team(t));
                         finding(out, self.id(), Strength::Soft, weight, y, None, None, msg);
                     }
+                }
+                // Most members under `under_age`.
+                let n = team_members.iter().filter(|&&p| older(s, p, y)).count() as u32;
+                let limit = self.older_limit(t);
+                if n > limit && tb.older_weight > 0.0 {
+                    let msg = format!(
+                        "team {} has {n} members aged {} or older in {y} (at most {limit} of {} posts)",
+                        team(t),
+                        tb.under_age,
+                        self.size[t.0 as usize]
+                    );
+                    finding(out, self.id(), Strength::Soft, tb.older_weight * (n - limit) as f64, y, None, None, msg);
+                }
+            }
+            // Appointees at most `appointee_max_age`.
+            for (p, _) in s.people_ix() {
+                if let Some(j) = plan.taken_up(s, p, y).filter(|&j| old_appointee(s, p, j, y)) {
+                    let msg = format!(
+                        "{} (age {}) is appointed to {} of team {} in {y} (at most {})",
+                        who(s, p),
+                        s.age(p, y),
+                        what(s, j),
+                        team(s.post(j).team),
+                        tb.appointee_max_age
+                    );
+                    finding(out, self.id(), Strength::Soft, tb.age_weight, y, Some(p), Some(j), msg);
                 }
             }
         }
@@ -273,5 +336,39 @@ mod tests {
         let labels: Vec<_> = f.iter().map(|f| f.message.clone()).collect();
         assert_eq!(f.len(), 2, "no woman, nobody skilled in finance: {labels:?}");
         let _ = solve(&s);
+    }
+
+    /// A listed team of 4 posts may have 1 member of 50 or older; appointees are at most 52.
+    #[test]
+    fn most_members_under_fifty_and_appointees_at_most_fifty_two() {
+        let mut b = Builder::new(2027, 1);
+        let posts: Vec<_> = (0..4).map(|k| b.post(&format!("P{k}"), 3)).collect();
+        let people: Vec<_> = (0..3).map(|k| b.person(&format!("A{k}"), 3, Some(posts[k]), 2024)).collect();
+        let (old, older) = (b.person("O", 3, None, 0), b.person("Q", 3, None, 0));
+        b.s.people[old.0 as usize].birth_year = 1975; // 52 in 2027
+        b.s.people[older.0 as usize].birth_year = 1974; // 53
+        b.s.people[people[0].0 as usize].birth_year = 1970; // 57, in post
+        b.s.teams[1] = Team { id: "U-county".into(), listed: true, domains: Vec::new() };
+        b.s.policy.team_balance.woman_weight = 0.0;
+        b.s.policy.team_balance.young_weight = 0.0;
+        let s = b.build();
+        let rows: Vec<_> = posts.iter().map(|&j| [Some(j)]).collect();
+        let mut held: Vec<_> = (0..3).map(|k| (people[k], &rows[k][..])).collect();
+        // Near miss: one member of 50 or older (A0), nobody appointed.
+        assert!(findings(&s, &plan_of(&s, &held), "team-balance").is_empty());
+        // Hit: O (52) joins: two of 50 or older, one too many; appointed at 52 is fine.
+        held.push((old, &rows[3][..]));
+        let f = findings(&s, &plan_of(&s, &held), "team-balance");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].penalty, 3.0);
+        assert!(f[0].message.contains("2 members aged 50 or older in 2027 (at most 1 of 4 posts)"), "{}", f[0].message);
+        // Hit: Q (53) instead: also an appointee older than 52.
+        held[3] = (older, &rows[3][..]);
+        let f = findings(&s, &plan_of(&s, &held), "team-balance");
+        let penalties: Vec<_> = f.iter().map(|f| f.penalty).collect();
+        assert_eq!(penalties, [3.0, 5.0], "{f:?}");
+        assert!(f[1].message.contains("(age 53) is appointed to P3"), "{}", f[1].message);
+        // Planned: the vacancy (10) is worth filling, by O rather than Q.
+        assert_eq!(solve(&s).holds[old.0 as usize], vec![Some(posts[3])]);
     }
 }

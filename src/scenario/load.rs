@@ -20,8 +20,8 @@
 
 use super::table::{int, line_of, read_text, Table};
 use super::{
-    Candidate, Gender, HistoryEntry, Kinship, Level, Person, PersonIx, Pin, PinAction, Post, PostIx, Region, RegionIx, Relation,
-    Role, Scenario, Team, TeamIx, Unit, UnitIx,
+    Candidate, Gender, HistoryEntry, Interest, Kinship, Level, Person, PersonIx, Pin, PinAction, Post, PostIx, Region, RegionIx,
+    Relation, Role, Scenario, Team, TeamIx, Unit, UnitIx,
 };
 use crate::error::{Error, InputProblem, Result};
 use crate::policy::{Policy, MAX_WEIGHT};
@@ -41,6 +41,8 @@ const ANY: RangeInclusive<i32> = i32::MIN..=i32::MAX;
 const NON_NEGATIVE: RangeInclusive<i32> = 0..=i32::MAX;
 /// Hardship levels.
 const HARDSHIP: RangeInclusive<i32> = 0..=3;
+/// Calendar years given without a narrower range.
+const YEARS: RangeInclusive<i32> = 1900..=2200;
 
 /// Reads, validates and resolves the scenario in `dir`.
 ///
@@ -86,7 +88,11 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
         if pair.is_some_and(|x| x.is_some()) && row.get("pair_unit_id") == row.get("unit_id") {
             row.problem("pair_unit_id", "a unit cannot be paired with itself");
         }
-        let reelection_year = row.cell("reelection_year", Some(None), |v| int(v, 1900..=2200).map(Some));
+        let reelection_year = row.cell("reelection_year", Some(None), |v| int(v, YEARS).map(Some));
+        let serves = row.opt_id("serves_unit_id", &unit_ids);
+        if serves.is_some_and(|x| x.is_some()) && row.get("serves_unit_id") == row.get("unit_id") {
+            row.problem("serves_unit_id", "a unit cannot serve itself");
+        }
         Some(Unit {
             id: id?,
             name: name?,
@@ -96,6 +102,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
             hardship: hardship?,
             pair: pair?,
             reelection_year: reelection_year?,
+            serves: serves?,
         })
     });
     // Pairs are symmetric: a unit named as a pair takes its partner unless it names another.
@@ -225,6 +232,10 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
         let skills = row.cell("skills", Some(Vec::new()), parse_skills);
         let young_cadre = row.flag("young_cadre", Some(false));
         let audit_hold = row.flag("audit_hold", Some(false));
+        let audit_hold_until = row.cell("audit_hold_until", Some(None), |v| int(v, YEARS).map(Some));
+        if audit_hold == Some(false) && audit_hold_until.is_some_and(|u| u.is_some()) {
+            row.problem("audit_hold_until", "given but audit_hold is false");
+        }
         let retire_year = row.int("retire_year", birth_year.map_or(i32::MIN, |b| b + 1)..=i32::MAX, None);
         let [years_in_grade, grassroots_years, hardship_years] =
             ["years_in_grade", "grassroots_years", "hardship_years"].map(|c| row.int(c, NON_NEGATIVE, Some(0)));
@@ -242,6 +253,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
             skills: skills?,
             young_cadre: young_cadre?,
             audit_hold: audit_hold?,
+            audit_hold_until: audit_hold_until?,
             retire_year: retire_year?,
             years_in_grade: years_in_grade? as u32,
             grassroots_years: grassroots_years? as u32,
@@ -331,6 +343,21 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
         Some(Pin { person: person?, post: post?, year: year?, action: action? })
     });
 
+    // Business interests.
+    let t = Table::read(dir, "interests.csv", false, &["person_id", "regulator_unit_id"], &mut p);
+    let mut seen: HashMap<(PersonIx, UnitIx), usize> = HashMap::new();
+    let interests = t.rows(&mut p, |row| {
+        let person = row.id("person_id", &person_ids);
+        let unit = row.id("regulator_unit_id", &unit_ids);
+        let note = row.get("note").unwrap_or_default().to_owned();
+        if let (Some(person), Some(unit)) = (person, unit) {
+            if let Some(first) = seen.insert((person, unit), row.line) {
+                row.problem("regulator_unit_id", format!("duplicate interest of this person (first on row {first})"));
+            }
+        }
+        Some(Interest { person: person?, unit: unit?, note })
+    });
+
     let Some(head) = head.filter(|_| p.is_empty()) else {
         p.sort_by(|a, b| (&a.file, a.row).cmp(&(&b.file, b.row)));
         return Err(Error::Input(p));
@@ -351,6 +378,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
         history: complete(history),
         candidates: complete(candidates),
         pins: complete(pins),
+        interests: complete(interests),
     })
 }
 

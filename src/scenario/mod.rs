@@ -108,6 +108,9 @@ pub struct Unit {
     /// A year in which the unit's leadership team is re-elected (the cycle repeats every
     /// `even-pace.term_years`), if known.
     pub reelection_year: Option<i32>,
+    /// For an organization, personnel, discipline, audit or finance body: the organ it
+    /// serves (kinship recusal: no relative of that organ's head works in it).
+    pub serves: Option<UnitIx>,
 }
 
 /// A leadership team: the posts sharing a `team_id` (by default, one unit's posts).
@@ -236,6 +239,9 @@ pub struct Person {
     pub young_cadre: bool,
     /// Under audit or investigation: may not move until cleared.
     pub audit_hold: bool,
+    /// The last year of the audit hold, if known (the official may move from the next
+    /// year on); only with `audit_hold`.
+    pub audit_hold_until: Option<i32>,
     /// First year in which the person no longer holds a post.
     pub retire_year: i32,
     /// Years already served at the current grade (before `start_year`).
@@ -357,6 +363,18 @@ pub struct Pin {
     pub action: PinAction,
 }
 
+/// A business interest (`interests.csv`): the official's spouse or child runs a firm that
+/// a unit regulates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Interest {
+    /// The official.
+    pub person: PersonIx,
+    /// The regulating unit.
+    pub unit: UnitIx,
+    /// Free text (whose firm, which firm).
+    pub note: String,
+}
+
 /// A complete, validated scenario.
 #[derive(Debug, Clone)]
 pub struct Scenario {
@@ -390,6 +408,8 @@ pub struct Scenario {
     pub candidates: Vec<Candidate>,
     /// Pins.
     pub pins: Vec<Pin>,
+    /// Business interests.
+    pub interests: Vec<Interest>,
 }
 
 impl Scenario {

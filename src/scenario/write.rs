@@ -22,7 +22,10 @@ use std::path::Path;
 
 /// Writes `s` into the existing directory `dir` (files of the same names are replaced).
 ///
-/// `teams.csv`, `history.csv`, `candidates.csv` and `pins.csv` are written only when non-empty.
+/// `teams.csv`, `history.csv`, `candidates.csv`, `pins.csv` and `interests.csv` are written
+/// only when non-empty, and the optional columns `units.csv serves_unit_id` and
+/// `people.csv audit_hold_until` only when some row has a value (an absent column reads as
+/// all cells empty), so scenarios without them are written as before.
 pub fn write(s: &Scenario, dir: &Path) -> Result<()> {
     write_head(s, dir)?;
     let region = |r: Option<super::RegionIx>| r.map_or(String::new(), |r| s.region(r).id.clone());
@@ -33,24 +36,24 @@ pub fn write(s: &Scenario, dir: &Path) -> Result<()> {
         vec![r.id.clone(), r.name.clone(), region(r.parent), r.level.as_str().into(), r.hardship.to_string()]
     })?;
     let unit = |u: Option<super::UnitIx>| u.map_or(String::new(), |u| s.unit(u).id.clone());
-    table(
-        dir,
-        "units.csv",
-        &["unit_id", "name", "region_id", "parent_unit_id", "kind", "hardship", "pair_unit_id", "reelection_year"],
-        s.units.iter(),
-        |u| {
-            vec![
-                u.id.clone(),
-                u.name.clone(),
-                s.region(u.region).id.clone(),
-                unit(u.parent),
-                u.kind.clone(),
-                u.hardship.to_string(),
-                unit(u.pair),
-                u.reelection_year.map_or(String::new(), |y| y.to_string()),
-            ]
-        },
-    )?;
+    let serves = s.units.iter().any(|u| u.serves.is_some());
+    let mut header =
+        vec!["unit_id", "name", "region_id", "parent_unit_id", "kind", "hardship", "pair_unit_id", "reelection_year"];
+    header.extend(serves.then_some("serves_unit_id"));
+    table(dir, "units.csv", &header, s.units.iter(), |u| {
+        let mut record = vec![
+            u.id.clone(),
+            u.name.clone(),
+            s.region(u.region).id.clone(),
+            unit(u.parent),
+            u.kind.clone(),
+            u.hardship.to_string(),
+            unit(u.pair),
+            u.reelection_year.map_or(String::new(), |y| y.to_string()),
+        ];
+        record.extend(serves.then(|| unit(u.serves)));
+        record
+    })?;
     table(
         dir,
         "posts.csv",
@@ -84,52 +87,51 @@ pub fn write(s: &Scenario, dir: &Path) -> Result<()> {
             ]
         },
     )?;
-    table(
-        dir,
-        "people.csv",
-        &[
-            "person_id",
-            "name",
-            "gender",
-            "birth_year",
-            "grade",
-            "current_post_id",
-            "post_since",
-            "native_region_id",
-            "birth_region_id",
-            "grewup_region_id",
-            "skills",
-            "young_cadre",
-            "audit_hold",
-            "retire_year",
-            "years_in_grade",
-            "grassroots_years",
-            "hardship_years",
-        ],
-        s.people.iter(),
-        |p| {
-            let skills: Vec<String> = p.skills.iter().map(|(d, l)| format!("{d}:{l}")).collect();
-            vec![
-                p.id.clone(),
-                p.name.clone(),
-                p.gender.as_str().into(),
-                p.birth_year.to_string(),
-                p.grade.to_string(),
-                p.current_post.map_or(String::new(), post),
-                p.post_since.map_or(String::new(), |y| y.to_string()),
-                region(p.native),
-                region(p.birth),
-                region(p.grewup),
-                skills.join(";"),
-                p.young_cadre.to_string(),
-                p.audit_hold.to_string(),
-                p.retire_year.to_string(),
-                p.years_in_grade.to_string(),
-                p.grassroots_years.to_string(),
-                p.hardship_years.to_string(),
-            ]
-        },
-    )?;
+    let hold_until = s.people.iter().any(|p| p.audit_hold_until.is_some());
+    let mut header = vec![
+        "person_id",
+        "name",
+        "gender",
+        "birth_year",
+        "grade",
+        "current_post_id",
+        "post_since",
+        "native_region_id",
+        "birth_region_id",
+        "grewup_region_id",
+        "skills",
+        "young_cadre",
+        "audit_hold",
+        "retire_year",
+        "years_in_grade",
+        "grassroots_years",
+        "hardship_years",
+    ];
+    header.extend(hold_until.then_some("audit_hold_until"));
+    table(dir, "people.csv", &header, s.people.iter(), |p| {
+        let skills: Vec<String> = p.skills.iter().map(|(d, l)| format!("{d}:{l}")).collect();
+        let mut record = vec![
+            p.id.clone(),
+            p.name.clone(),
+            p.gender.as_str().into(),
+            p.birth_year.to_string(),
+            p.grade.to_string(),
+            p.current_post.map_or(String::new(), post),
+            p.post_since.map_or(String::new(), |y| y.to_string()),
+            region(p.native),
+            region(p.birth),
+            region(p.grewup),
+            skills.join(";"),
+            p.young_cadre.to_string(),
+            p.audit_hold.to_string(),
+            p.retire_year.to_string(),
+            p.years_in_grade.to_string(),
+            p.grassroots_years.to_string(),
+            p.hardship_years.to_string(),
+        ];
+        record.extend(hold_until.then(|| p.audit_hold_until.map_or(String::new(), |y| y.to_string())));
+        record
+    })?;
     table(dir, "relations.csv", &["person_a", "person_b", "kind"], s.relations.iter(), |r| {
         vec![person(r.a), person(r.b), r.kind.as_str().into()]
     })?;
@@ -147,6 +149,11 @@ pub fn write(s: &Scenario, dir: &Path) -> Result<()> {
         // `{}` of an f64 is the shortest text that parses back to the same value.
         table(dir, "candidates.csv", &["post_id", "person_id", "score"], s.candidates.iter(), |c| {
             vec![post(c.post), person(c.person), c.score.to_string()]
+        })?;
+    }
+    if !s.interests.is_empty() {
+        table(dir, "interests.csv", &["person_id", "regulator_unit_id", "note"], s.interests.iter(), |i| {
+            vec![person(i.person), s.unit(i.unit).id.clone(), i.note.clone()]
         })?;
     }
     if !s.pins.is_empty() {
