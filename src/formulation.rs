@@ -4,14 +4,19 @@
 //!   post is held for a prefix of the horizon: `x[p, c, y] ≤ x[p, c, y−1]`.
 //! - `z[p, j, a]`: person `p` takes up post `j` in year `a` and holds it for the stint
 //!   `a..=b` that follows: to the end of the eligible run of years from `a`, shortened where
-//!   a rule caps a stint ([`Rule::stint_cost`] returns `None` for a stint it forbids).
+//!   a rule caps a stint ([`Rule::stint_cost`] returns `None` for a stint it forbids); and,
+//!   where officials may move more than once, a second column holding it for exactly the
+//!   minimum stay, after which the official moves on.
 //!
 //! Holding is linear in them: `hold(p, j, y) = x[p, j, y]` for the current post, and
 //! `Σ_{a ≤ y ≤ b(a)} z[p, j, a]` otherwise. Structural rows:
 //!
 //! - one post per person and year: `Σ_j hold(p, j, y) ≤ 1`;
 //! - one holder per post and year: `Σ_p hold(p, j, y) ≤ 1`;
-//! - one move per person in the horizon: `m[p] = Σ_{j, a} z[p, j, a]`, `0 ≤ m[p] ≤ 1`.
+//! - the moves of a person: `m[p] = Σ_{j, a} z[p, j, a]`, `0 ≤ m[p] ≤ [stability]
+//!   max_moves` (unbounded at 0); with more than one move, at most one stint per person in
+//!   each group of posts of one unit and grade (one post, without the desk-swap rule): a
+//!   second would be a desk swap or the same post taken up twice.
 //!
 //! A move is a `z`, so tenure counts, move costs and early departures are costs on single
 //! columns rather than rows linking consecutive years: the model has a few rows per person,
@@ -128,12 +133,19 @@ impl<'a> Formulation<'a> {
             }
             f.stint_range[p.0 as usize] = first..f.stints.len();
             if !moves.is_empty() {
-                // m[p] = Σ z[p, ·, ·] ≤ 1: the person's number of moves, a continuous column
-                // that carries per-move costs so the binaries need not.
-                let count = f.model.add_col(0.0, 1.0, 0.0, false, ColName::Aux("moves", p.0, 0, 0));
+                // m[p] = Σ z[p, ·, ·] ≤ max_moves: the person's number of moves, a continuous
+                // column that carries per-move costs so the binaries need not.
+                let most = match s.policy.stability.max_moves {
+                    0 => f64::INFINITY,
+                    n => n as f64,
+                };
+                let count = f.model.add_col(0.0, most, 0.0, false, ColName::Aux("moves", p.0, 0, 0));
                 moves.push((count, -1.0));
-                f.model.add_row(0.0, 0.0, moves, row("one-move", p.0, 0, 0));
+                f.model.add_row(0.0, 0.0, moves, row("moves", p.0, 0, 0));
                 f.moves[p.0 as usize] = Some(count);
+                if most > 1.0 {
+                    f.one_stint_per_group(p);
+                }
             }
         }
         for st in &f.stints {
@@ -183,7 +195,27 @@ impl<'a> Formulation<'a> {
         }
     }
 
-    /// One stint column per eligible first year; returns the columns.
+    /// At most one stint of `p` per group of posts (one unit and grade, or one post without
+    /// the desk-swap rule): with one move per person the move count says it already.
+    fn one_stint_per_group(&mut self, p: PersonIx) {
+        let s = self.s;
+        let key = |j: PostIx| match s.policy.exchange.same_unit {
+            crate::policy::Strength::Hard => (s.post(j).unit.0, s.post(j).grade, u32::MAX),
+            _ => (u32::MAX, 0, j.0),
+        };
+        let mut groups: BTreeMap<(u32, i32, u32), Vec<(Col, f64)>> = BTreeMap::new();
+        for st in &self.stints[self.stint_range[p.0 as usize].clone()] {
+            groups.entry(key(st.post)).or_default().push((st.col, 1.0));
+        }
+        let posts_of = |k: &(u32, i32, u32)| if k.2 == u32::MAX { k.0 } else { k.2 };
+        for (k, terms) in groups.into_iter().filter(|(_, t)| t.len() > 1) {
+            let r = row("one-stint-per-group", p.0, posts_of(&k), k.1);
+            self.model.add_row(f64::NEG_INFINITY, 1.0, terms, r);
+        }
+    }
+
+    /// One stint column per eligible first year (two where the official may move on after
+    /// the minimum stay); returns the columns.
     fn add_stints(&mut self, p: PersonIx, j: PostIx, mask: u32) -> Vec<Col> {
         let s = self.s;
         let eligible = |y: i32| mask & (1 << (y - s.start_year)) != 0;
@@ -199,23 +231,31 @@ impl<'a> Formulation<'a> {
                 }
             })
             .collect();
+        let minimum = s.policy.tenure_min.years.max(1) as i32;
         for first in s.years().filter(|&y| eligible(y)) {
             let run_end = (first..=s.end_year()).take_while(|&y| eligible(y)).last().unwrap_or(first);
+            let cost_of =
+                |last: i32| self.rules.iter().try_fold(0.0, |acc, r| r.stint_cost(s, p, j, first, last).map(|c| acc + c));
             // The longest stint from `first` that no rule forbids.
-            let Some((last, cost)) = (first..=run_end).rev().find_map(|last| {
-                let cost = self.rules.iter().try_fold(0.0, |acc, r| r.stint_cost(s, p, j, first, last).map(|c| acc + c));
-                cost.map(|c| (last, c))
-            }) else {
+            let Some((last, cost)) = (first..=run_end).rev().find_map(|last| cost_of(last).map(|c| (last, c))) else {
                 continue;
             };
-            let t = |y: i32| (y - s.start_year) as usize;
-            let arcs: f64 = arc_cost[t(first)..=t(last)].iter().sum();
-            let z = self.model.add_binary(cost + arcs, ColName::Entry(p, j, first));
-            for y in first..=last {
-                self.holds(p, j, y, z);
+            let mut lasts = vec![(last, cost)];
+            // With more than one move, also the minimum stay, then a move on.
+            let short = first + minimum - 1;
+            if s.policy.stability.max_moves != 1 && !s.post(j).temporary && short < last {
+                lasts.extend(cost_of(short).map(|c| (short, c)));
             }
-            self.stints.push(Stint { person: p, post: j, first, last, col: z });
-            cols.push(z);
+            for (last, cost) in lasts {
+                let t = |y: i32| (y - s.start_year) as usize;
+                let arcs: f64 = arc_cost[t(first)..=t(last)].iter().sum();
+                let z = self.model.add_binary(cost + arcs, ColName::Entry(p, j, first, last));
+                for y in first..=last {
+                    self.holds(p, j, y, z);
+                }
+                self.stints.push(Stint { person: p, post: j, first, last, col: z });
+                cols.push(z);
+            }
         }
         cols
     }
@@ -360,8 +400,8 @@ impl<'a> Formulation<'a> {
         }
         let mut used = 0;
         for st in &self.stints {
-            let taken =
-                plan.post(s, st.person, st.first) == Some(st.post) && plan.post(s, st.person, st.first - 1) != Some(st.post);
+            let held = |y: i32| plan.post(s, st.person, y) == Some(st.post);
+            let taken = held(st.first) && !held(st.first - 1) && held(st.last) && (st.last == s.end_year() || !held(st.last + 1));
             used += taken as usize;
             out.push((st.col, if taken { 1.0 } else { 0.0 }));
         }

@@ -399,16 +399,19 @@ impl Default for KeepPosted {
     }
 }
 
-/// `[stability]`: every move has a small cost.
+/// `[stability]`: every move has a small cost; how many moves an official may make.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Stability {
     /// Penalty per move (taking up a post not held the year before).
     pub weight: f64,
+    /// Moves per official over the horizon (0 = as the other rules allow: a post left within
+    /// the horizon is held for the minimum stay, or a temporary posting's length).
+    pub max_moves: u32,
 }
 impl Default for Stability {
     fn default() -> Self {
-        Stability { weight: 1.0 }
+        Stability { weight: 1.0, max_moves: 0 }
     }
 }
 

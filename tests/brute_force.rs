@@ -14,14 +14,17 @@
 //!   planner says "infeasible" exactly when every enumerated plan breaks a hard rule.
 //!
 //! The plan space is every plan in which each official holds their current post for the
-//! first years of the horizon (possibly none or all) and takes up at most one other post,
-//! held for one unbroken run of years from any year after leaving the current post. That
-//! run is not cut short by choice: where the model has a stint from that year, the run
-//! lasts at least as long as the model's (longer runs are enumerated too, and must break a
-//! hard rule); where it has none, runs of every length are enumerated (and must all break
-//! a hard rule). These are the restrictions of `docs/formulation.md` (one move; a post
-//! taken up is held to the end of its eligible run), and only they come from the model:
-//! a stint the model wrongly omits or cuts too short is found.
+//! first years of the horizon (possibly none or all), then takes up other posts (at most
+//! `[stability] max_moves`, drawn 0 = unbounded, 1 or 2), each held for one unbroken run
+//! of years, with any years in the reserve between. A run is not cut short by choice:
+//! where the model has a stint from that year, the run lasts at least as long as the
+//! model's longest (longer runs are enumerated too, and must break a hard rule), or exactly
+//! the minimum stay where the model offers that shorter stint, and only a run of one of
+//! those two lengths may be followed by another post; where the model has no stint, runs of
+//! every length are enumerated (and must all break a hard rule). An official takes up at
+//! most one post of each unit and grade (one post, without the desk-swap rule). These are
+//! the restrictions of `docs/formulation.md`, and only they come from the model: a stint
+//! the model wrongly omits or cuts too short is found.
 //!
 //! `PROPTEST_CASES` sets the number of cases (default 2000 here, about a minute and a half on 2 cores);
 //! the cases are the same on every run unless `PROPTEST_RNG_SEED` names another seed. Before
@@ -103,6 +106,8 @@ struct PolicySpec {
     count_in: [CountIn; 3],
     same_unit: Strength,
     rotate_sensitive: bool,
+    /// `[stability] max_moves` (0 = as the rules allow).
+    max_moves: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -207,6 +212,7 @@ fn policy_spec() -> impl Strategy<Value = PolicySpec> {
             ]),
             prop_oneof![Just(Strength::Hard), Just(Strength::Off)],
             any::<bool>(),
+            0..=2u32,
         ),
     )
         .prop_map(
@@ -217,7 +223,7 @@ fn policy_spec() -> impl Strategy<Value = PolicySpec> {
                 (hard_levels, soft_levels, homes),
                 (within_county, fill_level, sensitive_years, term_years, max_departures, churn_share),
                 weights,
-                (count_in, same_unit, rotate_sensitive),
+                (count_in, same_unit, rotate_sensitive, max_moves),
             )| PolicySpec {
                 strengths,
                 tenure_hard: a.max(b),
@@ -240,6 +246,7 @@ fn policy_spec() -> impl Strategy<Value = PolicySpec> {
                 count_in,
                 same_unit,
                 rotate_sensitive,
+                max_moves,
             },
         )
 }
@@ -425,33 +432,81 @@ fn build(spec: &Spec, dir: &std::path::Path) -> Scenario {
     [pol.tenure_max.count_in, pol.priority_groups.count_in, pol.term_cap.count_in] = ps.count_in;
     pol.exchange.same_unit = ps.same_unit;
     pol.exchange.rotate_sensitive = ps.rotate_sensitive;
+    pol.stability.max_moves = ps.max_moves;
     let s = b.build();
     rotaplan::scenario::write(&s, dir).unwrap_or_else(|e| panic!("writing the drawn scenario: {e}"));
     rotaplan::scenario::load(dir, None).unwrap_or_else(|e| panic!("the drawn scenario does not load: {e}\n{spec:#?}"))
 }
 
 /// Every row one official can have in the plan space (see the module comment). `ends`
-/// gives, per post and first year, the last year of the model's stint from then, if any.
-fn rows_of(s: &Scenario, p: PersonIx, ends: &HashMap<(PostIx, i32), i32>) -> Vec<Vec<Option<PostIx>>> {
+/// gives, per post and first year, the last years of the model's stints from then (the
+/// longest, and the minimum stay where a next move may follow).
+fn rows_of(s: &Scenario, p: PersonIx, ends: &HashMap<(PostIx, i32), Vec<i32>>) -> Vec<Vec<Option<PostIx>>> {
     let t = s.years as usize;
     let current = s.person(p).current_post;
+    let moves = match s.policy.stability.max_moves {
+        0 => t,
+        n => n as usize,
+    };
     let mut rows = Vec::new();
     for k in 0..=if current.is_some() { t } else { 0 } {
         let base: Vec<Option<PostIx>> = (0..t).map(|i| if i < k { current } else { None }).collect();
-        rows.push(base.clone());
-        for (j, _) in s.posts_ix().filter(|&(j, _)| Some(j) != current) {
-            for a in k..t {
-                // The model's own stint end, or later: a longer stint must break a hard rule.
-                let shortest = ends.get(&(j, s.start_year + a as i32)).map_or(a, |&b| (b - s.start_year) as usize);
-                for b in shortest..t {
-                    let mut row = base.clone();
-                    row[a..=b].fill(Some(j));
-                    rows.push(row);
+        stints_from(s, current, ends, &base, k, &[], moves, &mut rows);
+    }
+    rows
+}
+
+/// The group of posts of which an official takes up at most one within the horizon (one
+/// unit and grade; one post without the desk-swap rule).
+fn group(s: &Scenario, j: PostIx) -> (u32, i32, u32) {
+    match s.policy.exchange.same_unit {
+        Strength::Hard => (s.post(j).unit.0, s.post(j).grade, u32::MAX),
+        _ => (u32::MAX, 0, j.0),
+    }
+}
+
+/// `row` as it is (nothing taken up from year index `from` on), and every way to take up
+/// one more post from `from` on and continue, with at most `left` more moves.
+#[allow(clippy::too_many_arguments)]
+fn stints_from(
+    s: &Scenario,
+    current: Option<PostIx>,
+    ends: &HashMap<(PostIx, i32), Vec<i32>>,
+    row: &[Option<PostIx>],
+    from: usize,
+    groups: &[(u32, i32, u32)],
+    left: usize,
+    rows: &mut Vec<Vec<Option<PostIx>>>,
+) {
+    rows.push(row.to_vec());
+    let t = s.years as usize;
+    if left == 0 {
+        return;
+    }
+    for (j, _) in s.posts_ix().filter(|&(j, _)| Some(j) != current && !groups.contains(&group(s, j))) {
+        let with = [groups, &[group(s, j)]].concat();
+        for a in from..t {
+            let year = |i: usize| s.start_year + i as i32;
+            let index = |y: i32| (y - s.start_year) as usize;
+            let lasts = ends.get(&(j, year(a)));
+            // The model's own stint end, or later: a longer stint must break a hard rule.
+            let longest = lasts.and_then(|l| l.iter().max()).map_or(a, |&b| index(b));
+            if let Some(&short) = lasts.filter(|l| l.len() > 1).and_then(|l| l.iter().min()) {
+                let mut next = row.to_vec();
+                next[a..=index(short)].fill(Some(j));
+                stints_from(s, current, ends, &next, index(short) + 1, &with, left - 1, rows);
+            }
+            for b in longest..t {
+                let mut next = row.to_vec();
+                next[a..=b].fill(Some(j));
+                if lasts.is_some() && b == longest {
+                    stints_from(s, current, ends, &next, b + 1, &with, left - 1, rows);
+                } else {
+                    rows.push(next);
                 }
             }
         }
     }
-    rows
 }
 
 /// The rows of every official.
@@ -460,7 +515,10 @@ fn all_rows(s: &Scenario) -> Vec<Vec<Vec<Option<PostIx>>>> {
     let f = Formulation::build(s, &rules, &Eligibility::new(s, &rules));
     s.people_ix()
         .map(|(p, _)| {
-            let ends = f.stints_of(p).iter().map(|st| ((st.post, st.first), st.last)).collect();
+            let mut ends: HashMap<(PostIx, i32), Vec<i32>> = HashMap::new();
+            for st in f.stints_of(p) {
+                ends.entry((st.post, st.first)).or_default().push(st.last);
+            }
             rows_of(s, p, &ends)
         })
         .collect()

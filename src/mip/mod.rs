@@ -24,8 +24,8 @@ pub struct RowId(pub u32);
 pub enum ColName {
     /// `x`: the person holds the post in the year.
     Hold(PersonIx, PostIx, i32),
-    /// `e`: the person takes up the post in the year (having not held it the year before).
-    Entry(PersonIx, PostIx, i32),
+    /// `e`: the person takes up the post in the first year and holds it through the last.
+    Entry(PersonIx, PostIx, i32, i32),
     /// An auxiliary column owned by a rule (slack, count), with up to two indices and a year.
     Aux(&'static str, u32, u32, i32),
 }
@@ -291,7 +291,7 @@ impl Model {
     pub fn col_label(&self, c: usize, person: &dyn Fn(PersonIx) -> String, post: &dyn Fn(PostIx) -> String) -> String {
         match self.cols[c].name {
             ColName::Hold(p, j, y) => format!("x[{},{},{y}]", person(p), post(j)),
-            ColName::Entry(p, j, y) => format!("e[{},{},{y}]", person(p), post(j)),
+            ColName::Entry(p, j, a, b) => format!("e[{},{},{a}-{b}]", person(p), post(j)),
             ColName::Aux(rule, a, b, y) => format!("{rule}[{a},{b},{y}]#{c}"),
         }
     }

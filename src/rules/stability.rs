@@ -57,4 +57,45 @@ mod tests {
         assert_eq!(findings(&s, &plan_of(&s, &[(p, &[Some(j), Some(k)])]), "stability").len(), 1);
         assert_eq!(solve(&s).holds[p.0 as usize], vec![Some(j), Some(j)]);
     }
+
+    /// More than one move where the rules allow it: a temporary posting and then a next
+    /// post; a move in the first year and another after the minimum stay. `max_moves = 1`
+    /// is the near miss.
+    #[test]
+    fn a_temporary_posting_then_a_next_post_and_a_second_move_after_the_minimum_stay() {
+        let mut b = Builder::new(2027, 5);
+        let posting = b.post("T", 3);
+        let next = b.post("J", 3);
+        b.s.posts[posting.0 as usize].temporary = true;
+        b.s.posts[posting.0 as usize].must_fill = true;
+        let a = b.person("A", 3, None, 0);
+        let s = b.build();
+        assert_eq!(s.policy.stability.max_moves, 0, "as the rules allow, by default");
+        let planned = solve(&s);
+        let years_in = |j| planned.holds[a.0 as usize].iter().filter(|&&h| h == Some(j)).count();
+        assert_eq!((years_in(posting), years_in(next)), (2, 3), "{planned:?}");
+        assert_eq!(findings(&s, &planned, "stability").len(), 2);
+        let mut once = s.clone();
+        once.policy.stability.max_moves = 1;
+        let held: Vec<_> = solve(&once).holds[a.0 as usize].iter().flatten().copied().collect();
+        assert_eq!(held, vec![posting; 2], "near miss: one move, the posting and no next post");
+        assert_eq!(findings(&once, &solve(&once), "stability").len(), 1);
+
+        let mut b = Builder::new(2027, 5);
+        let old = b.post("P", 3);
+        let first = b.post("K1", 3);
+        let second = b.post("K2", 3);
+        b.s.posts[second.0 as usize].must_fill = true;
+        let mover = b.person("B", 3, Some(old), 2016); // 2027 would be the 11th year: must leave
+        let leaving = b.person("C", 3, Some(second), 2026);
+        b.s.people[leaving.0 as usize].retire_year = 2030;
+        let s = b.build();
+        let planned = solve(&s);
+        assert_eq!(planned.holds[mover.0 as usize], [[Some(first); 3].as_slice(), &[Some(second); 2]].concat());
+        let mut once = s.clone();
+        once.policy.stability.max_moves = 1;
+        let mut posts: Vec<_> = solve(&once).holds[mover.0 as usize].iter().flatten().copied().collect();
+        posts.dedup();
+        assert_eq!(posts.len(), 1, "near miss: one move, one post ({posts:?})");
+    }
 }
