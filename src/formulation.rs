@@ -203,12 +203,22 @@ impl<'a> Formulation<'a> {
             crate::policy::Strength::Hard => (s.post(j).unit.0, s.post(j).grade, u32::MAX),
             _ => (u32::MAX, 0, j.0),
         };
-        let mut groups: BTreeMap<(u32, i32, u32), Vec<(Col, f64)>> = BTreeMap::new();
+        // Per group: its stints, the earliest end of one the official leaves before the
+        // horizon ends (not retiring), and the latest start.
+        type Group = (Vec<(Col, f64)>, i32, i32);
+        let mut groups: BTreeMap<(u32, i32, u32), Group> = BTreeMap::new();
+        let retire = s.person(p).retire_year;
         for st in &self.stints[self.stint_range[p.0 as usize].clone()] {
-            groups.entry(key(st.post)).or_default().push((st.col, 1.0));
+            let g = groups.entry(key(st.post)).or_insert((Vec::new(), i32::MAX, i32::MIN));
+            g.0.push((st.col, 1.0));
+            if st.last < s.end_year() && st.last + 1 < retire {
+                g.1 = g.1.min(st.last);
+            }
+            g.2 = g.2.max(st.first);
         }
         let posts_of = |k: &(u32, i32, u32)| if k.2 == u32::MAX { k.0 } else { k.2 };
-        for (k, terms) in groups.into_iter().filter(|(_, t)| t.len() > 1) {
+        // Only where one stint of the group can follow another.
+        for (k, (terms, ..)) in groups.into_iter().filter(|(_, g)| g.1 < g.2) {
             let r = row("one-stint-per-group", p.0, posts_of(&k), k.1);
             self.model.add_row(f64::NEG_INFINITY, 1.0, terms, r);
         }

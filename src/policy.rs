@@ -406,12 +406,13 @@ pub struct Stability {
     /// Penalty per move (taking up a post not held the year before).
     pub weight: f64,
     /// Moves per official over the horizon (0 = as the other rules allow: a post left within
-    /// the horizon is held for the minimum stay, or a temporary posting's length).
+    /// the horizon is held for the minimum stay, or a temporary posting's length). The
+    /// default is 1: more moves cost a large pool its plan within the time (BENCHMARKS.md).
     pub max_moves: u32,
 }
 impl Default for Stability {
     fn default() -> Self {
-        Stability { weight: 1.0, max_moves: 0 }
+        Stability { weight: 1.0, max_moves: 1 }
     }
 }
 

@@ -118,7 +118,7 @@ fn valid_scenario_resolves_every_reference() {
 #[test]
 fn shipped_tiny_scenario_loads() {
     let s = load_ok(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/tiny")));
-    assert_eq!((s.start_year, s.years, s.people.len(), s.posts.len()), (2027, 5, 12, 13));
+    assert_eq!((s.start_year, s.years, s.people.len(), s.posts.len()), (2027, 5, 12, 14));
     assert!(!s.history.is_empty() && !s.candidates.is_empty() && !s.pins.is_empty());
 }
 

@@ -147,12 +147,31 @@ fn quality(out: &mut String, s: &Scenario, o: &Outcome, rows: &[Row]) {
 
     let _ = writeln!(out, "\nOfficials kept past a tenure limit (soft findings; hard ones are violations):\n");
     let _ = writeln!(out, "| rule | officials | person-years |\n|---|---|---|");
+    let mut kept: BTreeSet<(String, &str)> = BTreeSet::new();
     for rule in ["tenure-max", "priority-groups", "term-cap"] {
         let found: Vec<_> = o.report.findings.iter().filter(|f| f.rule == rule && f.severity == Severity::Soft).collect();
         let mut people: Vec<_> = found.iter().filter_map(|f| f.person).collect();
         people.sort();
         people.dedup();
         let _ = writeln!(out, "| {rule} | {} | {} |", people.len(), found.len());
+        kept.extend(people.into_iter().map(|p| (s.person(p).id.clone(), rule)));
+    }
+    if !kept.is_empty() {
+        let _ = writeln!(out, "\nWhy each is kept (the last year over a limit):\n");
+    }
+    for (id, rule) in &kept {
+        let last = o.report.findings.iter().rev().find(|f| f.rule == *rule && f.person.is_some_and(|p| s.person(p).id == *id));
+        let Some(f) = last else { continue };
+        let p = f.person.expect("filtered on a person");
+        let person = s.person(p);
+        let why = if crate::rules::audit_hold::held(s, p, f.year) {
+            "on audit hold".to_string()
+        } else if person.retire_year - f.year <= s.policy.near_retirement.years as i32 {
+            format!("retires in {}", person.retire_year)
+        } else {
+            "a soft limit: its penalty is less than what moving would cost here".to_string()
+        };
+        let _ = writeln!(out, "- {rule} {}: {}; {why}", f.year, f.message);
     }
 
     // Places whose paired units' heads both leave in one year.

@@ -19,7 +19,7 @@ fn last_year(s: &Scenario, p: PersonIx) -> Option<i32> {
 }
 
 /// Whether `p` is held in `year`.
-fn held(s: &Scenario, p: PersonIx, year: i32) -> bool {
+pub fn held(s: &Scenario, p: PersonIx, year: i32) -> bool {
     last_year(s, p).is_some_and(|last| year <= last) && year < s.person(p).retire_year
 }
 

@@ -7,7 +7,7 @@
 //! objective the solver reports equals the sum of the penalties `check` finds (a test
 //! asserts this), so `summary.md` can attribute the objective rule by rule.
 
-mod audit_hold;
+pub mod audit_hold;
 mod business_interest;
 mod candidate_pool;
 mod continuity;
