@@ -47,7 +47,9 @@ fn forced(s: &Scenario, p: PersonIx, from: PostIx, to: Option<PostIx>, year: i32
     let rules = super::all(s);
     let why = crate::eligibility::why_not(s, &rules, Arc { person: p, post: from, year });
     (!why.is_empty()).then(|| {
-        let hard: Vec<_> = why.into_iter().map(|(id, why)| format!("{id}: {why}")).collect();
+        // The rule's name once: `regional recusal: grew up in …` names itself.
+        let named = |id: &str, why: &str| why.starts_with(&id.replace('-', " "));
+        let hard: Vec<_> = why.into_iter().map(|(id, why)| if named(id, &why) { why } else { format!("{id}: {why}") }).collect();
         format!("staying would break a hard rule ({})", hard.join("; "))
     })
 }
