@@ -299,55 +299,70 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
         part.incumbent.as_ref().map(|x| integer_part(&sub, &kept.iter().map(|&c| x[c as usize]).collect::<Vec<f64>>()));
     let solving = |p: &Progress| on_progress(Phase::Solving(p));
     let budget = || SolveOptions { time_limit: remaining(), ..opts.clone() };
-    let lp: Option<Vec<f64>> = generated.lp_bound.map(|_| kept.iter().map(|&c| generated.lp_x[c as usize]).collect());
+    // The LP optimum over every move, or, when pricing was stopped, the last LP solved: its
+    // moves guide the quick sub-MIP either way, but only the first proves anything.
+    let lp: Option<Vec<f64>> = (!generated.lp_x.is_empty()).then(|| kept.iter().map(|&c| generated.lp_x[c as usize]).collect());
     let (sub, kept, mut solution) = match (&lp, generated.lp_bound) {
-        (Some(lp), _) if feasible_integral(&sub, lp) => {
+        (Some(lp), Some(_)) if feasible_integral(&sub, lp) => {
             // The LP optimum over all moves is integral: an optimal plan, no branching.
             let x: Vec<f64> = lp.iter().zip(&sub.cols).map(|(&v, c)| if c.integer { v.round() } else { v }).collect();
             let objective = sub.objective(&x);
             (sub, kept, Solution { status: Status::Optimal, x, objective, bound: objective, gap: 0.0, seconds: 0.0, nodes: 0 })
         }
-        (Some(lp), Some(lp_bound)) => {
-            // Keep what the LP optimum does (its columns at 1) and solve the rest; when that
-            // reaches the LP bound it is optimal.
+        (Some(lp), lp_bound) => {
+            // Keep what the LP does (its columns at 1) and solve the rest; when that reaches
+            // the LP bound it is optimal.
             let quick_opts = SolveOptions { time_limit: remaining() / 2.0, ..opts.clone() };
             let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, None, &mut |p| solving(p))?;
-            if !quick.x.is_empty() && quick.objective <= lp_bound + 1e-6 {
+            let found = !quick.x.is_empty();
+            if found && lp_bound.is_some_and(|b| quick.objective <= b + 1e-6) {
                 (sub, kept, Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick })
             } else {
-                let start = if quick.x.is_empty() { incumbent_start } else { Some(integer_part(&sub, &quick.x)) };
+                // The MIP starts from the better of the quick plan and the incumbent.
+                let incumbent = part
+                    .incumbent
+                    .as_ref()
+                    .map(|inc| sub.objective(&kept.iter().map(|&c| inc[c as usize]).collect::<Vec<f64>>()));
+                let quick_first = found && incumbent.is_none_or(|inc| quick.objective <= inc + 1e-9);
+                let start = if quick_first { Some(integer_part(&sub, &quick.x)) } else { incumbent_start };
                 let first = mip::highs::solve(&sub, &budget(), start.as_deref(), &mut |p| solving(p))?;
-                // Price and branch, made exact: a plan that uses a column left out of the
-                // working set costs at least `lp_bound + reduced[c]`. The left-out columns
-                // that could still beat the plan found join the working set, once, and the
-                // MIP runs again from that plan. Without that step the bound below stays
-                // honest: the working set's bound or the LP bound plus the least reduced cost.
-                let gap = first.objective - lp_bound;
-                let extra: Vec<usize> = (0..m.cols.len()).filter(|&c| generated.reduced[c] < gap - 1e-9).collect();
-                // Only when the MIP at most doubles: HiGHS's root cut loop on a much larger
-                // model can run long past the time limit without calling back.
-                if first.x.is_empty()
-                    || gap <= 1e-6
-                    || extra.is_empty()
-                    || extra.len() > kept.len()
-                    || Instant::now() >= deadline
-                    || opts.stopped()
-                {
-                    (sub, kept, first)
-                } else {
-                    tracing::info!(columns = extra.len(), gap, "adding the left-out moves that could close the gap");
-                    let mut keep = generated.keep.clone();
-                    extra.into_iter().for_each(|c| keep[c] = true);
-                    let (wider, wider_kept) = m.restrict(&keep);
-                    let start: Vec<(Col, f64)> = integer_part(&sub, &first.x)
-                        .into_iter()
-                        .filter_map(|(c, v)| Some((local(&wider_kept, Col(kept[c.0 as usize]))?, v)))
-                        .collect();
-                    let again = mip::highs::solve(&wider, &budget(), Some(&start), &mut |p| solving(p))?;
-                    if !again.x.is_empty() && again.objective <= first.objective + 1e-9 {
-                        (wider, wider_kept, again)
-                    } else {
-                        (sub, kept, first)
+                match lp_bound {
+                    // Pricing stopped: nothing to prove, the MIP's plan is the part's.
+                    None => (sub, kept, first),
+                    Some(lp_bound) => {
+                        // Price and branch, made exact: a plan that uses a column left out of the
+                        // working set costs at least `lp_bound + reduced[c]`. The left-out columns
+                        // that could still beat the plan found join the working set, once, and the
+                        // MIP runs again from that plan. Without that step the bound below stays
+                        // honest: the working set's bound or the LP bound plus the least reduced cost.
+                        let gap = first.objective - lp_bound;
+                        let extra: Vec<usize> = (0..m.cols.len()).filter(|&c| generated.reduced[c] < gap - 1e-9).collect();
+                        // Only when the MIP at most doubles: HiGHS's root cut loop on a much larger
+                        // model can run long past the time limit without calling back.
+                        if first.x.is_empty()
+                            || gap <= 1e-6
+                            || extra.is_empty()
+                            || extra.len() > kept.len()
+                            || Instant::now() >= deadline
+                            || opts.stopped()
+                        {
+                            (sub, kept, first)
+                        } else {
+                            tracing::info!(columns = extra.len(), gap, "adding the left-out moves that could close the gap");
+                            let mut keep = generated.keep.clone();
+                            extra.into_iter().for_each(|c| keep[c] = true);
+                            let (wider, wider_kept) = m.restrict(&keep);
+                            let start: Vec<(Col, f64)> = integer_part(&sub, &first.x)
+                                .into_iter()
+                                .filter_map(|(c, v)| Some((local(&wider_kept, Col(kept[c.0 as usize]))?, v)))
+                                .collect();
+                            let again = mip::highs::solve(&wider, &budget(), Some(&start), &mut |p| solving(p))?;
+                            if !again.x.is_empty() && again.objective <= first.objective + 1e-9 {
+                                (wider, wider_kept, again)
+                            } else {
+                                (sub, kept, first)
+                            }
+                        }
                     }
                 }
             }

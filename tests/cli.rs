@@ -50,6 +50,20 @@ fn validate_plan_and_check_tiny() {
     for rule in ["tenure-max", "regional-recusal", "kinship-recusal", "vacancy", "| status | optimal |"] {
         assert!(summary.contains(rule), "summary lacks {rule}");
     }
+    // Plan quality: how far moves go, the early promotion and what allowed it, who is kept
+    // past a limit and why, and the year both heads of Lanxi leave (the secretary must go).
+    for line in [
+        "| to another place | 4 | 0 | 2 | 6 |",
+        "| inside the unit | 0 | 0 | 1 | 1 |",
+        "Departures before the 3-year minimum stay: 1.",
+        "- 2027 C010: P-east-deputy → P-river-head after 2 year(s): a promotion",
+        "in the 7th year in County Discipline Commission (limit 5); retires in 2029",
+        "Years in which both heads of a place leave: 1.",
+        "- 2027: Lanxi County Party Committee and Lanxi County Government",
+    ] {
+        assert!(summary.contains(line), "summary lacks {line:?}:\n{summary}");
+    }
+    assert!(plan.lines().any(|l| l.starts_with("2027,C008,P-east-head,P-west-head,exchange,")), "{plan}");
     rotaplan().arg("check").arg(tiny()).arg(out.join("plan.csv")).assert().success().stdout(contains("no hard violations"));
 }
 

@@ -24,7 +24,8 @@ pub struct Generated {
     pub complete: bool,
     /// Pricing rounds.
     pub rounds: usize,
-    /// LP solution over the final working set, indexed like the full model.
+    /// LP solution over the final working set, indexed like the full model; when pricing
+    /// was stopped, the last LP solved (empty if none).
     pub lp_x: Vec<f64>,
     /// Reduced cost, at the final LP duals, of every column left out of the working set
     /// (`+inf` for the columns in it): a plan that uses column `c` costs at least
@@ -93,6 +94,8 @@ pub fn generate(
     let mut slot: Vec<usize> = (0..kept.len()).collect();
     let mut columns = artificial.end;
     let mut widened = false;
+    // The last LP solution, indexed like the full model: what a stopped pricing leaves.
+    let mut last_x: Vec<f64> = Vec::new();
     for round in 1..=max_rounds {
         let t0 = std::time::Instant::now();
         let lp = if opts.stopped() { LpOutcome::Stopped } else { session.solve()? };
@@ -104,14 +107,7 @@ pub fn generate(
                 // Out of time or stopped: the MIP gets the working set as it is, and nothing
                 // is proven.
                 tracing::info!(round, "pricing stopped by the time limit or the user");
-                return Ok(Generated {
-                    keep,
-                    lp_bound: None,
-                    complete: false,
-                    rounds: round,
-                    lp_x: Vec::new(),
-                    reduced: Vec::new(),
-                });
+                return Ok(Generated { keep, lp_bound: None, complete: false, rounds: round, lp_x: last_x, reduced: Vec::new() });
             }
         };
         let Some(LpSolution { objective, x, duals }) = lp else {
@@ -146,6 +142,10 @@ pub fn generate(
             .collect();
         tracing::debug!(round, columns = kept.len(), lp = objective, entering = priced.len(), "pricing");
         on_round(round, objective);
+        let mut lp_x = vec![0.0; m.cols.len()];
+        for (k, &c) in kept.iter().enumerate() {
+            lp_x[c as usize] = x[slot[k]];
+        }
         if priced.is_empty() {
             if x[artificial.clone()].iter().any(|&a| a > 1e-7) {
                 // Even the best LP over every move leaves a hard row unmet (or M is too
@@ -153,13 +153,10 @@ pub fn generate(
                 tracing::info!(round, "hard rows unmet in the LP; using every column");
                 break;
             }
-            let mut lp_x = vec![0.0; m.cols.len()];
-            for (k, &c) in kept.iter().enumerate() {
-                lp_x[c as usize] = x[slot[k]];
-            }
             let reduced = (0..m.cols.len()).map(|c| if keep[c] { f64::INFINITY } else { reduced_cost(c).max(0.0) }).collect();
             return Ok(Generated { keep, lp_bound: Some(objective), complete: true, rounds: round, lp_x, reduced });
         }
+        last_x = lp_x;
         priced.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut taken: HashMap<u32, usize> = HashMap::new();
         let mut entering = Vec::new();

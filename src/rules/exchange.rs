@@ -175,8 +175,9 @@ pub fn desk_swap(s: &Scenario, from: PostIx, to: PostIx) -> bool {
         && !(ex.rotate_sensitive && a.sensitive)
 }
 
-/// Whether the move from `from` to `to` is rotation inside the unit (a sensitive post left
-/// for another of the same grade in the same unit).
+/// Whether the move from `from` to `to` is rotation inside the unit: another post of the
+/// same or a lower grade in the same unit (out of a sensitive post, unless the desk-swap
+/// rule is off).
 pub fn rotation(s: &Scenario, from: PostIx, to: PostIx) -> bool {
     reach(s, from, to) == Reach::InsideUnit && s.post(to).grade <= s.post(from).grade
 }
@@ -215,7 +216,8 @@ impl Rule for Exchange {
 
     fn reason_to_take(&self, s: &Scenario, plan: &Plan, p: PersonIx, to: PostIx, year: i32) -> Option<String> {
         let from = plan.post(s, p, year - 1)?;
-        rotation(s, from, to).then(|| "rotation inside the unit out of a sensitive post (轮岗)".to_string())
+        let out_of = if s.post(from).sensitive { " out of a sensitive post" } else { "" };
+        rotation(s, from, to).then(|| format!("rotation inside the unit{out_of} (轮岗)"))
     }
 }
 
