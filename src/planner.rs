@@ -294,9 +294,11 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
     let generated =
         mip::colgen::generate(m, &pricing, &part.initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;
     let (sub, kept) = m.restrict(&generated.keep);
-    // The incumbent's moves within the working set (all of them: they are in it from the start).
-    let incumbent_start: Option<Vec<(Col, f64)>> =
-        part.incumbent.as_ref().map(|x| integer_part(&sub, &kept.iter().map(|&c| x[c as usize]).collect::<Vec<f64>>()));
+    // The incumbent within the working set (all of its moves are: they are in it from the
+    // start), its objective there, and its moves as a MIP start.
+    let incumbent_sub: Option<Vec<f64>> = part.incumbent.as_ref().map(|x| kept.iter().map(|&c| x[c as usize]).collect());
+    let incumbent_objective = incumbent_sub.as_ref().map(|x| sub.objective(x));
+    let incumbent_start: Option<Vec<(Col, f64)>> = incumbent_sub.as_ref().map(|x| integer_part(&sub, x));
     let solving = |p: &Progress| on_progress(Phase::Solving(p));
     let budget = || SolveOptions { time_limit: remaining(), ..opts.clone() };
     // The LP optimum over every move, or, when pricing was stopped, the last LP solved: its
@@ -319,51 +321,13 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
                 (sub, kept, Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick })
             } else {
                 // The MIP starts from the better of the quick plan and the incumbent.
-                let incumbent = part
-                    .incumbent
-                    .as_ref()
-                    .map(|inc| sub.objective(&kept.iter().map(|&c| inc[c as usize]).collect::<Vec<f64>>()));
-                let quick_first = found && incumbent.is_none_or(|inc| quick.objective <= inc + 1e-9);
+                let quick_first = found && incumbent_objective.is_none_or(|inc| quick.objective <= inc + 1e-9);
                 let start = if quick_first { Some(integer_part(&sub, &quick.x)) } else { incumbent_start };
                 let first = mip::highs::solve(&sub, &budget(), start.as_deref(), &mut |p| solving(p))?;
                 match lp_bound {
                     // Pricing stopped: nothing to prove, the MIP's plan is the part's.
                     None => (sub, kept, first),
-                    Some(lp_bound) => {
-                        // Price and branch, made exact: a plan that uses a column left out of the
-                        // working set costs at least `lp_bound + reduced[c]`. The left-out columns
-                        // that could still beat the plan found join the working set, once, and the
-                        // MIP runs again from that plan. Without that step the bound below stays
-                        // honest: the working set's bound or the LP bound plus the least reduced cost.
-                        let gap = first.objective - lp_bound;
-                        let extra: Vec<usize> = (0..m.cols.len()).filter(|&c| generated.reduced[c] < gap - 1e-9).collect();
-                        // Only when the MIP at most doubles: HiGHS's root cut loop on a much larger
-                        // model can run long past the time limit without calling back.
-                        if first.x.is_empty()
-                            || gap <= 1e-6
-                            || extra.is_empty()
-                            || extra.len() > kept.len()
-                            || Instant::now() >= deadline
-                            || opts.stopped()
-                        {
-                            (sub, kept, first)
-                        } else {
-                            tracing::info!(columns = extra.len(), gap, "adding the left-out moves that could close the gap");
-                            let mut keep = generated.keep.clone();
-                            extra.into_iter().for_each(|c| keep[c] = true);
-                            let (wider, wider_kept) = m.restrict(&keep);
-                            let start: Vec<(Col, f64)> = integer_part(&sub, &first.x)
-                                .into_iter()
-                                .filter_map(|(c, v)| Some((local(&wider_kept, Col(kept[c.0 as usize]))?, v)))
-                                .collect();
-                            let again = mip::highs::solve(&wider, &budget(), Some(&start), &mut |p| solving(p))?;
-                            if !again.x.is_empty() && again.objective <= first.objective + 1e-9 {
-                                (wider, wider_kept, again)
-                            } else {
-                                (sub, kept, first)
-                            }
-                        }
-                    }
+                    Some(lp_bound) => close_gap(m, &generated, (sub, kept, first), lp_bound, deadline, opts, &budget, &solving)?,
                 }
             }
         }
@@ -435,6 +399,51 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
         working: sub.cols.len(),
         rounds: generated.rounds,
         lp_bound: generated.lp_bound,
+    })
+}
+
+/// Price and branch, made exact: a plan that uses a column left out of the working set
+/// costs at least `lp_bound + reduced[c]`. The left-out columns that could still beat the
+/// working set's plan `first` join it, once, and the MIP runs again from that plan; the
+/// better of the two is returned with its model and columns. Without that step the bound
+/// stays honest: the working set's bound or the LP bound plus the least reduced cost.
+#[allow(clippy::too_many_arguments)]
+fn close_gap(
+    m: &crate::mip::Model,
+    generated: &mip::colgen::Generated,
+    (sub, kept, first): (crate::mip::Model, Vec<u32>, Solution),
+    lp_bound: f64,
+    deadline: Instant,
+    opts: &SolveOptions,
+    budget: &dyn Fn() -> SolveOptions,
+    solving: &dyn Fn(&Progress),
+) -> Result<(crate::mip::Model, Vec<u32>, Solution)> {
+    let gap = first.objective - lp_bound;
+    let extra: Vec<usize> = (0..m.cols.len()).filter(|&c| generated.reduced[c] < gap - 1e-9).collect();
+    // Only when the MIP at most doubles: HiGHS's root cut loop on a much larger model can
+    // run long past the time limit without calling back.
+    if first.x.is_empty()
+        || gap <= 1e-6
+        || extra.is_empty()
+        || extra.len() > kept.len()
+        || Instant::now() >= deadline
+        || opts.stopped()
+    {
+        return Ok((sub, kept, first));
+    }
+    tracing::info!(columns = extra.len(), gap, "adding the left-out moves that could close the gap");
+    let mut keep = generated.keep.clone();
+    extra.into_iter().for_each(|c| keep[c] = true);
+    let (wider, wider_kept) = m.restrict(&keep);
+    let start: Vec<(Col, f64)> = integer_part(&sub, &first.x)
+        .into_iter()
+        .filter_map(|(c, v)| Some((local(&wider_kept, Col(kept[c.0 as usize]))?, v)))
+        .collect();
+    let again = mip::highs::solve(&wider, &budget(), Some(&start), &mut |p| solving(p))?;
+    Ok(if !again.x.is_empty() && again.objective <= first.objective + 1e-9 {
+        (wider, wider_kept, again)
+    } else {
+        (sub, kept, first)
     })
 }
 

@@ -4,10 +4,9 @@ use crate::explain::{MoveKind, Row};
 use crate::mip::Status;
 use crate::planner::Outcome;
 use crate::rules::exchange::{reach, Reach};
-use crate::rules::Severity;
-use crate::scenario::Role;
-use crate::scenario::Scenario;
-use std::collections::BTreeSet;
+use crate::rules::{Finding, Severity};
+use crate::scenario::{PersonIx, Scenario};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 fn num(x: f64) -> String {
@@ -147,46 +146,43 @@ fn quality(out: &mut String, s: &Scenario, o: &Outcome, rows: &[Row]) {
 
     let _ = writeln!(out, "\nOfficials kept past a tenure limit (soft findings; hard ones are violations):\n");
     let _ = writeln!(out, "| rule | officials | person-years |\n|---|---|---|");
-    let mut kept: BTreeSet<(String, &str)> = BTreeSet::new();
+    // The last finding over a limit per official and rule, by official id.
+    let mut kept: BTreeMap<(&str, &str), (PersonIx, &Finding)> = BTreeMap::new();
     for rule in ["tenure-max", "priority-groups", "term-cap"] {
         let found: Vec<_> = o.report.findings.iter().filter(|f| f.rule == rule && f.severity == Severity::Soft).collect();
-        let mut people: Vec<_> = found.iter().filter_map(|f| f.person).collect();
-        people.sort();
-        people.dedup();
-        let _ = writeln!(out, "| {rule} | {} | {} |", people.len(), found.len());
-        kept.extend(people.into_iter().map(|p| (s.person(p).id.clone(), rule)));
+        let before = kept.len();
+        for f in &found {
+            if let Some(p) = f.person {
+                kept.insert((s.person(p).id.as_str(), rule), (p, f));
+            }
+        }
+        let _ = writeln!(out, "| {rule} | {} | {} |", kept.len() - before, found.len());
     }
     if !kept.is_empty() {
         let _ = writeln!(out, "\nWhy each is kept (the last year over a limit):\n");
     }
-    for (id, rule) in &kept {
-        let last = o.report.findings.iter().rev().find(|f| f.rule == *rule && f.person.is_some_and(|p| s.person(p).id == *id));
-        let Some(f) = last else { continue };
-        let p = f.person.expect("filtered on a person");
-        let person = s.person(p);
-        let why = if crate::rules::audit_hold::held(s, p, f.year) {
+    for ((_, rule), (p, f)) in &kept {
+        let why = if crate::rules::audit_hold::held(s, *p, f.year) {
             "on audit hold".to_string()
-        } else if person.retire_year - f.year <= s.policy.near_retirement.years as i32 {
-            format!("retires in {}", person.retire_year)
+        } else if crate::rules::near_retirement::near(s, *p, f.year) {
+            format!("retires in {}", s.person(*p).retire_year)
         } else {
             "a soft limit: its penalty is less than what moving would cost here".to_string()
         };
         let _ = writeln!(out, "- {rule} {}: {}; {why}", f.year, f.message);
     }
 
-    // Places whose paired units' heads both leave in one year.
-    let mut both: BTreeSet<(i32, String)> = BTreeSet::new();
-    for y in o.plan.years() {
-        let left: Vec<_> =
-            o.plan.departures(s, y).filter(|&(_, j)| s.post(j).role == Role::Head).map(|(_, j)| s.post(j).unit).collect();
-        for &u in &left {
-            if let Some(v) = s.unit(u).pair.filter(|v| left.contains(v) && u < *v) {
-                both.insert((y, format!("{} and {}", s.unit(u).name, s.unit(v).name)));
+    // Paired heads (a unit's and its pair's, as `team-balance` groups them) leaving together.
+    let both = crate::rules::team_balance::TeamBalance::new(s).paired_heads_leaving(s, &o.plan);
+    let _ = writeln!(out, "\nYears in which both heads of a place leave: {}.", both.len());
+    for (y, gone) in &both {
+        let mut units: Vec<&str> = Vec::new();
+        for &(_, j) in gone {
+            let name = s.unit(s.post(j).unit).name.as_str();
+            if !units.contains(&name) {
+                units.push(name);
             }
         }
-    }
-    let _ = writeln!(out, "\nYears in which both heads of a place leave: {}.", both.len());
-    for (y, units) in &both {
-        let _ = writeln!(out, "- {y}: {units}");
+        let _ = writeln!(out, "- {y}: {}", units.join(" and "));
     }
 }

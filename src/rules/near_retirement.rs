@@ -15,7 +15,7 @@ use crate::scenario::{PersonIx, PostIx, Scenario};
 pub struct NearRetirement;
 
 /// Whether a move of `p` starting in `year` falls in the near-retirement window.
-fn near(s: &Scenario, p: PersonIx, year: i32) -> bool {
+pub fn near(s: &Scenario, p: PersonIx, year: i32) -> bool {
     s.person(p).retire_year - year <= s.policy.near_retirement.years as i32
 }
 

@@ -69,6 +69,23 @@ impl TeamBalance {
         ((s.policy.team_balance.churn_share * self.size[t.0 as usize] as f64 + 1e-9).floor() as u32).max(1)
     }
 
+    /// Per year, the departures from each group of paired head posts where two or more of
+    /// its heads leave then, in the group's post order (the check's finding, and
+    /// `summary.md`'s "both heads of a place leave").
+    pub fn paired_heads_leaving(&self, s: &Scenario, plan: &Plan) -> Vec<(i32, Vec<(PersonIx, PostIx)>)> {
+        let mut out = Vec::new();
+        for y in plan.years() {
+            let leaving: Vec<(PersonIx, PostIx)> = plan.departures(s, y).collect();
+            for group in &self.head_groups {
+                let gone: Vec<_> = group.iter().filter_map(|&j| leaving.iter().find(|l| l.1 == j).copied()).collect();
+                if gone.len() >= 2 {
+                    out.push((y, gone));
+                }
+            }
+        }
+        out
+    }
+
     fn makeup(&self, s: &Scenario, t: TeamIx) -> bool {
         s.teams[t.0 as usize].listed
     }
@@ -200,6 +217,7 @@ impl Rule for TeamBalance {
     fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
         let tb = &s.policy.team_balance;
         let team = |t: TeamIx| &s.teams[t.0 as usize].id;
+        let paired = if tb.paired_heads == Strength::Off { Vec::new() } else { self.paired_heads_leaving(s, plan) };
         for y in plan.years() {
             // Churn.
             let mut new: HashMap<TeamIx, Vec<PersonIx>> = HashMap::new();
@@ -219,17 +237,11 @@ impl Rule for TeamBalance {
                 }
             }
             // Paired heads.
-            if tb.paired_heads != Strength::Off {
-                let leaving: Vec<(PersonIx, PostIx)> = plan.departures(s, y).collect();
-                for group in &self.head_groups {
-                    let gone: Vec<_> = leaving.iter().filter(|(_, j)| group.contains(j)).collect();
-                    if gone.len() >= 2 {
-                        let names: Vec<_> = gone.iter().map(|&&(p, _)| who(s, p)).collect();
-                        let msg = format!("heads {} leave paired posts in the same year", names.join(" and "));
-                        let w = tb.paired_weight * (gone.len() - 1) as f64;
-                        finding(out, self.id(), tb.paired_heads, w, y, Some(gone[0].0), Some(gone[0].1), msg);
-                    }
-                }
+            for (_, gone) in paired.iter().filter(|(year, _)| *year == y) {
+                let names: Vec<_> = gone.iter().map(|&(p, _)| who(s, p)).collect();
+                let msg = format!("heads {} leave paired posts in the same year", names.join(" and "));
+                let w = tb.paired_weight * (gone.len() - 1) as f64;
+                finding(out, self.id(), tb.paired_heads, w, y, Some(gone[0].0), Some(gone[0].1), msg);
             }
             // Make-up.
             let mut members: HashMap<TeamIx, Vec<PersonIx>> = HashMap::new();
