@@ -130,6 +130,19 @@ pub fn plan(
     let mut prunable = vec![false; m.cols.len()];
     let mut initial = vec![false; m.cols.len()];
     let mut group = vec![u32::MAX; m.cols.len()];
+    // Each person takes a year at most once and makes at most `max_moves` moves: the
+    // Lagrangian bound of pricing keeps that (a bound even when pricing is cut short).
+    let spans: Vec<Option<mip::colgen::Span>> = m
+        .cols
+        .iter()
+        .map(|c| match c.name {
+            mip::ColName::Hold(p, _, y) => Some(mip::colgen::Span { group: p.0, first: y, last: y, counted: false }),
+            mip::ColName::Entry(p, _, first, last) => Some(mip::colgen::Span { group: p.0, first, last, counted: true }),
+            mip::ColName::Aux(..) => None,
+        })
+        .collect();
+    let most_counted: Vec<u32> =
+        f.moves.iter().map(|c| c.map_or(0, |c| m.cols[c.0 as usize].ub.min(u32::MAX as f64) as u32)).collect();
     let mut by_person: Vec<Vec<(f64, u64, usize)>> = vec![Vec::new(); s.people.len()];
     for st in f.stints.iter().filter(|_| opts.colgen) {
         let c = st.col.0 as usize;
@@ -191,13 +204,14 @@ pub fn plan(
                 model: m.subset(cols),
                 prunable: pick(&prunable),
                 group: cols.iter().map(|&c| group[c as usize]).collect(),
+                spans: cols.iter().map(|&c| spans[c as usize]).collect(),
                 initial: pick(&initial),
                 incumbent: incumbent_x.as_ref().map(|x| cols.iter().map(|&c| x[c as usize]).collect()),
             };
             let before = waiting.fetch_sub(cols.len(), std::sync::atomic::Ordering::Relaxed).max(1);
             let share = (threads * cols.len() as f64 / before as f64).min(1.0);
             let left = deadline.saturating_duration_since(Instant::now());
-            let r = solve_part(part, &part_opts, Instant::now() + left.mul_f64(share), report_phase);
+            let r = solve_part(part, &most_counted, &part_opts, Instant::now() + left.mul_f64(share), report_phase);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if parts.len() > 1 {
                 report_phase(Phase::Parts(n, parts.len()));
@@ -260,6 +274,7 @@ struct Part {
     model: crate::mip::Model,
     prunable: Vec<bool>,
     group: Vec<u32>,
+    spans: Vec<Option<mip::colgen::Span>>,
     initial: Vec<bool>,
     /// The incumbent's column values in the part: the MIP start and the fallback.
     incumbent: Option<Vec<f64>>,
@@ -279,7 +294,13 @@ struct Solved {
 }
 
 /// Column generation, the fixed-moves sub-MIP, then the MIP, on one part.
-fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
+fn solve_part(
+    part: Part,
+    most_counted: &[u32],
+    opts: &SolveOptions,
+    deadline: Instant,
+    on_progress: &(dyn Fn(Phase) + Sync),
+) -> Result<Solved> {
     let m = &part.model;
     let remaining = || deadline.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
     let lp_opts = SolveOptions { time_limit: remaining() * PRICING_SHARE, verbose: false, ..opts.clone() };
@@ -290,6 +311,8 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
             .clamp(MOVES_PER_ROUND.0, MOVES_PER_ROUND.1),
         per_row: MOVES_PER_MUST_FILL_ROW,
         max_rounds: 200,
+        spans: &part.spans,
+        most_counted,
     };
     let generated =
         mip::colgen::generate(m, &pricing, &part.initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;
@@ -320,15 +343,23 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
             if found && lp_bound.is_some_and(|b| quick.objective <= b + 1e-6) {
                 (sub, kept, Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick })
             } else {
-                // The MIP starts from the better of the quick plan and the incumbent.
+                // The MIP starts from the better of the quick plan and the incumbent (indexed
+                // like the part) and, with a bound, sees the moves that could beat it.
                 let quick_first = found && incumbent_objective.is_none_or(|inc| quick.objective <= inc + 1e-9);
-                let start = if quick_first { Some(integer_part(&sub, &quick.x)) } else { incumbent_start };
-                let first = mip::highs::solve(&sub, &budget(), start.as_deref(), &mut |p| solving(p))?;
-                match lp_bound {
-                    // Pricing stopped: nothing to prove, the MIP's plan is the part's.
-                    None => (sub, kept, first),
-                    Some(lp_bound) => close_gap(m, &generated, (sub, kept, first), lp_bound, deadline, opts, &budget, &solving)?,
-                }
+                let best: Option<(Vec<f64>, f64)> = if quick_first {
+                    let mut x = vec![0.0; m.cols.len()];
+                    kept.iter().zip(&quick.x).for_each(|(&c, &v)| x[c as usize] = v);
+                    Some((x, quick.objective))
+                } else {
+                    part.incumbent.clone().zip(incumbent_objective)
+                };
+                let (sub, kept) = match (lp_bound, &best) {
+                    (Some(lp_bound), Some((x, objective))) => focus(m, &generated, x, objective - lp_bound),
+                    _ => (sub, kept),
+                };
+                let start = best.map(|(x, _)| integer_part(&sub, &kept.iter().map(|&c| x[c as usize]).collect::<Vec<f64>>()));
+                let solution = mip::highs::solve(&sub, &budget(), start.as_deref(), &mut |p| solving(p))?;
+                (sub, kept, solution)
             }
         }
         _ => {
@@ -387,8 +418,9 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
             lp.max(solution.bound.min(lp + left_out))
         }
         None if generated.complete => solution.bound,
-        // Pricing was cut short: the working set's bound says nothing about other moves.
-        None => f64::NEG_INFINITY,
+        // Pricing was cut short: the working set's bound says nothing about other moves, the
+        // Lagrangian bound of its rounds holds for all of them.
+        None => generated.lagrangian.unwrap_or(f64::NEG_INFINITY),
     };
     let status = if generated.complete { solution.status } else { solution.status.max(Status::TimeLimit) };
     Ok(Solved {
@@ -402,59 +434,37 @@ fn solve_part(part: Part, opts: &SolveOptions, deadline: Instant, on_progress: &
     })
 }
 
-/// Price and branch, made exact: a plan that uses a column left out of the working set
-/// costs at least `lp_bound + reduced[c]`. The left-out columns that could still beat the
-/// working set's plan `first` join it, once, and the MIP runs again from that plan; the
-/// better of the two is returned with its model and columns. Without that step the bound
-/// stays honest: the working set's bound or the LP bound plus the least reduced cost.
-#[allow(clippy::too_many_arguments)]
-fn close_gap(
-    m: &crate::mip::Model,
-    generated: &mip::colgen::Generated,
-    (sub, kept, first): (crate::mip::Model, Vec<u32>, Solution),
-    lp_bound: f64,
-    deadline: Instant,
-    opts: &SolveOptions,
-    budget: &dyn Fn() -> SolveOptions,
-    solving: &dyn Fn(&Progress),
-) -> Result<(crate::mip::Model, Vec<u32>, Solution)> {
-    let gap = first.objective - lp_bound;
-    let extra: Vec<usize> = (0..m.cols.len()).filter(|&c| generated.reduced[c] < gap - 1e-9).collect();
-    // Only when the MIP at most doubles: HiGHS's root cut loop on a much larger model can
-    // run long past the time limit without calling back.
-    if first.x.is_empty()
-        || gap <= 1e-6
-        || extra.is_empty()
-        || extra.len() > kept.len()
-        || Instant::now() >= deadline
-        || opts.stopped()
-    {
-        return Ok((sub, kept, first));
-    }
-    tracing::info!(columns = extra.len(), gap, "adding the left-out moves that could close the gap");
-    let mut keep = generated.keep.clone();
-    extra.into_iter().for_each(|c| keep[c] = true);
-    let (wider, wider_kept) = m.restrict(&keep);
-    let start: Vec<(Col, f64)> = integer_part(&sub, &first.x)
-        .into_iter()
-        .filter_map(|(c, v)| Some((local(&wider_kept, Col(kept[c.0 as usize]))?, v)))
-        .collect();
-    let again = mip::highs::solve(&wider, &budget(), Some(&start), &mut |p| solving(p))?;
-    Ok(if !again.x.is_empty() && again.objective <= first.objective + 1e-9 {
-        (wider, wider_kept, again)
-    } else {
-        (sub, kept, first)
-    })
+/// The columns a MIP needs to beat a plan `x` that is `gap` above the LP bound of the whole
+/// part: a plan with integer column `c` at 1 or more costs at least `lp_bound + reduced[c]`,
+/// so the integer columns (at 0 from below) priced above `gap` cannot be in a better plan,
+/// whether pricing took them into the working set or not; continuous columns all stay. The
+/// ones left out of the working set join only when they at most double the rest: HiGHS's
+/// root cut loop on a much larger model can run long past the time limit without calling
+/// back. `x`'s own columns always stay (it is the MIP start). The bound of `solve_part`
+/// accounts for every column left out.
+fn focus(m: &crate::mip::Model, generated: &mip::colgen::Generated, x: &[f64], gap: f64) -> (crate::mip::Model, Vec<u32>) {
+    let n = m.cols.len();
+    let could = |c: usize| {
+        let col = &m.cols[c];
+        !(col.integer && col.lb == 0.0) || generated.reduced[c] <= gap + 1e-9 || x[c] > 0.5
+    };
+    let within = (0..n).filter(|&c| generated.keep[c] && could(c)).count();
+    let outside = (0..n).filter(|&c| !generated.keep[c] && could(c)).count();
+    let widen = outside <= within;
+    tracing::info!(
+        working_set = generated.keep.iter().filter(|&&k| k).count(),
+        within,
+        outside,
+        widen,
+        gap,
+        "moves that could beat the plan"
+    );
+    m.restrict(&(0..n).map(|c| could(c) && (widen || generated.keep[c])).collect::<Vec<bool>>())
 }
 
 /// The integer columns of `x`, rounded: a MIP start.
 fn integer_part(m: &crate::mip::Model, x: &[f64]) -> Vec<(Col, f64)> {
     (0..m.cols.len()).filter(|&c| m.cols[c].integer).map(|c| (Col(c as u32), x[c].round())).collect()
-}
-
-/// Position of full-model column `c` among `kept` (sorted), if there.
-fn local(kept: &[u32], c: Col) -> Option<Col> {
-    kept.binary_search(&c.0).ok().map(|k| Col(k as u32))
 }
 
 /// Whether `x` meets every row and bound of `m` and is integral where it must be.

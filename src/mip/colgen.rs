@@ -8,7 +8,7 @@
 use super::highs::{LpOutcome, LpSession, LpSolution};
 use super::{Model, SolveOptions};
 use crate::error::Result;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The outcome of column generation.
 #[derive(Debug, Clone)]
@@ -24,12 +24,15 @@ pub struct Generated {
     pub complete: bool,
     /// Pricing rounds.
     pub rounds: usize,
+    /// The best Lagrangian bound of the rounds ([`lagrangian_bound`]): a bound for the whole
+    /// model even when pricing was stopped (`None` before any LP was solved to optimality).
+    pub lagrangian: Option<f64>,
     /// LP solution over the final working set, indexed like the full model; when pricing
     /// was stopped, the last LP solved (empty if none).
     pub lp_x: Vec<f64>,
-    /// Reduced cost, at the final LP duals, of every column left out of the working set
-    /// (`+inf` for the columns in it): a plan that uses column `c` costs at least
-    /// `lp_bound + reduced[c]`, which is what makes the working set's MIP exact or not.
+    /// Reduced cost, at the final LP duals, of every column (at least 0): a plan that uses
+    /// column `c` costs at least `lp_bound + reduced[c]`, which is what makes a MIP over a
+    /// subset of the columns exact or not.
     pub reduced: Vec<f64>,
 }
 
@@ -52,6 +55,25 @@ pub struct Pricing<'a> {
     pub per_row: usize,
     /// Pricing rounds before giving up on pruning (the working set becomes every column).
     pub max_rounds: usize,
+    /// The years each column takes in its group (`None`: in none), for the Lagrangian
+    /// bound. The model must imply that a group's columns take each year at most once
+    /// and that at most `most_counted[group]` of its `counted` columns are used.
+    pub spans: &'a [Option<Span>],
+    /// Per group, the most `counted` columns it may use (`u32::MAX`: no limit).
+    pub most_counted: &'a [u32],
+}
+
+/// A column's run of years within its group (a person's post in one year, or a stint).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Span {
+    /// The group (a person).
+    pub group: u32,
+    /// First year taken.
+    pub first: i32,
+    /// Last year taken.
+    pub last: i32,
+    /// Whether it counts against the group's `most_counted` (a move).
+    pub counted: bool,
 }
 
 /// Grows `initial` (a mask over the columns of `m`) with prunable columns of negative
@@ -63,7 +85,7 @@ pub fn generate(
     opts: &SolveOptions,
     on_round: &mut dyn FnMut(usize, f64),
 ) -> Result<Generated> {
-    let Pricing { prunable, group, per_group, per_row, max_rounds } = *pricing;
+    let Pricing { prunable, group, per_group, per_row, max_rounds, spans, most_counted } = *pricing;
     let mut keep = initial.to_vec();
     for (c, p) in prunable.iter().enumerate() {
         keep[c] |= !p || m.cols[c].lb > 0.0; // a column forced to be nonzero is always in
@@ -96,6 +118,7 @@ pub fn generate(
     let mut widened = false;
     // The last LP solution, indexed like the full model: what a stopped pricing leaves.
     let mut last_x: Vec<f64> = Vec::new();
+    let mut lagrangian: Option<f64> = None;
     for round in 1..=max_rounds {
         let t0 = std::time::Instant::now();
         let lp = if opts.stopped() { LpOutcome::Stopped } else { session.solve()? };
@@ -107,7 +130,15 @@ pub fn generate(
                 // Out of time or stopped: the MIP gets the working set as it is, and nothing
                 // is proven.
                 tracing::info!(round, "pricing stopped by the time limit or the user");
-                return Ok(Generated { keep, lp_bound: None, complete: false, rounds: round, lp_x: last_x, reduced: Vec::new() });
+                return Ok(Generated {
+                    keep,
+                    lp_bound: None,
+                    complete: false,
+                    rounds: round,
+                    lagrangian,
+                    lp_x: last_x,
+                    reduced: Vec::new(),
+                });
             }
         };
         let Some(LpSolution { objective, x, duals }) = lp else {
@@ -135,12 +166,18 @@ pub fn generate(
             continue;
         };
         let reduced_cost = |c: usize| m.cols[c].cost - by_col[c].iter().map(|&(r, a)| duals[r as usize] * a).sum::<f64>();
-        let mut priced: Vec<(f64, usize)> = (0..m.cols.len())
-            .filter(|&c| prunable[c] && !keep[c])
-            .map(|c| (reduced_cost(c), c))
-            .filter(|&(d, _)| d < -PRICE_TOL)
+        let d: Vec<f64> = (0..m.cols.len()).map(reduced_cost).collect();
+        let mut priced: Vec<(f64, usize)> =
+            (0..m.cols.len()).filter(|&c| prunable[c] && !keep[c] && d[c] < -PRICE_TOL).map(|c| (d[c], c)).collect();
+        let in_lp: Vec<(f64, f64)> = kept
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| (d[c as usize], x[slot[k]]))
+            .chain(artificial.clone().zip(&must).map(|(s, t)| (big_m - duals[t[0].0 as usize], x[s])))
             .collect();
-        tracing::debug!(round, columns = kept.len(), lp = objective, entering = priced.len(), "pricing");
+        let bound = lagrangian_bound(m, spans, most_counted, &d, objective, &in_lp);
+        lagrangian = Some(lagrangian.map_or(bound, |b: f64| b.max(bound)));
+        tracing::debug!(round, columns = kept.len(), lp = objective, lagrangian = bound, entering = priced.len(), "pricing");
         on_round(round, objective);
         let mut lp_x = vec![0.0; m.cols.len()];
         for (k, &c) in kept.iter().enumerate() {
@@ -153,8 +190,8 @@ pub fn generate(
                 tracing::info!(round, "hard rows unmet in the LP; using every column");
                 break;
             }
-            let reduced = (0..m.cols.len()).map(|c| if keep[c] { f64::INFINITY } else { reduced_cost(c).max(0.0) }).collect();
-            return Ok(Generated { keep, lp_bound: Some(objective), complete: true, rounds: round, lp_x, reduced });
+            let reduced = (0..m.cols.len()).map(|c| reduced_cost(c).max(0.0)).collect();
+            return Ok(Generated { keep, lp_bound: Some(objective), complete: true, rounds: round, lagrangian, lp_x, reduced });
         }
         last_x = lp_x;
         priced.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -175,7 +212,85 @@ pub fn generate(
         session.add_cols(&entering)?;
     }
     let keep = vec![true; m.cols.len()];
-    Ok(Generated { keep, lp_bound: None, complete: true, rounds: max_rounds, lp_x: Vec::new(), reduced: Vec::new() })
+    Ok(Generated { keep, lp_bound: None, complete: true, rounds: max_rounds, lagrangian, lp_x: Vec::new(), reduced: Vec::new() })
+}
+
+/// The Lagrangian bound of the whole model at row duals `duals` (Farley's bound of column
+/// generation): valid for every plan, whether pricing has finished or not.
+///
+/// With the rows priced at the duals, a plan costs at least `Σ_r duals_r·rhs_r` plus the
+/// least each column can add at its reduced cost `d`. What [`Pricing::spans`] says the
+/// model implies stays a constraint: each group (person) takes each year at most once and
+/// at most `most_counted` moves, so a group adds the cheapest such set of its columns of
+/// negative `d` (interval scheduling with a count, exact by dynamic programming over the
+/// last years); every other column adds `d` at the bound it sits on when `d` is negative.
+/// The first term comes from the LP, `objective − Σ d_c·x_c` over its columns `lp`
+/// (complementary slackness). Equal to `objective` once no column prices out.
+pub(crate) fn lagrangian_bound(
+    m: &Model,
+    spans: &[Option<Span>],
+    most_counted: &[u32],
+    reduced: &[f64],
+    objective: f64,
+    lp: &[(f64, f64)],
+) -> f64 {
+    const TOL: f64 = 1e-9;
+    let at_bound = |c: usize, d: f64| {
+        let col = &m.cols[c];
+        if d < -TOL {
+            d * col.ub
+        } else if d > TOL {
+            d * col.lb
+        } else {
+            0.0
+        }
+    };
+    let mut bound = objective - lp.iter().map(|&(d, x)| if d.abs() <= TOL { 0.0 } else { d * x }).sum::<f64>();
+    // Per group, its binary columns of negative reduced cost; groups with a column fixed
+    // to 1 price each column on its own (weaker, still valid).
+    let mut groups: HashMap<u32, Vec<(Span, f64)>> = HashMap::new();
+    let mut fixed: HashSet<u32> = HashSet::new();
+    for (c, col) in m.cols.iter().enumerate() {
+        match spans.get(c).copied().flatten() {
+            Some(span) if col.lb == 0.0 && col.ub == 1.0 => {
+                if reduced[c] < -TOL {
+                    groups.entry(span.group).or_default().push((span, reduced[c]));
+                }
+            }
+            Some(span) => {
+                fixed.insert(span.group);
+                bound += at_bound(c, reduced[c]);
+            }
+            None => bound += at_bound(c, reduced[c]),
+        }
+    }
+    for (g, mut columns) in groups {
+        if fixed.contains(&g) {
+            bound += columns.iter().map(|c| c.1).sum::<f64>();
+            continue;
+        }
+        let most = (most_counted.get(g as usize).copied().unwrap_or(u32::MAX) as usize).min(columns.len());
+        // best[k][n]: the least sum over year-disjoint columns among the first k + 1 (by
+        // last year) with at most n counted, tagged with the k-th's last year.
+        columns.sort_by_key(|c| c.0.last);
+        let mut best: Vec<(i32, Vec<f64>)> = Vec::with_capacity(columns.len());
+        let upto =
+            |best: &[(i32, Vec<f64>)], year: i32, n: usize| best.iter().rev().find(|b| b.0 <= year).map_or(0.0, |b| b.1[n]);
+        for (span, d) in columns {
+            let value = (0..=most)
+                .map(|n| {
+                    let with = match (span.counted, n) {
+                        (true, 0) => f64::INFINITY,
+                        (counted, n) => upto(&best, span.first - 1, n - usize::from(counted)) + d,
+                    };
+                    with.min(upto(&best, span.last, n))
+                })
+                .collect();
+            best.push((span.last, value));
+        }
+        bound += best.last().map_or(0.0, |b| b.1[most]);
+    }
+    bound
 }
 
 #[cfg(test)]
@@ -202,7 +317,15 @@ mod tests {
     fn price(m: &Model, initial: &[bool]) -> Generated {
         let prunable = vec![true; m.cols.len()];
         let group: Vec<u32> = (0..m.cols.len() as u32).map(|c| c / 3).collect();
-        let pricing = Pricing { prunable: &prunable, group: &group, per_group: 1, per_row: 0, max_rounds: 50 };
+        let pricing = Pricing {
+            prunable: &prunable,
+            group: &group,
+            per_group: 1,
+            per_row: 0,
+            max_rounds: 50,
+            spans: &[],
+            most_counted: &[],
+        };
         generate(m, &pricing, initial, &SolveOptions::default(), &mut |_, _| {}).unwrap()
     }
 
@@ -212,7 +335,15 @@ mod tests {
         let initial: Vec<bool> = (0..9).map(|c| c % 4 == 0).collect(); // the diagonal: feasible, poor
         let g = price(&m, &initial);
         assert!((g.lp_bound.unwrap() - full).abs() < 1e-9, "{:?} vs {full}", g.lp_bound);
-        assert!(g.reduced.iter().all(|&d| d >= 0.0), "no left-out column prices out at the end");
+        // What the planner relies on: every plan costs at least the bound plus the reduced
+        // costs of the columns it uses (here: each of the 3! assignments).
+        for perm in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
+            let mut x = vec![0.0; 9];
+            perm.iter().enumerate().for_each(|(i, &j)| x[i * 3 + j] = 1.0);
+            let priced: f64 = g.lp_bound.unwrap() + (0..9).map(|c| g.reduced[c] * x[c]).sum::<f64>();
+            assert!(m.objective(&x) >= priced - 1e-9, "{perm:?}: {} < {priced}", m.objective(&x));
+        }
+        assert!(g.reduced.iter().any(|&d| d > 0.0), "some assignment is priced above the bound");
     }
 
     /// Phase one: from an empty working set the equality rows cannot be met, yet pricing
@@ -223,5 +354,89 @@ mod tests {
         let g = price(&m, &[false; 9]);
         assert!((g.lp_bound.unwrap() - full).abs() < 1e-9, "{:?} vs {full}", g.lp_bound);
         assert!(g.keep.iter().any(|&k| !k), "some columns never needed");
+    }
+    /// Stints of 4 people on 3 posts over 3 years (one post per person and year, one holder
+    /// per post and year, one move each, a must-fill post), with costs of both signs.
+    fn stints() -> Model {
+        use crate::scenario::{PersonIx, PostIx};
+        let mut m = Model::default();
+        let (people, posts, years) = (4u32, 3u32, 3i32);
+        let mut person_year = vec![Vec::new(); (people * years as u32) as usize];
+        let mut post_year = vec![Vec::new(); (posts * years as u32) as usize];
+        let mut moves = vec![Vec::new(); people as usize];
+        for p in 0..people {
+            for j in 0..posts {
+                for a in 0..years {
+                    for b in a..years {
+                        // Everybody wants post 0 most, and long stints.
+                        let cost = ((p * 7 + j * 5 + a as u32 * 3) % 5) as f64
+                            - 3.0 * (b - a + 1) as f64
+                            - if j == 0 { 6.0 } else { 0.0 };
+                        let col = m.add_binary(cost, ColName::Entry(PersonIx(p), PostIx(j), a, b));
+                        moves[p as usize].push((col, 1.0));
+                        for y in a..=b {
+                            person_year[(p * years as u32 + y as u32) as usize].push((col, 1.0));
+                            post_year[(j * years as u32 + y as u32) as usize].push((col, 1.0));
+                        }
+                    }
+                }
+            }
+            let count = m.add_col(0.0, 1.0, 0.0, false, ColName::Aux("moves", p, 0, 0));
+            moves[p as usize].push((count, -1.0));
+        }
+        let name = |rule, a: usize| RowName { rule, a: a as u32, b: 0, year: 0 };
+        for (k, t) in person_year.into_iter().enumerate() {
+            m.add_row(f64::NEG_INFINITY, 1.0, t, name("person", k));
+        }
+        for (k, t) in post_year.into_iter().enumerate() {
+            m.add_row(if k == 0 { 1.0 } else { f64::NEG_INFINITY }, 1.0, t, name("post", k));
+        }
+        for (k, t) in moves.into_iter().enumerate() {
+            m.add_row(0.0, 0.0, t, name("moves", k));
+        }
+        m
+    }
+
+    /// The Lagrangian bound of every round, stopped or not, is at most the optimum of the
+    /// whole model (with each person's years and one move kept as its constraints); once
+    /// pricing ends it is the LP optimum.
+    #[test]
+    fn the_lagrangian_bound_of_every_round_holds_for_the_whole_model() {
+        let m = stints();
+        let optimum = crate::mip::highs::solve(&m, &SolveOptions::default(), None, &mut |_| {}).unwrap().objective;
+        let lp = crate::mip::highs::solve_lp(&m, &SolveOptions::default()).unwrap().unwrap().objective;
+        let prunable: Vec<bool> = m.cols.iter().map(|c| matches!(c.name, ColName::Entry(..))).collect();
+        let group: Vec<u32> = m.cols.iter().map(|c| if let ColName::Entry(p, ..) = c.name { p.0 } else { 0 }).collect();
+        let spans: Vec<Option<Span>> = m
+            .cols
+            .iter()
+            .map(|c| match c.name {
+                ColName::Entry(p, _, first, last) => Some(Span { group: p.0, first, last, counted: true }),
+                _ => None,
+            })
+            .collect();
+        let mut initial = vec![false; m.cols.len()];
+        initial[0] = true;
+        let mut stopped_below_lp = false;
+        for max_rounds in 1..=12 {
+            let pricing = Pricing {
+                prunable: &prunable,
+                group: &group,
+                per_group: 1,
+                per_row: 0,
+                max_rounds,
+                spans: &spans,
+                most_counted: &[1; 5],
+            };
+            let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, _| {}).unwrap();
+            let bound = g.lagrangian.expect("an LP was solved");
+            assert!(bound <= optimum + 1e-9, "round {max_rounds}: {bound} above the optimum {optimum}");
+            assert!(bound <= lp + 1e-9, "round {max_rounds}: {bound} above the LP optimum {lp}");
+            match g.lp_bound {
+                Some(b) => assert!((bound - b).abs() < 1e-6, "converged: {bound} is the LP bound {b}"),
+                None => stopped_below_lp |= bound < lp - 1e-6,
+            }
+        }
+        assert!(stopped_below_lp, "some stopped round has a bound below the LP optimum (the test stops pricing early)");
     }
 }
