@@ -247,7 +247,8 @@ pub(crate) fn lagrangian_bound(
     };
     let mut bound = objective - lp.iter().map(|&(d, x)| if d.abs() <= TOL { 0.0 } else { d * x }).sum::<f64>();
     // Per group, its binary columns of negative reduced cost; groups with a column fixed
-    // to 1 price each column on its own (weaker, still valid).
+    // to 1 (or not binary) price each column on its own (weaker, still valid); columns
+    // fixed to 0 add nothing.
     let mut groups: HashMap<u32, Vec<(Span, f64)>> = HashMap::new();
     let mut fixed: HashSet<u32> = HashSet::new();
     for (c, col) in m.cols.iter().enumerate() {
@@ -257,6 +258,7 @@ pub(crate) fn lagrangian_bound(
                     groups.entry(span.group).or_default().push((span, reduced[c]));
                 }
             }
+            Some(_) if col.ub <= 0.0 => {}
             Some(span) => {
                 fixed.insert(span.group);
                 bound += at_bound(c, reduced[c]);
