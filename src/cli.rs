@@ -268,16 +268,19 @@ fn plan(args: &PlanArgs) -> Result<u8> {
     report::write_dir(&args.out, args.force, |dir| report::write_plan_files(dir, &s, &outcome, &rows))?;
     let sol = &outcome.solution;
     let moves = rows.iter().filter(|r| r.kind.is_change()).count();
+    let bound = if sol.bound.is_finite() && sol.gap.is_finite() {
+        format!("bound {:.2}, gap {:.4}%", sol.bound, sol.gap * 100.0)
+    } else {
+        "no bound".to_string()
+    };
     println!(
-        "{}: {} plan for {}–{} written to {} (objective {:.2}, bound {:.2}, gap {:.4}%, {moves} changes, {:.1} s)",
+        "{}: {} plan for {}–{} written to {} (objective {:.2}, {bound}, {moves} changes, {:.1} s)",
         s.name,
         sol.status.as_str(),
         s.start_year,
         s.end_year(),
         args.out.display(),
         sol.objective,
-        sol.bound,
-        sol.gap * 100.0,
         sol.seconds + outcome.stats.build_seconds
     );
     let hard = outcome.report.hard().count();

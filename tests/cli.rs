@@ -37,7 +37,8 @@ fn validate_plan_and_check_tiny() {
         .args(["--time-limit", "30", "--seed", "7"])
         .assert()
         .success()
-        .stdout(contains("optimal"));
+        .stdout(contains("optimal"))
+        .stdout(contains(", gap 0.0000%,"));
     for f in ["plan.csv", "vacancies.csv", "summary.md", "annual/2027.csv", "annual/2031.csv"] {
         assert!(out.join(f).is_file(), "{f} missing");
     }
