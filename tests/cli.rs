@@ -66,6 +66,42 @@ fn validate_plan_and_check_tiny() {
     }
     assert!(plan.lines().any(|l| l.starts_with("2027,C008,P-east-head,P-west-head,exchange,")), "{plan}");
     rotaplan().arg("check").arg(tiny()).arg(out.join("plan.csv")).assert().success().stdout(contains("no hard violations"));
+    report_json_agrees(&out, &plan, &summary);
+}
+
+/// `report.json` (docs/report-json.md) says what `plan.csv` and `summary.md` say.
+fn report_json_agrees(out: &Path, plan: &str, summary: &str) {
+    let r: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    assert_eq!(r["schema"], 1);
+    assert_eq!(r["years"], serde_json::json!([2027, 2031]));
+    assert_eq!(r["solver"]["status"], "optimal");
+    let objective = r["solver"]["objective"].as_f64().unwrap();
+    assert!(summary.contains(&format!("| objective | {objective:.2} |")), "objective {objective}:\n{summary}");
+    assert_eq!(r["solver"]["gap"].as_f64(), Some(0.0));
+    assert_eq!(r["solver"]["check"]["hard_violations"], 0);
+    // Objective by rule adds up to the checked objective.
+    let by_rule: f64 = r["rules"].as_array().unwrap().iter().map(|t| t["objective"].as_f64().unwrap()).sum();
+    let checked = r["solver"]["check"]["objective"].as_f64().unwrap();
+    assert!((by_rule - checked).abs() < 1e-6, "rules add up to {by_rule}, the check says {checked}");
+    // Every change of plan.csv is a move, with its kind and reason.
+    let changes: Vec<&str> =
+        plan.lines().skip(1).filter(|l| !l.split(',').nth(4).is_some_and(|k| k == "stay" || k == "reserve")).collect();
+    let moves = r["moves"].as_array().unwrap();
+    assert_eq!(moves.len(), changes.len());
+    let c008 = moves.iter().find(|m| m["person_id"] == "C008" && m["year"] == 2027).expect("C008's move");
+    assert_eq!(
+        (&c008["post_id"], &c008["previous_post_id"], &c008["kind"]),
+        (&"P-east-head".into(), &"P-west-head".into(), &"exchange".into())
+    );
+    let per_year: u64 = r["moves_per_year"].as_array().unwrap().iter().map(|y| y["total"].as_u64().unwrap()).sum();
+    assert_eq!(per_year as usize, changes.len());
+    // Plan quality, as the summary has it.
+    let q = &r["quality"];
+    assert_eq!(q["reach"][0], serde_json::json!({"reach": "place", "exchange": 4, "rotation": 0, "promotion": 2}));
+    assert_eq!(q["early_departures"][0]["person_id"], "C010");
+    assert_eq!(q["early_departures"][0]["forced_by"], "a promotion");
+    assert!(q["kept"].as_array().unwrap().iter().any(|k| k["why"] == "near_retirement" && k["retire_year"] == 2029), "{q}");
+    assert_eq!(q["both_heads_leave"][0]["year"], 2027);
 }
 
 #[test]

@@ -200,6 +200,17 @@ pub type NewCol<'a> = (f64, f64, f64, &'a [(u32, f64)]);
 /// A row to add: `(lower, upper, entries (column, coefficient))`.
 pub type NewRow = (f64, f64, Vec<(u32, f64)>);
 
+/// Sparse vectors packed for HiGHS: starts, indices, values.
+fn packed<'a>(vectors: impl Iterator<Item = &'a [(u32, f64)]>) -> (Vec<c_int>, Vec<c_int>, Vec<f64>) {
+    let (mut start, mut index, mut value) = (Vec::new(), Vec::new(), Vec::new());
+    for v in vectors {
+        start.push(index.len() as c_int);
+        index.extend(v.iter().map(|&(i, _)| i as c_int));
+        value.extend(v.iter().map(|&(_, a)| a));
+    }
+    (start, index, value)
+}
+
 /// How an LP solve ended.
 #[derive(Debug, Clone)]
 pub enum LpOutcome {
@@ -266,13 +277,7 @@ impl LpSession {
         let cost: Vec<f64> = cols.iter().map(|c| c.0).collect();
         let lower: Vec<f64> = cols.iter().map(|c| c.1).collect();
         let upper: Vec<f64> = cols.iter().map(|c| c.2).collect();
-        let mut start = Vec::with_capacity(cols.len());
-        let (mut index, mut value) = (Vec::new(), Vec::new());
-        for c in cols {
-            start.push(index.len() as c_int);
-            index.extend(c.3.iter().map(|&(r, _)| r as c_int));
-            value.extend(c.3.iter().map(|&(_, a)| a));
-        }
+        let (start, index, value) = packed(cols.iter().map(|c| c.3));
         // SAFETY: arrays sized as the counts passed; HiGHS copies them.
         let status = unsafe {
             sys::Highs_addCols(
@@ -301,13 +306,7 @@ impl LpSession {
         let h = self.model.as_mut().expect("session alive");
         let lower: Vec<f64> = rows.iter().map(|r| r.0).collect();
         let upper: Vec<f64> = rows.iter().map(|r| r.1).collect();
-        let mut start = Vec::with_capacity(rows.len());
-        let (mut index, mut value) = (Vec::new(), Vec::new());
-        for r in rows {
-            start.push(index.len() as c_int);
-            index.extend(r.2.iter().map(|&(c, _)| c as c_int));
-            value.extend(r.2.iter().map(|&(_, a)| a));
-        }
+        let (start, index, value) = packed(rows.iter().map(|r| r.2.as_slice()));
         // SAFETY: arrays sized as the counts passed; HiGHS copies them.
         let status = unsafe {
             sys::Highs_addRows(

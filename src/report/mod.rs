@@ -2,6 +2,7 @@
 //! renamed into place only when complete, so a failed or interrupted run never leaves a
 //! half-written plan, and an earlier result is only replaced with `--force`.
 
+mod data;
 mod summary;
 
 use crate::error::{Error, Result};
@@ -11,6 +12,7 @@ use crate::scenario::Scenario;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+pub use data::ReportData;
 pub use summary::summary;
 
 /// Fails early (before any work) if `out` exists and may not be replaced.
@@ -135,7 +137,8 @@ fn csv_err(path: &Path) -> impl Fn(csv::Error) -> Error + '_ {
     move |e| Error::Output { path: path.to_path_buf(), source: e.into() }
 }
 
-/// Writes `plan.csv`, `vacancies.csv`, `annual/<year>.csv` and `summary.md` into `dir`.
+/// Writes `plan.csv`, `vacancies.csv`, `annual/<year>.csv`, `summary.md` and `report.json`
+/// into `dir`.
 pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row]) -> Result<()> {
     let post_id = |j: Option<crate::scenario::PostIx>| j.map_or("", |j| s.post(j).id.as_str());
     let path = dir.join("plan.csv");
@@ -187,7 +190,11 @@ pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row
     }
 
     let path = dir.join("summary.md");
-    io(&path, fs::write(&path, summary(s, outcome, rows)))
+    io(&path, fs::write(&path, summary(s, outcome, rows)))?;
+
+    let path = dir.join("report.json");
+    let json = serde_json::to_string_pretty(&ReportData::new(s, outcome, rows)).expect("the report serialises");
+    io(&path, fs::write(&path, json + "\n"))
 }
 
 /// Moves per year and kind, for summaries.

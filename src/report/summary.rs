@@ -1,12 +1,10 @@
 //! `summary.md`: what was solved, how well, and what each rule cost.
 
-use crate::explain::{MoveKind, Row};
+use super::data::Quality;
+use crate::explain::Row;
 use crate::mip::Status;
 use crate::planner::Outcome;
-use crate::rules::exchange::{reach, Reach};
-use crate::rules::{Finding, Severity};
-use crate::scenario::{PersonIx, Scenario};
-use std::collections::BTreeMap;
+use crate::scenario::Scenario;
 use std::fmt::Write;
 
 fn num(x: f64) -> String {
@@ -118,71 +116,46 @@ pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row]) -> String {
 /// The plan-quality section: how far moves go, early moves and what forced them, officials
 /// left past a tenure limit, and places whose two heads leave in one year.
 fn quality(out: &mut String, s: &Scenario, o: &Outcome, rows: &[Row]) {
+    let q = Quality::new(s, o, rows);
     let _ = writeln!(out, "\n## Plan quality\n");
     let _ = writeln!(out, "Moves from one post to another, by how far they go:\n");
     let _ = writeln!(out, "| reach | exchange | rotation | promotion | total |\n|---|---|---|---|---|");
-    for (reach_of, label) in [
-        (Reach::Place, "to another place"),
-        (Reach::Unit, "to another unit of the same place"),
-        (Reach::InsideUnit, "inside the unit"),
-    ] {
-        let count = |kind| {
-            rows.iter()
-                .filter(|r| r.kind == kind)
-                .filter(|r| matches!((r.previous, r.post), (Some(a), Some(b)) if reach(s, a, b) == reach_of))
-                .count()
+    for r in &q.reach {
+        let label = match r.reach {
+            "place" => "to another place",
+            "unit" => "to another unit of the same place",
+            _ => "inside the unit",
         };
-        let (e, r, p) = (count(MoveKind::Exchange), count(MoveKind::Rotation), count(MoveKind::Promotion));
-        let _ = writeln!(out, "| {label} | {e} | {r} | {p} | {} |", e + r + p);
+        let (e, t, p) = (r.exchange, r.rotation, r.promotion);
+        let _ = writeln!(out, "| {label} | {e} | {t} | {p} | {} |", e + t + p);
     }
 
-    let early = crate::rules::tenure_min::early_departures(s, &o.plan);
-    let _ = writeln!(out, "\nDepartures before the {}-year minimum stay: {}.\n", s.policy.tenure_min.years, early.len());
-    for (p, y, from, n, why) in &early {
-        let to = o.plan.post(s, *p, *y).map_or("the reserve".to_string(), |j| s.post(j).id.clone());
-        let why = why.as_deref().unwrap_or("nothing forces it");
-        let _ = writeln!(out, "- {y} {}: {} → {to} after {n} year(s): {why}", s.person(*p).id, s.post(*from).id);
+    let _ = writeln!(out, "\nDepartures before the {}-year minimum stay: {}.\n", q.minimum_stay, q.early_departures.len());
+    for d in &q.early_departures {
+        let to = d.to_post_id.as_deref().unwrap_or("the reserve");
+        let why = d.forced_by.as_deref().unwrap_or("nothing forces it");
+        let _ = writeln!(out, "- {} {}: {} → {to} after {} year(s): {why}", d.year, d.person_id, d.from_post_id, d.years_served);
     }
 
     let _ = writeln!(out, "\nOfficials kept past a tenure limit (soft findings; hard ones are violations):\n");
     let _ = writeln!(out, "| rule | officials | person-years |\n|---|---|---|");
-    // The last finding over a limit per official and rule, by official id.
-    let mut kept: BTreeMap<(&str, &str), (PersonIx, &Finding)> = BTreeMap::new();
-    for rule in ["tenure-max", "priority-groups", "term-cap"] {
-        let found: Vec<_> = o.report.findings.iter().filter(|f| f.rule == rule && f.severity == Severity::Soft).collect();
-        let before = kept.len();
-        for f in &found {
-            if let Some(p) = f.person {
-                kept.insert((s.person(p).id.as_str(), rule), (p, f));
-            }
-        }
-        let _ = writeln!(out, "| {rule} | {} | {} |", kept.len() - before, found.len());
+    for c in &q.kept_past_limits {
+        let _ = writeln!(out, "| {} | {} | {} |", c.rule, c.officials, c.person_years);
     }
-    if !kept.is_empty() {
+    if !q.kept.is_empty() {
         let _ = writeln!(out, "\nWhy each is kept (the last year over a limit):\n");
     }
-    for ((_, rule), (p, f)) in &kept {
-        let why = if crate::rules::audit_hold::held(s, *p, f.year) {
-            "on audit hold".to_string()
-        } else if crate::rules::near_retirement::near(s, *p, f.year) {
-            format!("retires in {}", s.person(*p).retire_year)
-        } else {
-            "a soft limit: its penalty is less than what moving would cost here".to_string()
+    for k in &q.kept {
+        let why = match k.why {
+            "audit_hold" => "on audit hold".to_string(),
+            "near_retirement" => format!("retires in {}", k.retire_year),
+            _ => "a soft limit: its penalty is less than what moving would cost here".to_string(),
         };
-        let _ = writeln!(out, "- {rule} {}: {}; {why}", f.year, f.message);
+        let _ = writeln!(out, "- {} {}: {}; {why}", k.rule, k.year, k.message);
     }
 
-    // Paired heads (a unit's and its pair's, as `team-balance` groups them) leaving together.
-    let both = crate::rules::team_balance::TeamBalance::new(s).paired_heads_leaving(s, &o.plan);
-    let _ = writeln!(out, "\nYears in which both heads of a place leave: {}.", both.len());
-    for (y, gone) in &both {
-        let mut units: Vec<&str> = Vec::new();
-        for &(_, j) in gone {
-            let name = s.unit(s.post(j).unit).name.as_str();
-            if !units.contains(&name) {
-                units.push(name);
-            }
-        }
-        let _ = writeln!(out, "- {y}: {}", units.join(" and "));
+    let _ = writeln!(out, "\nYears in which both heads of a place leave: {}.", q.both_heads_leave.len());
+    for b in &q.both_heads_leave {
+        let _ = writeln!(out, "- {}: {}", b.year, b.units.join(" and "));
     }
 }

@@ -1,0 +1,443 @@
+//! `report.json`: the figures of a solved plan, computed once, with stable field names
+//! (`docs/report-json.md` is the schema). `summary.md` renders its plan-quality section
+//! from the same [`Quality`].
+
+use crate::explain::{MoveKind, Row};
+use crate::mip::Status;
+use crate::planner::Outcome;
+use crate::rules::exchange::{reach, Reach};
+use crate::rules::{Finding, Severity};
+use crate::scenario::{PersonIx, Scenario};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Version of the schema; raised when a field changes meaning or goes away.
+pub const SCHEMA: u32 = 1;
+
+/// Everything `report.json` holds.
+#[derive(Debug, Serialize)]
+pub struct ReportData {
+    /// [`SCHEMA`].
+    pub schema: u32,
+    /// Scenario name.
+    pub scenario: String,
+    /// First and last year of the horizon.
+    pub years: [i32; 2],
+    /// The policy file, or `null` when the policy is inline in `scenario.toml`.
+    pub policy_file: Option<String>,
+    /// How the solve went.
+    pub solver: Solver,
+    /// Model size.
+    pub model: ModelSize,
+    /// Objective by rule, as the independent check recomputes it from the plan.
+    pub rules: Vec<RuleTally>,
+    /// Arcs (person, post, year) each rule excluded before solving (rules excluding none
+    /// are left out).
+    pub exclusions: Vec<Exclusion>,
+    /// Moves per year and kind.
+    pub moves_per_year: Vec<YearMoves>,
+    /// Plan quality.
+    pub quality: Quality,
+    /// Every change of the plan (the rows of `plan.csv` whose move is not `stay` or
+    /// `reserve`).
+    pub moves: Vec<Move>,
+    /// Hard violations the independent check found (empty for a plan meeting every hard
+    /// rule).
+    pub hard_violations: Vec<Violation>,
+}
+
+/// How the solve went. Numbers that do not exist (no bound, no plan) are `null`.
+#[derive(Debug, Serialize)]
+pub struct Solver {
+    /// `optimal`, `feasible`, `time limit`, `interrupted`, … (`Status::as_str`).
+    pub status: String,
+    /// Objective of the plan.
+    pub objective: Option<f64>,
+    /// Best bound on the objective of any plan.
+    pub bound: Option<f64>,
+    /// Relative gap between the two (0.01 = 1%).
+    pub gap: Option<f64>,
+    /// LP optimum over every move, when column generation proved it.
+    pub lp_bound: Option<f64>,
+    /// Seconds solving.
+    pub solve_seconds: f64,
+    /// Seconds building the model.
+    pub build_seconds: f64,
+    /// Branch-and-bound nodes.
+    pub nodes: i64,
+    /// Pricing rounds of column generation.
+    pub pricing_rounds: usize,
+    /// Columns the MIP saw.
+    pub working_columns: usize,
+    /// Peak resident memory, in MiB (Linux only).
+    pub peak_mib: Option<f64>,
+    /// The first plan meeting every hard rule (the greedy plan, repaired), when found.
+    pub first_plan: Option<FirstPlan>,
+    /// The greedy year-by-year plan, as a hand-made baseline.
+    pub baseline: Baseline,
+    /// The independent check of the plan.
+    pub check: Check,
+}
+
+/// The first plan meeting every hard rule.
+#[derive(Debug, Serialize)]
+pub struct FirstPlan {
+    /// Seconds from the start.
+    pub seconds: f64,
+    /// Its objective.
+    pub objective: f64,
+}
+
+/// The greedy baseline.
+#[derive(Debug, Serialize)]
+pub struct Baseline {
+    /// Its objective (as the check computes it).
+    pub objective: f64,
+    /// Its hard violations.
+    pub hard_violations: usize,
+}
+
+/// The independent check of the plan.
+#[derive(Debug, Serialize)]
+pub struct Check {
+    /// The objective recomputed from the plan.
+    pub objective: f64,
+    /// Hard violations.
+    pub hard_violations: usize,
+}
+
+/// Model size.
+#[derive(Debug, Serialize)]
+pub struct ModelSize {
+    /// Eligible arcs.
+    pub arcs: usize,
+    /// Columns.
+    pub columns: usize,
+    /// Integer columns.
+    pub integer_columns: usize,
+    /// Rows.
+    pub rows: usize,
+    /// Nonzeros.
+    pub nonzeros: usize,
+    /// Independent parts solved apart.
+    pub parts: usize,
+}
+
+/// One rule's share of the objective.
+#[derive(Debug, Serialize)]
+pub struct RuleTally {
+    /// Rule id (`docs/rules.md`).
+    pub rule: String,
+    /// Hard violations.
+    pub hard: usize,
+    /// Soft violations.
+    pub soft: usize,
+    /// Rewards earned.
+    pub rewards: usize,
+    /// Objective contribution (negative for rewards).
+    pub objective: f64,
+}
+
+/// Arcs a rule excluded.
+#[derive(Debug, Serialize)]
+pub struct Exclusion {
+    /// Rule id.
+    pub rule: String,
+    /// Arcs excluded.
+    pub arcs: u64,
+}
+
+/// Moves of one year by kind.
+#[derive(Debug, Serialize)]
+pub struct YearMoves {
+    /// Year.
+    pub year: i32,
+    /// Count per move kind (`exchange`, `rotation`, `promotion`, `appoint`, `leave`,
+    /// `retire`), every kind present.
+    pub by_kind: BTreeMap<&'static str, usize>,
+    /// All of them.
+    pub total: usize,
+}
+
+/// One change of the plan.
+#[derive(Debug, Serialize)]
+pub struct Move {
+    /// Year.
+    pub year: i32,
+    /// Person id.
+    pub person_id: String,
+    /// Post held in the year (`null`: none).
+    pub post_id: Option<String>,
+    /// Post held the year before (`null`: none).
+    pub previous_post_id: Option<String>,
+    /// Move kind, as in `plan.csv`.
+    pub kind: &'static str,
+    /// Reason text, as in `plan.csv`.
+    pub reason: String,
+}
+
+/// A hard violation.
+#[derive(Debug, Serialize)]
+pub struct Violation {
+    /// Rule id.
+    pub rule: String,
+    /// Year.
+    pub year: i32,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Plan quality: how far moves go, early departures and what forced them, officials kept
+/// past a tenure limit and why, places whose two heads leave in one year.
+#[derive(Debug, Serialize)]
+pub struct Quality {
+    /// Post-to-post moves by how far they go.
+    pub reach: Vec<ReachRow>,
+    /// The minimum stay, in years.
+    pub minimum_stay: u32,
+    /// Departures before the minimum stay.
+    pub early_departures: Vec<EarlyDeparture>,
+    /// Per tenure rule: officials kept past its soft limit, and person-years.
+    pub kept_past_limits: Vec<KeptCount>,
+    /// Per official and rule, the last year kept past a limit, and why.
+    pub kept: Vec<Kept>,
+    /// Years in which both heads of a place leave.
+    pub both_heads_leave: Vec<BothHeads>,
+}
+
+/// Moves of one reach.
+#[derive(Debug, Serialize)]
+pub struct ReachRow {
+    /// `place` (to another place), `unit` (another unit of the same place), or
+    /// `inside_unit`.
+    pub reach: &'static str,
+    /// Moves by kind.
+    pub exchange: usize,
+    /// Rotations inside a unit.
+    pub rotation: usize,
+    /// Promotions.
+    pub promotion: usize,
+}
+
+/// A departure before the minimum stay.
+#[derive(Debug, Serialize)]
+pub struct EarlyDeparture {
+    /// Year of the move.
+    pub year: i32,
+    /// Person id.
+    pub person_id: String,
+    /// Post left.
+    pub from_post_id: String,
+    /// Post taken (`null`: the reserve).
+    pub to_post_id: Option<String>,
+    /// Years served in the post left.
+    pub years_served: i32,
+    /// What forced it (`null`: nothing does).
+    pub forced_by: Option<String>,
+}
+
+/// Officials kept past one rule's soft limit.
+#[derive(Debug, Serialize)]
+pub struct KeptCount {
+    /// Rule id (`tenure-max`, `priority-groups`, `term-cap`).
+    pub rule: &'static str,
+    /// Officials.
+    pub officials: usize,
+    /// Person-years over the limit.
+    pub person_years: usize,
+}
+
+/// An official kept past a limit.
+#[derive(Debug, Serialize)]
+pub struct Kept {
+    /// Rule id.
+    pub rule: &'static str,
+    /// Person id.
+    pub person_id: String,
+    /// The last year over the limit.
+    pub year: i32,
+    /// The finding.
+    pub message: String,
+    /// `audit_hold`, `near_retirement`, or `soft_limit` (its penalty is less than what
+    /// moving would cost).
+    pub why: &'static str,
+    /// The official's retirement year.
+    pub retire_year: i32,
+}
+
+/// Both heads of a place leaving in one year.
+#[derive(Debug, Serialize)]
+pub struct BothHeads {
+    /// Year.
+    pub year: i32,
+    /// The units of the two heads, by name.
+    pub units: Vec<String>,
+}
+
+fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+impl ReportData {
+    /// The report of `o` (with `rows`, the plan explained).
+    pub fn new(s: &Scenario, o: &Outcome, rows: &[Row]) -> ReportData {
+        let (sol, st) = (&o.solution, &o.stats);
+        let post_id = |j: Option<crate::scenario::PostIx>| j.map(|j| s.post(j).id.clone());
+        let tally = o.report.tally();
+        let mut rules: Vec<RuleTally> = crate::rules::all(s)
+            .iter()
+            .map(|r| {
+                let t = tally.get(r.id()).copied().unwrap_or_default();
+                RuleTally { rule: r.id().into(), hard: t.hard, soft: t.soft, rewards: t.rewards, objective: t.penalty }
+            })
+            .collect();
+        if let Some(t) = tally.get("one-holder") {
+            rules.push(RuleTally { rule: "one-holder".into(), hard: t.hard, soft: 0, rewards: 0, objective: 0.0 });
+        }
+        ReportData {
+            schema: SCHEMA,
+            scenario: s.name.clone(),
+            years: [s.start_year, s.end_year()],
+            policy_file: s.policy_file.as_ref().map(|p| p.display().to_string()),
+            solver: Solver {
+                status: sol.status.as_str().into(),
+                objective: (sol.status != Status::NoSolution).then_some(sol.objective).and_then(finite),
+                bound: finite(sol.bound),
+                gap: finite(sol.gap),
+                lp_bound: st.lp_bound,
+                solve_seconds: sol.seconds,
+                build_seconds: st.build_seconds,
+                nodes: sol.nodes,
+                pricing_rounds: st.pricing_rounds,
+                working_columns: st.working_cols,
+                peak_mib: st.peak_mib,
+                first_plan: st.first_plan.map(|(seconds, objective)| FirstPlan { seconds, objective }),
+                baseline: Baseline { objective: o.baseline.objective(), hard_violations: o.baseline.hard().count() },
+                check: Check { objective: o.report.objective(), hard_violations: o.report.hard().count() },
+            },
+            model: ModelSize {
+                arcs: st.arcs,
+                columns: st.cols,
+                integer_columns: st.integers,
+                rows: st.rows,
+                nonzeros: st.nnz,
+                parts: st.parts,
+            },
+            rules,
+            exclusions: st.excluded.iter().filter(|(_, n)| *n > 0).map(|&(r, arcs)| Exclusion { rule: r.into(), arcs }).collect(),
+            moves_per_year: super::moves_per_year(rows)
+                .into_iter()
+                .map(|(year, kinds)| YearMoves {
+                    year,
+                    total: kinds.iter().map(|(_, n)| n).sum(),
+                    by_kind: kinds.into_iter().map(|(k, n)| (k.as_str(), n)).collect(),
+                })
+                .collect(),
+            quality: Quality::new(s, o, rows),
+            moves: rows
+                .iter()
+                .filter(|r| r.kind.is_change())
+                .map(|r| Move {
+                    year: r.year,
+                    person_id: s.person(r.person).id.clone(),
+                    post_id: post_id(r.post),
+                    previous_post_id: post_id(r.previous),
+                    kind: r.kind.as_str(),
+                    reason: r.reason.clone(),
+                })
+                .collect(),
+            hard_violations: o
+                .report
+                .hard()
+                .map(|f| Violation { rule: f.rule.into(), year: f.year, message: f.message.clone() })
+                .collect(),
+        }
+    }
+}
+
+impl Quality {
+    /// The plan-quality figures of `o`.
+    pub fn new(s: &Scenario, o: &Outcome, rows: &[Row]) -> Quality {
+        let reach = [(Reach::Place, "place"), (Reach::Unit, "unit"), (Reach::InsideUnit, "inside_unit")]
+            .into_iter()
+            .map(|(reach_of, label)| {
+                let count = |kind| {
+                    rows.iter()
+                        .filter(|r| r.kind == kind)
+                        .filter(|r| matches!((r.previous, r.post), (Some(a), Some(b)) if reach(s, a, b) == reach_of))
+                        .count()
+                };
+                ReachRow {
+                    reach: label,
+                    exchange: count(MoveKind::Exchange),
+                    rotation: count(MoveKind::Rotation),
+                    promotion: count(MoveKind::Promotion),
+                }
+            })
+            .collect();
+        let early_departures = crate::rules::tenure_min::early_departures(s, &o.plan)
+            .into_iter()
+            .map(|(p, year, from, years_served, forced_by)| EarlyDeparture {
+                year,
+                person_id: s.person(p).id.clone(),
+                from_post_id: s.post(from).id.clone(),
+                to_post_id: o.plan.post(s, p, year).map(|j| s.post(j).id.clone()),
+                years_served,
+                forced_by,
+            })
+            .collect();
+        // The last finding over a limit per official and rule, by official id.
+        let mut counts = Vec::new();
+        let mut last: BTreeMap<(&str, &'static str), (PersonIx, &Finding)> = BTreeMap::new();
+        for rule in ["tenure-max", "priority-groups", "term-cap"] {
+            let found: Vec<_> = o.report.findings.iter().filter(|f| f.rule == rule && f.severity == Severity::Soft).collect();
+            let before = last.len();
+            for f in &found {
+                if let Some(p) = f.person {
+                    last.insert((s.person(p).id.as_str(), rule), (p, f));
+                }
+            }
+            counts.push(KeptCount { rule, officials: last.len() - before, person_years: found.len() });
+        }
+        let kept = last
+            .into_iter()
+            .map(|((id, rule), (p, f))| Kept {
+                rule,
+                person_id: id.to_string(),
+                year: f.year,
+                message: f.message.clone(),
+                why: if crate::rules::audit_hold::held(s, p, f.year) {
+                    "audit_hold"
+                } else if crate::rules::near_retirement::near(s, p, f.year) {
+                    "near_retirement"
+                } else {
+                    "soft_limit"
+                },
+                retire_year: s.person(p).retire_year,
+            })
+            .collect();
+        // Paired heads (a unit's and its pair's, as `team-balance` groups them).
+        let both_heads_leave = crate::rules::team_balance::TeamBalance::new(s)
+            .paired_heads_leaving(s, &o.plan)
+            .into_iter()
+            .map(|(year, gone)| {
+                let mut units: Vec<String> = Vec::new();
+                for (_, j) in gone {
+                    let name = &s.unit(s.post(j).unit).name;
+                    if !units.contains(name) {
+                        units.push(name.clone());
+                    }
+                }
+                BothHeads { year, units }
+            })
+            .collect();
+        Quality {
+            reach,
+            minimum_stay: s.policy.tenure_min.years,
+            early_departures,
+            kept_past_limits: counts,
+            kept,
+            both_heads_leave,
+        }
+    }
+}
