@@ -116,6 +116,10 @@ pub struct PlanArgs {
     /// Extra HiGHS option as NAME=VALUE (repeatable), e.g. `--highs presolve=off`.
     #[arg(long, value_parser = parse_key_value)]
     pub highs: Vec<(String, String)>,
+    /// Officials' names replaced by their ids in every output (for sharing outside the
+    /// committee).
+    #[arg(long)]
+    pub redact: bool,
 }
 
 fn default_threads() -> u32 {
@@ -228,7 +232,10 @@ fn stop_on_ctrl_c() -> Result<Arc<AtomicBool>> {
 
 fn plan(args: &PlanArgs) -> Result<u8> {
     report::preflight(&args.out, args.force)?;
-    let s = scenario::load::load(&args.scenario, args.policy.as_deref())?;
+    let mut s = scenario::load::load(&args.scenario, args.policy.as_deref())?;
+    if args.redact {
+        s.redact();
+    }
     let opts = SolveOptions {
         time_limit: args.time_limit,
         gap: args.gap,

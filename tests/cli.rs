@@ -104,6 +104,31 @@ fn report_json_agrees(out: &Path, plan: &str, summary: &str) {
     assert_eq!(q["both_heads_leave"][0]["year"], 2027);
 }
 
+/// `--redact`: no official's name in any output, their ids instead.
+#[test]
+fn redacted_plans_name_nobody() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (plain, redacted) = (tmp.path().join("plain"), tmp.path().join("redacted"));
+    rotaplan().arg("plan").arg(tiny()).arg("-o").arg(&plain).assert().success();
+    rotaplan().arg("plan").arg(tiny()).arg("-o").arg(&redacted).arg("--redact").assert().success();
+    let people = fs::read_to_string(tiny().join("people.csv")).unwrap();
+    let names: Vec<&str> = people.lines().skip(1).map(|l| l.split(',').nth(1).unwrap()).collect();
+    let text = |dir: &Path| {
+        let mut all = String::new();
+        for f in ["plan.csv", "summary.md", "report.json", "annual/2027.csv", "annual/2028.csv", "annual/2031.csv"] {
+            all += &fs::read_to_string(dir.join(f)).unwrap();
+        }
+        all
+    };
+    let (plain, redacted) = (text(&plain), text(&redacted));
+    assert!(names.iter().any(|n| plain.contains(n)), "the plain plan names officials");
+    for n in &names {
+        assert!(!redacted.contains(n), "{n} named in the redacted plan");
+    }
+    assert!(redacted.contains("C001,C001,leave,P-party-head"), "ids stand for names in the reshuffle list");
+    assert!(redacted.contains("C002 holds P-party-head"), "messages name ids alone");
+}
+
 #[test]
 fn an_existing_plan_is_kept_without_force_and_replaced_with_it() {
     let tmp = tempfile::tempdir().unwrap();

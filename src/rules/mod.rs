@@ -258,7 +258,11 @@ pub(crate) fn served(s: &Scenario, a: Arc) -> Option<i32> {
 /// `id (name)` of a person, for messages.
 pub(crate) fn who(s: &Scenario, p: PersonIx) -> String {
     let person = s.person(p);
-    format!("{} ({})", person.id, person.name)
+    if person.name == person.id {
+        person.id.clone() // redacted
+    } else {
+        format!("{} ({})", person.id, person.name)
+    }
 }
 
 /// `id (title, unit)` of a post, for messages.

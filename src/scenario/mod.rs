@@ -413,6 +413,18 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// Replaces every official's name by their id, and the notes of business interests
+    /// (whose firm) by nothing: for plans shared outside the committee (`--redact`). Every
+    /// output takes names from here, so none is left in them.
+    pub fn redact(&mut self) {
+        for p in &mut self.people {
+            p.name = p.id.clone();
+        }
+        for i in &mut self.interests {
+            i.note.clear();
+        }
+    }
+
     /// The planned years, in order.
     pub fn years(&self) -> impl Iterator<Item = i32> + Clone {
         self.start_year..self.start_year + self.years as i32
