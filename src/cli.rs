@@ -269,7 +269,15 @@ fn plan(args: &PlanArgs) -> Result<u8> {
         }
     });
     bar.finish_and_clear();
-    let outcome = outcome?;
+    let outcome = match outcome {
+        Err(Error::Infeasible(conflicts)) => {
+            // The diagnosis is the result: written like a plan, then the error says it.
+            report::write_dir(&args.out, args.force, |dir| report::write_diagnosis(dir, &s, &conflicts))?;
+            eprintln!("the diagnosis is in {}", args.out.join("diagnosis.md").display());
+            return Err(Error::Infeasible(conflicts));
+        }
+        outcome => outcome?,
+    };
     let rules = rules::all(&s);
     let rows = explain::explain(&s, &rules, &outcome.plan);
     report::write_dir(&args.out, args.force, |dir| report::write_plan_files(dir, &s, &outcome, &rows))?;

@@ -57,7 +57,7 @@ pub enum Error {
     Input(Vec<InputProblem>),
     /// The hard rules cannot all be met.
     #[error("the hard rules cannot all be met:\n{}", list(.0, 20))]
-    Infeasible(Vec<String>),
+    Infeasible(Vec<crate::diagnose::Conflict>),
     /// Writing output failed.
     #[error("cannot write {path}: {source}")]
     Output {
@@ -75,7 +75,7 @@ pub enum Error {
 }
 
 /// The first `max` items, one per line, and how many more there are.
-fn list(items: &[String], max: usize) -> String {
+fn list(items: &[impl std::fmt::Display], max: usize) -> String {
     let mut out: Vec<String> = items.iter().take(max).map(|p| format!("  {p}")).collect();
     if items.len() > max {
         out.push(format!("  … and {} more", items.len() - max));

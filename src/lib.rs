@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod diagnose;
 pub mod eligibility;
 pub mod error;
 pub mod explain;

@@ -122,7 +122,13 @@ pub fn plan(
         mip::highs::write_mps(m, path, &label)?;
     }
     if !f.conflicts.is_empty() {
-        return Err(Error::Infeasible(f.conflicts));
+        // Each found before solving is a conflict of its own.
+        let found = f
+            .conflicts
+            .iter()
+            .enumerate()
+            .map(|(k, c)| crate::diagnose::Conflict { group: k + 1, ..crate::diagnose::Conflict::found(c.clone()) });
+        return Err(Error::Infeasible(found.collect()));
     }
     let deadline = started + std::time::Duration::from_secs_f64(opts.time_limit.max(1.0));
     // Column generation: the solver sees the moves that can matter; the LP duals prove
@@ -231,7 +237,15 @@ pub fn plan(
     };
     let (mut working, mut rounds, mut lp_bound) = (0, 0, Some(m.offset));
     for (cols, part) in parts.iter().zip(solved) {
-        let part = part?;
+        let part = match part {
+            // The solver proved it: find the conflicting rules in the whole model.
+            Err(Error::Infeasible(_)) => {
+                let left = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
+                let budget = SolveOptions { time_limit: left.max(10.0), ..opts.clone() };
+                return Err(Error::Infeasible(crate::diagnose::diagnose(&f, &budget)?));
+            }
+            part => part?,
+        };
         for (k, &c) in cols.iter().enumerate() {
             x[c as usize] = part.x[k];
         }
@@ -393,9 +407,9 @@ fn solve_part(
     }
     match solution.status {
         Status::Infeasible => {
-            return Err(Error::Infeasible(vec![
-                "the solver proved that no plan meets every hard rule of the policy (no single rule is to blame before solving; relax a hard rule, a pin or a must-fill post)".into(),
-            ]))
+            return Err(Error::Infeasible(vec![crate::diagnose::Conflict::found(
+                "the solver proved that no plan meets every hard rule of the policy".into(),
+            )]))
         }
         Status::NoSolution if opts.stopped() => {
             return Err(Error::Solver("stopped before any plan meeting every hard rule was found".into()))

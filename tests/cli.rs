@@ -169,7 +169,64 @@ fn unmeetable_hard_rules_exit_1_with_the_reason() {
     fs::write(dir.join("pins.csv"), "person_id,post_id,year,action\nC001,P-party-head,2027,fix\n").unwrap();
     let out = tmp.path().join("out");
     rotaplan().arg("plan").arg(&dir).arg("-o").arg(&out).assert().code(1).stderr(contains("tenure-max"));
-    assert!(!out.exists());
+    let diagnosis = fs::read_to_string(out.join("diagnosis.md")).unwrap();
+    assert!(diagnosis.contains("tenure-max") && diagnosis.contains("C001"), "{diagnosis}");
+    assert!(!out.join("plan.csv").exists(), "no plan is written");
+}
+
+/// The conflicts of `dir`'s plan (`diagnosis.json`), after `plan` exits 1 naming `expect`.
+fn conflicts(dir: &Path, out: &Path, expect: &str) -> Vec<serde_json::Value> {
+    rotaplan().arg("plan").arg(dir).arg("-o").arg(out).assert().code(1).stderr(contains(expect));
+    assert!(fs::read_to_string(out.join("diagnosis.md")).unwrap().contains(expect));
+    let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("diagnosis.json")).unwrap()).unwrap();
+    json["conflicts"].as_array().unwrap().clone()
+}
+
+/// Infeasible only once solved: C010 (2 years in post, minimum 3) is pinned elsewhere in
+/// 2027 without a promotion. The diagnosis names both sides: the pin and the minimum stay.
+#[test]
+fn a_pin_against_the_minimum_stay_is_diagnosed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tiny_copy(tmp.path());
+    fs::write(dir.join("pins.csv"), "person_id,post_id,year,action\nC010,P-west-deputy,2027,fix\n").unwrap();
+    let found = conflicts(&dir, &tmp.path().join("out"), "minimum stay");
+    let rules: Vec<&str> = found.iter().map(|c| c["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["tenure-min", "pins"], "{found:?}");
+    assert!(found.iter().all(|c| c["group"] == 1 && c["people"] == serde_json::json!(["C010"])), "{found:?}");
+    assert!(found[0]["text"].as_str().unwrap().contains("may not leave P-east-deputy"), "{found:?}");
+    assert!(found[1]["posts"] == serde_json::json!(["P-west-deputy"]), "{found:?}");
+}
+
+/// Infeasible only once solved: the county party secretary must go (16 years), the post
+/// must be filled, and its one eligible successor, the county head, is pinned in place.
+#[test]
+fn a_must_fill_post_against_a_pin_is_diagnosed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tiny_copy(tmp.path());
+    let toml = fs::read_to_string(dir.join("scenario.toml")).unwrap();
+    fs::write(dir.join("scenario.toml"), toml + "\n[policy.vacancy]\nmust_fill = \"hard\"\n").unwrap();
+    // Only the secretary's post is must-fill (the others would be impossible before solving).
+    let posts = fs::read_to_string(dir.join("posts.csv")).unwrap();
+    let must_fill = posts.lines().next().unwrap().split(',').position(|h| h == "must_fill").unwrap();
+    let posts: String = posts
+        .lines()
+        .map(|l| {
+            let mut cells: Vec<&str> = l.split(',').collect();
+            if cells[0] != "P-party-head" && cells[0] != "post_id" {
+                cells[must_fill] = "false";
+            }
+            cells.join(",") + "\n"
+        })
+        .collect();
+    fs::write(dir.join("posts.csv"), posts).unwrap();
+    fs::write(dir.join("pins.csv"), "person_id,post_id,year,action\nC002,P-gov-head,2027,fix\n").unwrap();
+    let found = conflicts(&dir, &tmp.path().join("out"), "must be filled in 2027");
+    let vacancy = found.iter().find(|c| c["rule"] == "vacancy").expect("the must-fill post");
+    assert_eq!((&vacancy["posts"], &vacancy["people"]), (&serde_json::json!(["P-party-head"]), &serde_json::json!(["C002"])));
+    assert!(vacancy["text"].as_str().unwrap().contains("audit-hold excludes 1"), "{vacancy}");
+    let pin = found.iter().find(|c| c["rule"] == "pins").expect("the pin");
+    assert_eq!(pin["people"], serde_json::json!(["C002"]));
+    assert_eq!(pin["group"], vacancy["group"], "one conflict");
 }
 
 #[test]

@@ -197,6 +197,33 @@ pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row
     io(&path, fs::write(&path, json + "\n"))
 }
 
+/// Writes `diagnosis.md` and `diagnosis.json` (`{schema, scenario, years, conflicts:
+/// [{rule, year, text, people, posts}]}`) into `dir`: why no plan meets every hard rule.
+pub fn write_diagnosis(dir: &Path, s: &Scenario, conflicts: &[crate::diagnose::Conflict]) -> Result<()> {
+    let mut md = format!("# No plan for {} ({}–{}) meets every hard rule\n\n", s.name, s.start_year, s.end_year());
+    md += "The instances of each numbered set cannot all hold at once. The first of each set is part of the least \
+           repair: relaxing all of those (a hard rule made soft in the policy, a pin dropped, a post no longer \
+           must-fill) leaves a plan. The others of a set are what breaks instead when its first is kept.\n";
+    let mut group = 0;
+    for c in conflicts {
+        if c.group != group {
+            group = c.group;
+            md += &format!("\n{group}. These cannot all hold:\n");
+        }
+        md += &format!("   - {}{}\n", c.rule.as_deref().map_or(String::new(), |r| format!("**{r}**: ")), c.text);
+    }
+    let path = dir.join("diagnosis.md");
+    io(&path, fs::write(&path, md))?;
+    let json = serde_json::json!({
+        "schema": data::SCHEMA,
+        "scenario": s.name,
+        "years": [s.start_year, s.end_year()],
+        "conflicts": conflicts,
+    });
+    let path = dir.join("diagnosis.json");
+    io(&path, fs::write(&path, serde_json::to_string_pretty(&json).expect("serialises") + "\n"))
+}
+
 /// Moves per year and kind, for summaries.
 pub fn moves_per_year(rows: &[Row]) -> Vec<(i32, Vec<(MoveKind, usize)>)> {
     let kinds =

@@ -129,6 +129,17 @@ impl Rule for KinshipRecusal {
         }
     }
 
+    fn describe_row(&self, s: &Scenario, row: RowName) -> Option<String> {
+        (row.rule == "kinship").then(|| {
+            format!(
+                "{} and {} are relatives and may not serve in the same unit, or one over the other, in {}",
+                who(s, PersonIx(row.a)),
+                who(s, PersonIx(row.b)),
+                row.year
+            )
+        })
+    }
+
     fn encode(&self, f: &mut Formulation) {
         let s = f.s;
         let kr = &s.policy.kinship_recusal;

@@ -107,6 +107,13 @@ pub trait Rule: Send + Sync {
         format!("excluded by {}", self.id())
     }
 
+    /// One of the rule's hard rows (by its name) in a planner's words, for the conflict
+    /// diagnosis (`diagnose`); `None` for rows that are not the rule's, or to use the
+    /// generic text (the rule, the year, the officials and posts in the row).
+    fn describe_row(&self, _s: &Scenario, _row: crate::mip::RowName) -> Option<String> {
+        None
+    }
+
     /// Objective coefficient the rule puts on holding the arc (penalty > 0, reward < 0).
     fn arc_cost(&self, _s: &Scenario, _a: Arc) -> f64 {
         0.0

@@ -86,6 +86,20 @@ impl Rule for TenureMin {
         "tenure-min"
     }
 
+    fn describe_row(&self, s: &Scenario, row: RowName) -> Option<String> {
+        (row.rule == "tenure-min").then(|| {
+            let (p, c) = (PersonIx(row.a), PostIx(row.b));
+            let served = super::served(s, Arc { person: p, post: c, year: row.year - 1 }).unwrap_or(0);
+            format!(
+                "{} may not leave {} in {} after {served} year(s), before the {}-year minimum stay, with nothing forcing the move (a promotion, a must-fill post or a hard rule against staying would)",
+                who(s, p),
+                what(s, c),
+                row.year,
+                s.policy.tenure_min.years
+            )
+        })
+    }
+
     fn encode(&self, f: &mut Formulation) {
         let s = f.s;
         let tm = &s.policy.tenure_min;

@@ -1,0 +1,269 @@
+//! Why no plan meets every hard rule: the smallest violation of the hard rows and pins
+//! that leaves a plan, stated in a planner's words.
+//!
+//! The elastic model keeps the structure (one post per person and year, one holder per
+//! post and year, the prefix and move-count rows) and relaxes every other row by a slack
+//! of cost 1 on each finite side, and every column fixed to 1 (a pin) to a column of cost
+//! −1 from 0 (its violation is `1 − x`). Soft rules keep their own slacks at no cost. The
+//! solver minimises the total violation; the rows and pins it must violate are a
+//! conflicting set: each of them is needed for the infeasibility (dropping its slack
+//! would not lower the minimum to zero without another). Each is described from its row
+//! name: a post that must be filled names its eligible candidates and how many officials
+//! each rule excludes; a pin names the official and the post; other rows name their rule,
+//! year and the officials and posts in them.
+
+use crate::error::{Error, Result};
+use crate::formulation::Formulation;
+use crate::mip::{self, ColName, Model, RowName, SolveOptions, Status};
+use crate::scenario::{PersonIx, PostIx, Scenario};
+use serde::Serialize;
+use std::fmt;
+
+/// One conflicting rule instance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict {
+    /// The set it belongs to (from 1): the instances of one set cannot all hold at once.
+    pub group: usize,
+    /// The rule (`None` for conflicts found while building, which name it in the text).
+    pub rule: Option<String>,
+    /// The year, where one.
+    pub year: Option<i32>,
+    /// What cannot be met, in words.
+    pub text: String,
+    /// Ids of the officials concerned.
+    pub people: Vec<String>,
+    /// Ids of the posts concerned.
+    pub posts: Vec<String>,
+}
+
+impl Conflict {
+    /// A conflict found while building the model, described there.
+    pub fn found(text: String) -> Conflict {
+        Conflict { group: 1, rule: None, year: None, text, people: Vec::new(), posts: Vec::new() }
+    }
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// Rows that stay hard in the elastic model: the structure every plan has.
+fn structural(name: &RowName, lb: f64) -> bool {
+    match name.rule {
+        "person" | "post" => lb <= 0.0,
+        "moves" | "prefix" | "one-stint-per-group" => true,
+        _ => false,
+    }
+}
+
+/// The conflicting hard rows and pins of `f`'s model, described; `Err` when the elastic
+/// model is not solved in `opts.time_limit`.
+pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
+    let m = &f.model;
+    let mut elastic = Model { offset: 0.0, ..m.clone() };
+    elastic.cols.iter_mut().for_each(|c| c.cost = 0.0);
+    let mut pins = Vec::new();
+    for (c, col) in elastic.cols.iter_mut().enumerate() {
+        if col.lb > 0.0 && col.integer {
+            col.lb = 0.0;
+            col.cost = -1.0;
+            pins.push(c);
+        }
+    }
+    elastic.offset = pins.len() as f64;
+    // (row, slack column, +1 on the lower side, −1 on the upper side)
+    let mut slacks: Vec<(usize, mip::Col, f64)> = Vec::new();
+    for r in (0..m.rows.len()).filter(|&r| !structural(&m.rows[r].name, m.rows[r].lb)) {
+        // A person's or post's row that must be met keeps its "at most one" side.
+        let upper = m.rows[r].ub.is_finite() && !matches!(m.rows[r].name.rule, "person" | "post");
+        for (finite, sign) in [(m.rows[r].lb.is_finite(), 1.0), (upper, -1.0)] {
+            if finite {
+                let s = elastic.add_col(0.0, f64::INFINITY, 1.0, false, ColName::Aux("elastic", r as u32, 0, 0));
+                slacks.push((r, s, sign));
+            }
+        }
+    }
+    let mut elastic = with_terms(&elastic, &slacks);
+    // A repair: the rows and pins a least-violating plan breaks.
+    // `None` when nothing can be broken to leave a plan (the structure alone forbids it).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(opts.time_limit);
+    let broken = |model: &Model| -> Result<Option<Vec<Broken>>> {
+        let left = deadline.saturating_duration_since(std::time::Instant::now()).as_secs_f64();
+        let solved = mip::highs::solve(model, &SolveOptions { time_limit: left.max(1.0), ..opts.clone() }, None, &mut |_| {})?;
+        if solved.status == Status::Infeasible {
+            return Ok(None);
+        }
+        if solved.x.is_empty() {
+            return Err(Error::Solver(
+                "no plan meets the hard rules, and the search for the conflicting ones found no answer in time; raise --time-limit".into(),
+            ));
+        }
+        let x = &solved.x;
+        let mut out: Vec<Broken> = Vec::new();
+        for &(r, ..) in slacks.iter().filter(|&&(_, s, _)| x[s.0 as usize] > 1e-6) {
+            if !out.iter().any(|b| matches!(b, Broken::Row(q, _) if *q == r)) {
+                out.push(Broken::Row(r, x.to_vec()));
+            }
+        }
+        out.extend(pins.iter().filter(|&&c| x[c] < 1.0 - 1e-6).map(|&c| Broken::Pin(c)));
+        Ok(Some(out))
+    };
+    // Each thing a least repair breaks, kept instead: what breaks then is what it conflicts
+    // with (nothing when it cannot hold on its own, given the structure).
+    let Some(repair) = broken(&elastic)? else {
+        return Ok(vec![Conflict::found(
+            "no plan exists even with every hard rule and pin relaxed: the posts, people and years leave none".into(),
+        )]);
+    };
+    let mut out = Vec::new();
+    for (group, b) in repair.iter().enumerate() {
+        let enforce = |m: &mut Model, on: bool| match b {
+            Broken::Row(r, _) => {
+                for &(_, s, _) in slacks.iter().filter(|&&(q, ..)| q == *r) {
+                    m.cols[s.0 as usize].ub = if on { 0.0 } else { f64::INFINITY };
+                }
+            }
+            Broken::Pin(c) => m.cols[*c].lb = if on { 1.0 } else { 0.0 },
+        };
+        enforce(&mut elastic, true);
+        let others = broken(&elastic);
+        enforce(&mut elastic, false);
+        out.push(b.describe(f, group + 1));
+        for o in others?.unwrap_or_default() {
+            out.push(o.describe(f, group + 1));
+        }
+    }
+    Ok(out)
+}
+
+/// A row or pin a least-violating plan breaks (with that plan's values, for rows).
+enum Broken {
+    Row(usize, Vec<f64>),
+    Pin(usize),
+}
+
+impl Broken {
+    fn describe(&self, f: &Formulation, group: usize) -> Conflict {
+        let c = match self {
+            Broken::Row(r, x) => describe_row(f, *r, x),
+            Broken::Pin(c) => match f.model.cols[*c].name {
+                ColName::Hold(p, j, y) | ColName::Entry(p, j, y, _) => describe_pin(f.s, p, j, y),
+                ColName::Aux(rule, ..) => Conflict::found(format!("a column the {rule} rule fixes cannot be kept")),
+            },
+        };
+        Conflict { group, ..c }
+    }
+}
+
+/// `m` with the terms `(row, column, coefficient)` added (the model is row-wise).
+fn with_terms(m: &Model, extra: &[(usize, mip::Col, f64)]) -> Model {
+    let mut out = Model { rows: Vec::new(), start: Vec::new(), index: Vec::new(), value: Vec::new(), ..m.clone() };
+    let mut by_row: Vec<Vec<(mip::Col, f64)>> = vec![Vec::new(); m.rows.len()];
+    for &(r, c, a) in extra {
+        by_row[r].push((c, a));
+    }
+    for (r, more) in by_row.into_iter().enumerate() {
+        let row = &m.rows[r];
+        out.add_row(row.lb, row.ub, m.row_terms(r).chain(more), row.name);
+    }
+    out
+}
+
+fn people_posts(s: &Scenario, cols: impl Iterator<Item = ColName>) -> (Vec<String>, Vec<String>) {
+    let (mut people, mut posts) = (Vec::new(), Vec::new());
+    for name in cols {
+        if let ColName::Hold(p, j, _) | ColName::Entry(p, j, ..) = name {
+            let (p, j) = (s.person(p).id.clone(), s.post(j).id.clone());
+            if !people.contains(&p) {
+                people.push(p);
+            }
+            if !posts.contains(&j) {
+                posts.push(j);
+            }
+        }
+    }
+    (people, posts)
+}
+
+fn describe_row(f: &Formulation, r: usize, x: &[f64]) -> Conflict {
+    let (s, m) = (f.s, &f.model);
+    let name = m.rows[r].name;
+    let year = name.year;
+    match name.rule {
+        "post" => {
+            let j = PostIx(name.a);
+            let post = s.post(j);
+            let candidates: Vec<String> =
+                s.people_ix().filter(|&(p, _)| !f.hold(p, j, year).is_empty()).map(|(_, person)| person.id.clone()).collect();
+            let text = format!(
+                "post {} ({}, {}) must be filled in {year} and is left empty: its {} eligible candidate(s) ({}) are needed by the other rules in conflict; the others are excluded ({})",
+                post.id,
+                post.title,
+                s.unit(post.unit).name,
+                candidates.len(),
+                candidates.join(", "),
+                f.why_nobody(j, year)
+            );
+            Conflict {
+                group: 0,
+                rule: Some("vacancy".into()),
+                year: Some(year),
+                text,
+                people: candidates,
+                posts: vec![post.id.clone()],
+            }
+        }
+        "require" => describe_pin(s, PersonIx(name.a), PostIx(name.b), year),
+        "person" => {
+            let p = PersonIx(name.a);
+            let mut posts: Vec<String> = f.holds_in_year(p, year).iter().map(|&(j, _)| s.post(j).id.clone()).collect();
+            posts.dedup();
+            let who = crate::rules::who(s, p);
+            let text = format!(
+                "{who} must hold a post in {year} (keep-posted) and is left without one: the {} post(s) open to them ({}) are needed by the other rules in conflict",
+                posts.len(),
+                posts.join(", ")
+            );
+            Conflict {
+                group: 0,
+                rule: Some("keep-posted".into()),
+                year: Some(year),
+                text,
+                people: vec![s.person(p).id.clone()],
+                posts,
+            }
+        }
+        rule => {
+            if let Some(text) = f.rules.iter().find_map(|r| r.describe_row(s, name)) {
+                let (people, posts) = people_posts(s, m.row_terms(r).map(|(c, _)| m.cols[c.0 as usize].name));
+                return Conflict { group: 0, rule: Some(rule.into()), year: Some(year), text, people, posts };
+            }
+            let in_row = m.row_terms(r).map(|(c, _)| m.cols[c.0 as usize].name);
+            let (people, posts) = people_posts(s, in_row);
+            let held: Vec<String> = {
+                let taken = m.row_terms(r).filter(|(c, _)| x[c.0 as usize] > 0.5).map(|(c, _)| m.cols[c.0 as usize].name);
+                people_posts(s, taken).0
+            };
+            let text = format!(
+                "the hard {rule} rule in {year} cannot be met (officials concerned: {}; posts: {}{})",
+                if people.is_empty() { "none".into() } else { people.join(", ") },
+                if posts.is_empty() { "none".into() } else { posts.join(", ") },
+                if held.is_empty() { String::new() } else { format!("; the least violation keeps {}", held.join(", ")) }
+            );
+            Conflict { group: 0, rule: Some(rule.into()), year: Some(year), text, people, posts }
+        }
+    }
+}
+
+fn describe_pin(s: &Scenario, p: PersonIx, j: PostIx, y: i32) -> Conflict {
+    Conflict {
+        group: 0,
+        rule: Some("pins".into()),
+        year: Some(y),
+        text: format!("the pin of {} to {} in {y} (pins.csv) cannot be kept", crate::rules::who(s, p), crate::rules::what(s, j)),
+        people: vec![s.person(p).id.clone()],
+        posts: vec![s.post(j).id.clone()],
+    }
+}
