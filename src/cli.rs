@@ -44,6 +44,25 @@ pub enum Command {
         #[arg(long)]
         policy: Option<PathBuf>,
     },
+    /// Why an official holds what they hold, or a post has the holders it has, in a plan
+    /// written by `plan`: the rows and reasons, the objective terms by rule, and who or
+    /// what was never eligible, by the rule that excludes it.
+    Explain {
+        /// Output directory of `plan` (its `report.json` names the scenario and policy).
+        out: PathBuf,
+        /// The official (person id).
+        #[arg(long, conflicts_with = "post", required_unless_present = "post")]
+        person: Option<String>,
+        /// The post (post id).
+        #[arg(long)]
+        post: Option<String>,
+        /// Only this year (eligibility is told for it; default: the first year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// The answer as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Generate a reproducible synthetic scenario.
     Generate {
         /// Preset size.
@@ -182,6 +201,15 @@ pub fn run(cli: Cli) -> Result<u8> {
             let plan = crate::plan::Plan::read_csv(&s, &plan)?;
             Ok(print_check(&s, &plan))
         }
+        Command::Explain { out, person, post, year, json } => {
+            let answer = explain_command(&out, person.as_deref(), post.as_deref(), year)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&answer).expect("the answer serialises"));
+            } else {
+                print!("{}", answer.text());
+            }
+            Ok(OK)
+        }
         Command::Generate { preset, people, seed, out, force } => {
             let mut spec = generate::GenSpec::preset(match preset {
                 Preset::District => "district",
@@ -228,6 +256,50 @@ fn stop_on_ctrl_c() -> Result<Arc<AtomicBool>> {
     })
     .map_err(|e| Error::Solver(format!("cannot handle Ctrl-C: {e}")))?;
     Ok(stop)
+}
+
+/// Reads a plan's output directory back (scenario and policy from its `report.json`) and
+/// answers about one official or post.
+fn explain_command(out: &Path, person: Option<&str>, post: Option<&str>, year: Option<i32>) -> Result<crate::why::Answer> {
+    let path = out.join("report.json");
+    let bad = |what: String| Error::Input(vec![crate::error::InputProblem::file(path.display().to_string(), what)]);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| bad(format!("cannot read it ({e}); is {} an output of `rotaplan plan`?", out.display())))?;
+    let report: serde_json::Value = serde_json::from_str(&text).map_err(|e| bad(format!("not valid JSON: {e}")))?;
+    let scenario =
+        report["scenario_dir"].as_str().ok_or_else(|| bad("no scenario_dir: written by an older rotaplan; plan again".into()))?;
+    let policy = report["policy_file"].as_str().map(PathBuf::from);
+    let mut s = scenario::load::load(Path::new(scenario), policy.as_deref())?;
+    if report["redacted"].as_bool() == Some(true) {
+        s.redact();
+    }
+    let plan = crate::plan::Plan::read_csv(&s, &out.join("plan.csv"))?;
+    let rules = rules::all(&s);
+    let rows = explain::explain(&s, &rules, &plan);
+    let checked = check::check(&s, &plan);
+    if let Some(y) = year.filter(|y| !(s.start_year..=s.end_year()).contains(y)) {
+        return Err(Error::Input(vec![crate::error::InputProblem::file(
+            "--year",
+            format!("{y} is outside the plan's years {}–{}", s.start_year, s.end_year()),
+        )]));
+    }
+    match (person, post) {
+        (Some(id), _) => {
+            let p = s.people_ix().find(|(_, x)| x.id == id).map(|(p, _)| p);
+            let p = p.ok_or_else(|| {
+                Error::Input(vec![crate::error::InputProblem::file("--person", format!("no official {id:?} in the scenario"))])
+            })?;
+            Ok(crate::why::person(&s, &rules, &rows, &checked, p, year))
+        }
+        (None, Some(id)) => {
+            let j = s.posts.iter().position(|x| x.id == id).map(|j| crate::scenario::PostIx(j as u32));
+            let j = j.ok_or_else(|| {
+                Error::Input(vec![crate::error::InputProblem::file("--post", format!("no post {id:?} in the scenario"))])
+            })?;
+            Ok(crate::why::post(&s, &rules, &rows, &checked, j, year))
+        }
+        (None, None) => unreachable!("clap requires --person or --post"),
+    }
 }
 
 fn plan(args: &PlanArgs) -> Result<u8> {

@@ -25,3 +25,4 @@ pub mod scenario;
 pub mod search;
 #[doc(hidden)]
 pub mod testkit;
+pub mod why;

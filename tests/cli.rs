@@ -104,6 +104,43 @@ fn report_json_agrees(out: &Path, plan: &str, summary: &str) {
     assert_eq!(q["both_heads_leave"][0]["year"], 2027);
 }
 
+/// `explain`: an official's and a post's rows, objective terms and eligibility, in words
+/// and as JSON, read back from a plan's output directory.
+#[test]
+fn explain_tells_why_for_an_official_and_a_post() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    rotaplan().arg("plan").arg(tiny()).arg("-o").arg(&out).assert().success();
+    let stdout = |args: &[&str]| rotaplan().arg("explain").arg(&out).args(args).assert().success().get_output().stdout.clone();
+    let c010 = String::from_utf8(stdout(&["--person", "C010"])).unwrap();
+    for line in [
+        "# Official C010 (Xu Lei): grade 2, holds P-east-deputy",
+        "- 2027 P-river-head (promotion): after 2 year(s), before the 3-year minimum stay: a promotion",
+        "- **candidate-pool** -390.00",
+        "- grade-window (6): P-party-head, P-gov-head",
+    ] {
+        assert!(c010.contains(line), "lacks {line:?}:\n{c010}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&stdout(&["--post", "P-party-head", "--year", "2027", "--json"])).unwrap();
+    assert_eq!(json["years"][0]["person_id"], "C002");
+    assert_eq!(json["eligible"], serde_json::json!(["C002"]));
+    let audit = json["never_eligible"].as_array().unwrap().iter().find(|e| e["rule"] == "audit-hold").unwrap();
+    assert_eq!(audit["ids"], serde_json::json!(["C004"]));
+    let team = json["objective"].as_array().unwrap().iter().find(|t| t["rule"] == "team-balance").unwrap();
+    assert_eq!(team["total"], 20.0);
+    // Mistakes are input errors that say what is wrong.
+    rotaplan().arg("explain").arg(&out).args(["--person", "C999"]).assert().code(2).stderr(contains("no official \"C999\""));
+    rotaplan()
+        .arg("explain")
+        .arg(&out)
+        .args(["--post", "P-party-head", "--year", "2040"])
+        .assert()
+        .code(2)
+        .stderr(contains("outside"));
+    rotaplan().arg("explain").arg(tmp.path()).args(["--person", "C010"]).assert().code(2).stderr(contains("report.json"));
+}
+
 /// `--redact`: no official's name in any output, their ids instead.
 #[test]
 fn redacted_plans_name_nobody() {

@@ -23,8 +23,12 @@ pub struct ReportData {
     pub scenario: String,
     /// First and last year of the horizon.
     pub years: [i32; 2],
-    /// The policy file, or `null` when the policy is inline in `scenario.toml`.
+    /// The scenario directory planned (absolute): `rotaplan explain` reads it again.
+    pub scenario_dir: String,
+    /// The policy file (absolute), or `null` when the policy is inline in `scenario.toml`.
     pub policy_file: Option<String>,
+    /// Whether officials' names are replaced by their ids (`--redact`).
+    pub redacted: bool,
     /// How the solve went.
     pub solver: Solver,
     /// Model size.
@@ -274,6 +278,10 @@ pub struct BothHeads {
     pub units: Vec<String>,
 }
 
+fn absolute(p: &std::path::Path) -> String {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).display().to_string()
+}
+
 fn finite(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
@@ -298,7 +306,9 @@ impl ReportData {
             schema: SCHEMA,
             scenario: s.name.clone(),
             years: [s.start_year, s.end_year()],
-            policy_file: s.policy_file.as_ref().map(|p| p.display().to_string()),
+            scenario_dir: absolute(&s.dir),
+            policy_file: s.policy_file.as_deref().map(absolute),
+            redacted: s.people.iter().all(|p| p.name == p.id),
             solver: Solver {
                 status: sol.status.as_str().into(),
                 objective: (sol.status != Status::NoSolution).then_some(sol.objective).and_then(finite),
