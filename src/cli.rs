@@ -62,6 +62,9 @@ pub enum Command {
         /// The answer as JSON.
         #[arg(long)]
         json: bool,
+        /// Officials' names replaced by their ids (always so for a redacted plan).
+        #[arg(long)]
+        redact: bool,
     },
     /// Generate a reproducible synthetic scenario.
     Generate {
@@ -201,8 +204,8 @@ pub fn run(cli: Cli) -> Result<u8> {
             let plan = crate::plan::Plan::read_csv(&s, &plan)?;
             Ok(print_check(&s, &plan))
         }
-        Command::Explain { out, person, post, year, json } => {
-            let answer = explain_command(&out, person.as_deref(), post.as_deref(), year)?;
+        Command::Explain { out, person, post, year, json, redact } => {
+            let answer = explain_command(&out, person.as_deref(), post.as_deref(), year, redact)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&answer).expect("the answer serialises"));
             } else {
@@ -260,7 +263,13 @@ fn stop_on_ctrl_c() -> Result<Arc<AtomicBool>> {
 
 /// Reads a plan's output directory back (scenario and policy from its `report.json`) and
 /// answers about one official or post.
-fn explain_command(out: &Path, person: Option<&str>, post: Option<&str>, year: Option<i32>) -> Result<crate::why::Answer> {
+fn explain_command(
+    out: &Path,
+    person: Option<&str>,
+    post: Option<&str>,
+    year: Option<i32>,
+    redact: bool,
+) -> Result<crate::why::Answer> {
     let path = out.join("report.json");
     let bad = |what: String| Error::Input(vec![crate::error::InputProblem::file(path.display().to_string(), what)]);
     let text = std::fs::read_to_string(&path)
@@ -270,7 +279,7 @@ fn explain_command(out: &Path, person: Option<&str>, post: Option<&str>, year: O
         report["scenario_dir"].as_str().ok_or_else(|| bad("no scenario_dir: written by an older rotaplan; plan again".into()))?;
     let policy = report["policy_file"].as_str().map(PathBuf::from);
     let mut s = scenario::load::load(Path::new(scenario), policy.as_deref())?;
-    if report["redacted"].as_bool() == Some(true) {
+    if redact || report["redacted"].as_bool() == Some(true) {
         s.redact();
     }
     let plan = crate::plan::Plan::read_csv(&s, &out.join("plan.csv"))?;

@@ -129,6 +129,8 @@ fn explain_tells_why_for_an_official_and_a_post() {
     assert_eq!(audit["ids"], serde_json::json!(["C004"]));
     let team = json["objective"].as_array().unwrap().iter().find(|t| t["rule"] == "team-balance").unwrap();
     assert_eq!(team["total"], 20.0);
+    let redacted = String::from_utf8(stdout(&["--person", "C010", "--redact"])).unwrap();
+    assert!(redacted.starts_with("# Official C010: grade 2") && !redacted.contains("Xu Lei"), "{redacted}");
     // Mistakes are input errors that say what is wrong.
     rotaplan().arg("explain").arg(&out).args(["--person", "C999"]).assert().code(2).stderr(contains("no official \"C999\""));
     rotaplan()
