@@ -65,6 +65,13 @@ pub enum Command {
         /// Officials' names replaced by their ids (always so for a redacted plan).
         #[arg(long)]
         redact: bool,
+        /// With `--post` and `--year`: re-solve with each of up to K other eligible
+        /// officials pinned there, cheapest first, and give the change in the objective.
+        #[arg(long, value_name = "K", requires_all = ["post", "year"])]
+        runner_ups: Option<usize>,
+        /// Time budget of each re-solve, in seconds.
+        #[arg(long, default_value_t = 20.0)]
+        time_limit: f64,
     },
     /// Generate a reproducible synthetic scenario.
     Generate {
@@ -204,8 +211,9 @@ pub fn run(cli: Cli) -> Result<u8> {
             let plan = crate::plan::Plan::read_csv(&s, &plan)?;
             Ok(print_check(&s, &plan))
         }
-        Command::Explain { out, person, post, year, json, redact } => {
-            let answer = explain_command(&out, person.as_deref(), post.as_deref(), year, redact)?;
+        Command::Explain { out, person, post, year, json, redact, runner_ups, time_limit } => {
+            let ask = Ask { person: person.as_deref(), post: post.as_deref(), year, redact, runner_ups, time_limit };
+            let answer = explain_command(&out, &ask)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&answer).expect("the answer serialises"));
             } else {
@@ -263,13 +271,18 @@ fn stop_on_ctrl_c() -> Result<Arc<AtomicBool>> {
 
 /// Reads a plan's output directory back (scenario and policy from its `report.json`) and
 /// answers about one official or post.
-fn explain_command(
-    out: &Path,
-    person: Option<&str>,
-    post: Option<&str>,
+/// What `explain` is asked.
+struct Ask<'a> {
+    person: Option<&'a str>,
+    post: Option<&'a str>,
     year: Option<i32>,
     redact: bool,
-) -> Result<crate::why::Answer> {
+    runner_ups: Option<usize>,
+    time_limit: f64,
+}
+
+fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
+    let Ask { person, post, year, redact, .. } = *ask;
     let path = out.join("report.json");
     let bad = |what: String| Error::Input(vec![crate::error::InputProblem::file(path.display().to_string(), what)]);
     let text = std::fs::read_to_string(&path)
@@ -305,7 +318,24 @@ fn explain_command(
             let j = j.ok_or_else(|| {
                 Error::Input(vec![crate::error::InputProblem::file("--post", format!("no post {id:?} in the scenario"))])
             })?;
-            Ok(crate::why::post(&s, &rules, &rows, &checked, j, year))
+            let mut answer = crate::why::post(&s, &rules, &rows, &checked, j, year);
+            if let (Some(k), Some(y)) = (ask.runner_ups, year) {
+                // The other eligible officials, cheapest arc first.
+                let holder = plan.holders(y, s.posts.len())[j.0 as usize].first().copied();
+                let cost =
+                    |p| rules.iter().map(|r| r.arc_cost(&s, crate::rules::Arc { person: p, post: j, year: y })).sum::<f64>();
+                let mut candidates: Vec<_> = s
+                    .people_ix()
+                    .map(|(p, _)| p)
+                    .filter(|&p| Some(p) != holder && answer.eligible.contains(&s.person(p).id))
+                    .collect();
+                candidates.sort_by(|&a, &b| cost(a).total_cmp(&cost(b)));
+                candidates.truncate(k);
+                let opts = SolveOptions { time_limit: ask.time_limit, threads: default_threads(), ..SolveOptions::default() };
+                let proven = report["solver"]["status"] == "optimal";
+                answer.runner_ups = crate::why::runner_ups(&s, &opts, (&plan, checked.objective(), proven), j, y, &candidates)?;
+            }
+            Ok(answer)
         }
         (None, None) => unreachable!("clap requires --person or --post"),
     }

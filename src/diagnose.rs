@@ -262,7 +262,7 @@ fn describe_pin(s: &Scenario, p: PersonIx, j: PostIx, y: i32) -> Conflict {
         group: 0,
         rule: Some("pins".into()),
         year: Some(y),
-        text: format!("the pin of {} to {} in {y} (pins.csv) cannot be kept", crate::rules::who(s, p), crate::rules::what(s, j)),
+        text: format!("the pin of {} to {} in {y} cannot be kept", crate::rules::who(s, p), crate::rules::what(s, j)),
         people: vec![s.person(p).id.clone()],
         posts: vec![s.post(j).id.clone()],
     }

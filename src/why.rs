@@ -1,7 +1,8 @@
 //! `rotaplan explain`: why one official holds what they hold, or why one post has the
 //! holders it has, in a solved plan: the plan's rows with their reasons, the objective
-//! terms the rules put on them (from the independent check), and who or what was never
-//! eligible, grouped by the rule that excludes it.
+//! terms the rules put on them (from the independent check), who or what was never
+//! eligible, grouped by the rule that excludes it, and for a post-year the runner-ups:
+//! each other eligible official pinned there and the whole plan re-solved.
 
 use crate::check::Report;
 use crate::eligibility::why_not;
@@ -62,6 +63,79 @@ pub struct Excluded {
     pub ids: Vec<String>,
 }
 
+/// A runner-up for a post-year: the whole plan re-solved with them pinned to it.
+#[derive(Debug, Serialize)]
+pub struct RunnerUp {
+    /// The official.
+    pub person_id: String,
+    /// Objective of the best plan found with them there (`null`: none meets the hard
+    /// rules, see `breaks`).
+    pub objective: Option<f64>,
+    /// Its change against the plan explained (positive: worse).
+    pub delta: Option<f64>,
+    /// The least the change can be (from the re-solve's bound): equal to `delta` when
+    /// both plans are proven optimal.
+    pub delta_at_least: Option<f64>,
+    /// Whether `delta` is exact (both solves proven optimal).
+    pub proven: bool,
+    /// Officials whose plan changes besides them.
+    pub others_moved: usize,
+    /// The hard rules pinning them there would break (the conflict diagnosis).
+    pub breaks: Vec<String>,
+}
+
+/// Re-solves `s` with each of `candidates` pinned to `j` in `year` (each in `opts`), and
+/// compares with `base` (the plan explained, its checked objective, and whether it was
+/// proven optimal).
+pub fn runner_ups(
+    s: &Scenario,
+    opts: &crate::mip::SolveOptions,
+    base: (&crate::plan::Plan, f64, bool),
+    j: PostIx,
+    year: i32,
+    candidates: &[PersonIx],
+) -> crate::error::Result<Vec<RunnerUp>> {
+    let (plan, objective, proven) = base;
+    let mut out = Vec::new();
+    for &p in candidates {
+        let mut pinned = s.clone();
+        pinned.pins.retain(|pin| !(pin.post == j && pin.year == year));
+        pinned.pins.push(crate::scenario::Pin { person: p, post: j, year, action: crate::scenario::PinAction::Fix });
+        let id = s.person(p).id.clone();
+        match crate::planner::plan(&pinned, opts, None, &|_| {}) {
+            Ok(o) => {
+                let sol = &o.solution;
+                let exact = proven && sol.status == crate::mip::Status::Optimal;
+                let others_moved = s
+                    .people_ix()
+                    .filter(|&(q, _)| q != p && s.years().any(|y| o.plan.post(s, q, y) != plan.post(s, q, y)))
+                    .count();
+                out.push(RunnerUp {
+                    person_id: id,
+                    objective: Some(sol.objective),
+                    delta: Some(sol.objective - objective),
+                    delta_at_least: sol.bound.is_finite().then_some(sol.bound - objective),
+                    proven: exact,
+                    others_moved,
+                    breaks: Vec::new(),
+                });
+            }
+            Err(crate::error::Error::Infeasible(conflicts)) => out.push(RunnerUp {
+                person_id: id,
+                objective: None,
+                delta: None,
+                delta_at_least: None,
+                proven: true,
+                others_moved: 0,
+                breaks: conflicts.iter().map(|c| c.text.clone()).collect(),
+            }),
+            Err(e) => return Err(e),
+        }
+    }
+    out.sort_by(|a, b| a.delta.unwrap_or(f64::INFINITY).total_cmp(&b.delta.unwrap_or(f64::INFINITY)));
+    Ok(out)
+}
+
 /// The answer.
 #[derive(Debug, Serialize)]
 pub struct Answer {
@@ -81,6 +155,9 @@ pub struct Answer {
     pub eligible: Vec<String>,
     /// The others, by the rule that excludes them.
     pub never_eligible: Vec<Excluded>,
+    /// For a post-year: the other eligible officials, each pinned there and re-solved
+    /// (`--runner-ups`), best first.
+    pub runner_ups: Vec<RunnerUp>,
 }
 
 fn terms(report: &Report, keep: impl Fn(&crate::rules::Finding) -> bool, year: Option<i32>) -> Vec<Term> {
@@ -156,6 +233,7 @@ pub fn person(s: &Scenario, rules: &[Box<dyn Rule>], rows: &[Row], report: &Repo
         eligibility_year: at,
         eligible,
         never_eligible: group(excluded),
+        runner_ups: Vec::new(),
     }
 }
 
@@ -199,6 +277,7 @@ pub fn post(s: &Scenario, rules: &[Box<dyn Rule>], rows: &[Row], report: &Report
         eligibility_year: at,
         eligible,
         never_eligible: group(excluded),
+        runner_ups: Vec::new(),
     }
 }
 
@@ -240,6 +319,32 @@ impl Answer {
             let shown: Vec<&str> = e.ids.iter().take(12).map(String::as_str).collect();
             let more = if e.count > shown.len() { format!(" and {} more", e.count - shown.len()) } else { String::new() };
             let _ = writeln!(out, "- {} ({}): {}{more}", e.rule, e.count, shown.join(", "));
+        }
+        if !self.runner_ups.is_empty() {
+            let _ = writeln!(out, "\n## Runner-ups in {} (each pinned there, the whole plan re-solved)\n", self.eligibility_year);
+        }
+        for r in &self.runner_ups {
+            match (r.delta, r.delta_at_least) {
+                (Some(d), _) if r.proven => {
+                    let _ = writeln!(
+                        out,
+                        "- {}: {d:+.2} (proven), {} other official(s) placed differently",
+                        r.person_id, r.others_moved
+                    );
+                }
+                (Some(d), least) => {
+                    let least = least.map_or("no bound".into(), |l| format!("at least {l:+.2}"));
+                    let _ = writeln!(
+                        out,
+                        "- {}: {d:+.2} with the plan found ({least}; not proven), {} other official(s) placed differently",
+                        r.person_id, r.others_moved
+                    );
+                }
+                (None, _) => {
+                    let _ =
+                        writeln!(out, "- {}: no plan meets the hard rules with them there: {}", r.person_id, r.breaks.join("; "));
+                }
+            }
         }
         out
     }

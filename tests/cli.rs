@@ -129,6 +129,21 @@ fn explain_tells_why_for_an_official_and_a_post() {
     assert_eq!(audit["ids"], serde_json::json!(["C004"]));
     let team = json["objective"].as_array().unwrap().iter().find(|t| t["rule"] == "team-balance").unwrap();
     assert_eq!(team["total"], 20.0);
+    // Runner-ups: each other eligible official pinned there, the plan re-solved; the
+    // plan explained is optimal, so no runner-up does better.
+    let east = String::from_utf8(stdout(&["--post", "P-east-deputy", "--year", "2028", "--runner-ups", "3"])).unwrap();
+    assert!(east.contains("## Runner-ups in 2028"), "{east}");
+    assert!(east.contains("- C011: no plan meets the hard rules with them there: ") && east.contains("P-west-deputy"), "{east}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&stdout(&["--post", "P-east-head", "--year", "2028", "--runner-ups", "3", "--json"])).unwrap();
+    let runner_ups = json["runner_ups"].as_array().unwrap();
+    assert_eq!(runner_ups.len(), 3, "{json}");
+    for r in runner_ups {
+        let delta = r["delta"].as_f64().unwrap();
+        assert!(delta >= -1e-6 && r["proven"] == true, "{r}");
+        assert!((r["delta_at_least"].as_f64().unwrap() - delta).abs() < 1e-6, "a proven delta is its own bound: {r}");
+    }
+    assert!(runner_ups.windows(2).all(|w| w[0]["delta"].as_f64() <= w[1]["delta"].as_f64()), "best first");
     let redacted = String::from_utf8(stdout(&["--person", "C010", "--redact"])).unwrap();
     assert!(redacted.starts_with("# Official C010: grade 2") && !redacted.contains("Xu Lei"), "{redacted}");
     // Mistakes are input errors that say what is wrong.
