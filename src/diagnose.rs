@@ -236,9 +236,9 @@ fn describe_row(f: &Formulation, r: usize, x: &[f64]) -> Conflict {
             }
         }
         rule => {
-            if let Some(text) = f.rules.iter().find_map(|r| r.describe_row(s, name)) {
+            if let Some((id, text)) = f.rules.iter().find_map(|r| Some((r.id(), r.describe_row(s, name)?))) {
                 let (people, posts) = people_posts(s, m.row_terms(r).map(|(c, _)| m.cols[c.0 as usize].name));
-                return Conflict { group: 0, rule: Some(rule.into()), year: Some(year), text, people, posts };
+                return Conflict { group: 0, rule: Some(id.into()), year: Some(year), text, people, posts };
             }
             let in_row = m.row_terms(r).map(|(c, _)| m.cols[c.0 as usize].name);
             let (people, posts) = people_posts(s, in_row);
