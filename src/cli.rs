@@ -73,6 +73,34 @@ pub enum Command {
         #[arg(long, default_value_t = 20.0)]
         time_limit: f64,
     },
+    /// Rank candidates for one post in one year: each eligible official pinned there in
+    /// turn and the whole plan re-solved, with the change in the objective.
+    Recommend {
+        /// Scenario directory.
+        scenario: PathBuf,
+        /// The post (post id).
+        #[arg(long)]
+        post: String,
+        /// The year.
+        #[arg(long)]
+        year: i32,
+        /// How many candidates (cheapest arc first) to try.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        /// A plan written by `plan` for this scenario to compare with (default: plan it
+        /// first).
+        #[arg(long)]
+        from: Option<PathBuf>,
+        /// Policy file replacing the scenario's policy.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// Time budget of each solve, in seconds.
+        #[arg(long, default_value_t = 20.0)]
+        time_limit: f64,
+        /// The ranking as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Generate a reproducible synthetic scenario.
     Generate {
         /// Preset size.
@@ -221,6 +249,45 @@ pub fn run(cli: Cli) -> Result<u8> {
             }
             Ok(OK)
         }
+        Command::Recommend { scenario, post, year, top, from, policy, time_limit, json } => {
+            let s = scenario::load::load(&scenario, policy.as_deref())?;
+            let j = post_ix(&s, &post)?;
+            if !(s.start_year..=s.end_year()).contains(&year) {
+                return Err(year_outside(&s, year));
+            }
+            let opts = SolveOptions { time_limit, threads: default_threads(), ..SolveOptions::default() };
+            let (plan, proven) = match &from {
+                Some(out) => {
+                    let report: Option<serde_json::Value> =
+                        std::fs::read_to_string(out.join("report.json")).ok().and_then(|t| serde_json::from_str(&t).ok());
+                    let proven = report.is_some_and(|r| r["solver"]["status"] == "optimal");
+                    (crate::plan::Plan::read_csv(&s, &out.join("plan.csv"))?, proven)
+                }
+                None => {
+                    let o = planner::plan(&s, &opts, None, &|_| {})?;
+                    let proven = o.solution.status == crate::mip::Status::Optimal;
+                    (o.plan, proven)
+                }
+            };
+            let rules = rules::all(&s);
+            let objective = check::check(&s, &plan).objective();
+            let candidates = crate::why::candidates(&s, &rules, &plan, j, year, top);
+            let ranked = crate::why::runner_ups(&s, &opts, (&plan, objective, proven), j, year, &candidates)?;
+            let holder = plan.holders(year, s.posts.len())[j.0 as usize].first().map(|&p| s.person(p).id.clone());
+            if json {
+                let out = serde_json::json!({"post_id": post, "year": year, "holder": holder, "objective": objective, "proven": proven, "candidates": ranked});
+                println!("{}", serde_json::to_string_pretty(&out).expect("serialises"));
+            } else {
+                println!("# Candidates for {} in {year}\n", crate::rules::what(&s, j));
+                println!(
+                    "In the plan ({objective:.2}{}): {}.\n",
+                    if proven { ", proven optimal" } else { "" },
+                    holder.as_deref().unwrap_or("nobody")
+                );
+                print!("{}", crate::why::runner_ups_text(&ranked));
+            }
+            Ok(OK)
+        }
         Command::Generate { preset, people, seed, out, force } => {
             let mut spec = generate::GenSpec::preset(match preset {
                 Preset::District => "district",
@@ -271,6 +338,20 @@ fn stop_on_ctrl_c() -> Result<Arc<AtomicBool>> {
 
 /// Reads a plan's output directory back (scenario and policy from its `report.json`) and
 /// answers about one official or post.
+/// The post with id `id`, or an input error.
+fn post_ix(s: &Scenario, id: &str) -> Result<crate::scenario::PostIx> {
+    let j = s.posts.iter().position(|x| x.id == id).map(|j| crate::scenario::PostIx(j as u32));
+    j.ok_or_else(|| Error::Input(vec![crate::error::InputProblem::file("--post", format!("no post {id:?} in the scenario"))]))
+}
+
+/// The input error for a year outside the plan.
+fn year_outside(s: &Scenario, y: i32) -> Error {
+    Error::Input(vec![crate::error::InputProblem::file(
+        "--year",
+        format!("{y} is outside the plan's years {}–{}", s.start_year, s.end_year()),
+    )])
+}
+
 /// What `explain` is asked.
 struct Ask<'a> {
     person: Option<&'a str>,
@@ -300,10 +381,7 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
     let rows = explain::explain(&s, &rules, &plan);
     let checked = check::check(&s, &plan);
     if let Some(y) = year.filter(|y| !(s.start_year..=s.end_year()).contains(y)) {
-        return Err(Error::Input(vec![crate::error::InputProblem::file(
-            "--year",
-            format!("{y} is outside the plan's years {}–{}", s.start_year, s.end_year()),
-        )]));
+        return Err(year_outside(&s, y));
     }
     match (person, post) {
         (Some(id), _) => {
@@ -314,23 +392,10 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
             Ok(crate::why::person(&s, &rules, &rows, &checked, p, year))
         }
         (None, Some(id)) => {
-            let j = s.posts.iter().position(|x| x.id == id).map(|j| crate::scenario::PostIx(j as u32));
-            let j = j.ok_or_else(|| {
-                Error::Input(vec![crate::error::InputProblem::file("--post", format!("no post {id:?} in the scenario"))])
-            })?;
+            let j = post_ix(&s, id)?;
             let mut answer = crate::why::post(&s, &rules, &rows, &checked, j, year);
             if let (Some(k), Some(y)) = (ask.runner_ups, year) {
-                // The other eligible officials, cheapest arc first.
-                let holder = plan.holders(y, s.posts.len())[j.0 as usize].first().copied();
-                let cost =
-                    |p| rules.iter().map(|r| r.arc_cost(&s, crate::rules::Arc { person: p, post: j, year: y })).sum::<f64>();
-                let mut candidates: Vec<_> = s
-                    .people_ix()
-                    .map(|(p, _)| p)
-                    .filter(|&p| Some(p) != holder && answer.eligible.contains(&s.person(p).id))
-                    .collect();
-                candidates.sort_by(|&a, &b| cost(a).total_cmp(&cost(b)));
-                candidates.truncate(k);
+                let candidates = crate::why::candidates(&s, &rules, &plan, j, y, k);
                 let opts = SolveOptions { time_limit: ask.time_limit, threads: default_threads(), ..SolveOptions::default() };
                 let proven = report["solver"]["status"] == "optimal";
                 answer.runner_ups = crate::why::runner_ups(&s, &opts, (&plan, checked.objective(), proven), j, y, &candidates)?;

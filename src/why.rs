@@ -84,6 +84,28 @@ pub struct RunnerUp {
     pub breaks: Vec<String>,
 }
 
+/// Up to `k` officials eligible for `j` in `year` other than its holder in `plan`, the
+/// cheapest arc first (the rules' cost of holding it): the runner-ups worth re-solving.
+pub fn candidates(
+    s: &Scenario,
+    rules: &[Box<dyn Rule>],
+    plan: &crate::plan::Plan,
+    j: PostIx,
+    year: i32,
+    k: usize,
+) -> Vec<PersonIx> {
+    let holder = plan.holders(year, s.posts.len())[j.0 as usize].first().copied();
+    let cost = |p| rules.iter().map(|r| r.arc_cost(s, Arc { person: p, post: j, year })).sum::<f64>();
+    let mut out: Vec<(f64, PersonIx)> = s
+        .people_ix()
+        .map(|(p, _)| p)
+        .filter(|&p| Some(p) != holder && why_not(s, rules, Arc { person: p, post: j, year }).is_empty())
+        .map(|p| (cost(p), p))
+        .collect();
+    out.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    out.into_iter().take(k).map(|(_, p)| p).collect()
+}
+
 /// Re-solves `s` with each of `candidates` pinned to `j` in `year` (each in `opts`), and
 /// compares with `base` (the plan explained, its checked objective, and whether it was
 /// proven optimal).
@@ -322,30 +344,33 @@ impl Answer {
         }
         if !self.runner_ups.is_empty() {
             let _ = writeln!(out, "\n## Runner-ups in {} (each pinned there, the whole plan re-solved)\n", self.eligibility_year);
-        }
-        for r in &self.runner_ups {
-            match (r.delta, r.delta_at_least) {
-                (Some(d), _) if r.proven => {
-                    let _ = writeln!(
-                        out,
-                        "- {}: {d:+.2} (proven), {} other official(s) placed differently",
-                        r.person_id, r.others_moved
-                    );
-                }
-                (Some(d), least) => {
-                    let least = least.map_or("no bound".into(), |l| format!("at least {l:+.2}"));
-                    let _ = writeln!(
-                        out,
-                        "- {}: {d:+.2} with the plan found ({least}; not proven), {} other official(s) placed differently",
-                        r.person_id, r.others_moved
-                    );
-                }
-                (None, _) => {
-                    let _ =
-                        writeln!(out, "- {}: no plan meets the hard rules with them there: {}", r.person_id, r.breaks.join("; "));
-                }
-            }
+            out += &runner_ups_text(&self.runner_ups);
         }
         out
     }
+}
+
+/// Runner-ups in words, one line each.
+pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
+    let mut out = String::new();
+    for r in runner_ups {
+        match (r.delta, r.delta_at_least) {
+            (Some(d), _) if r.proven => {
+                let _ =
+                    writeln!(out, "- {}: {d:+.2} (proven), {} other official(s) placed differently", r.person_id, r.others_moved);
+            }
+            (Some(d), least) => {
+                let least = least.map_or("no bound".into(), |l| format!("at least {l:+.2}"));
+                let _ = writeln!(
+                    out,
+                    "- {}: {d:+.2} with the plan found ({least}; not proven), {} other official(s) placed differently",
+                    r.person_id, r.others_moved
+                );
+            }
+            (None, _) => {
+                let _ = writeln!(out, "- {}: no plan meets the hard rules with them there: {}", r.person_id, r.breaks.join("; "));
+            }
+        }
+    }
+    out
 }

@@ -158,6 +158,36 @@ fn explain_tells_why_for_an_official_and_a_post() {
     rotaplan().arg("explain").arg(tmp.path()).args(["--person", "C010"]).assert().code(2).stderr(contains("report.json"));
 }
 
+/// `recommend`: candidates for one post-year ranked by the re-solved objective change,
+/// against a written plan or one it plans first (the same here: tiny's optimum).
+#[test]
+fn recommend_ranks_candidates_for_a_vacancy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    rotaplan().arg("plan").arg(tiny()).arg("-o").arg(&out).assert().success();
+    let ask = ["--post", "P-east-head", "--year", "2028", "--top", "3", "--json"];
+    let from = rotaplan().arg("recommend").arg(tiny()).args(ask).arg("--from").arg(&out).assert().success();
+    let from: serde_json::Value = serde_json::from_slice(&from.get_output().stdout).unwrap();
+    assert_eq!((&from["holder"], &from["proven"]), (&"C008".into(), &true.into()), "{from}");
+    let ranked = from["candidates"].as_array().unwrap();
+    assert_eq!(ranked.len(), 3);
+    assert!(
+        ranked.iter().all(|c| c["person_id"] != "C008" && c["proven"] == true && c["delta"].as_f64().unwrap() >= 0.0),
+        "{from}"
+    );
+    assert!(ranked.windows(2).all(|w| w[0]["delta"].as_f64() <= w[1]["delta"].as_f64()), "best first: {from}");
+    let fresh = rotaplan().arg("recommend").arg(tiny()).args(ask).assert().success();
+    let fresh: serde_json::Value = serde_json::from_slice(&fresh.get_output().stdout).unwrap();
+    assert_eq!(fresh["candidates"], from["candidates"], "planning first gives the same optimum to compare with");
+    rotaplan()
+        .arg("recommend")
+        .arg(tiny())
+        .args(["--post", "P-nowhere", "--year", "2028"])
+        .assert()
+        .code(2)
+        .stderr(contains("no post"));
+}
+
 /// `--redact`: no official's name in any output, their ids instead.
 #[test]
 fn redacted_plans_name_nobody() {
