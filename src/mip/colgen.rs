@@ -95,6 +95,9 @@ pub fn generate(
         cols.sort_by(|&a, &b| m.cols[a].cost.total_cmp(&m.cols[b].cost));
         cols.into_iter().take(per_row).for_each(|c| keep[c] = true);
     }
+    let by_col = m.by_column();
+    let (sub, mut kept) = m.restrict(&keep);
+    let mut session = LpSession::new(&sub, opts)?;
     // Phase one by big M: every row that must be met (lb > 0) and has no slack of its own (a
     // continuous column that can raise it) gets an artificial column, in the LP only, so
     // that the working set always has an LP optimum and duals to price with. The LP bound
@@ -104,18 +107,22 @@ pub fn generate(
         let col = &m.cols[c.0 as usize];
         !col.integer && a > 0.0 && col.ub > 0.0
     };
-    let must: Vec<u32> =
-        (0..m.rows.len() as u32).filter(|&r| m.rows[r as usize].lb > 0.0 && !m.row_terms(r as usize).any(slack)).collect();
-    let mut w = Working::new(m, &keep, opts)?;
-    let artificial = w.add_artificials(&must, big_m)?;
+    let must: Vec<[(u32, f64); 1]> =
+        (0..m.rows.len()).filter(|&r| m.rows[r].lb > 0.0 && !m.row_terms(r).any(slack)).map(|r| [(r as u32, 1.0)]).collect();
+    let artificials: Vec<_> = must.iter().map(|t| (big_m, 0.0, f64::INFINITY, &t[..])).collect();
+    session.add_cols(&artificials)?;
+    let artificial = sub.cols.len()..sub.cols.len() + must.len();
+    // Position in the session of each column of `kept`.
+    let mut slot: Vec<usize> = (0..kept.len()).collect();
+    let mut columns = artificial.end;
     let mut widened = false;
     // The last LP solution, indexed like the full model: what a stopped pricing leaves.
     let mut last_x: Vec<f64> = Vec::new();
     let mut lagrangian: Option<f64> = None;
     for round in 1..=max_rounds {
         let t0 = std::time::Instant::now();
-        let lp = if opts.stopped() { LpOutcome::Stopped } else { w.session.solve()? };
-        tracing::debug!(round, lp_seconds = t0.elapsed().as_secs_f64(), rows = w.rows, "lp");
+        let lp = if opts.stopped() { LpOutcome::Stopped } else { session.solve()? };
+        tracing::debug!(round, lp_seconds = t0.elapsed().as_secs_f64(), "lp");
         let lp = match lp {
             LpOutcome::Optimal(sol) => Some(sol),
             LpOutcome::Infeasible => None,
@@ -124,7 +131,7 @@ pub fn generate(
                 // is proven.
                 tracing::info!(round, "pricing stopped by the time limit or the user");
                 return Ok(Generated {
-                    keep: w.keep,
+                    keep,
                     lp_bound: None,
                     complete: false,
                     rounds: round,
@@ -142,33 +149,39 @@ pub fn generate(
                 break;
             }
             widened = true;
-            let entering: Vec<usize> = (0..m.rows.len())
-                .filter(|&r| m.rows[r].lb > 0.0)
-                .flat_map(|r| m.row_terms(r).map(|(c, _)| c.0 as usize))
-                .filter(|&c| prunable[c])
-                .collect();
-            w.add(&entering)?;
+            let mut entering = Vec::new();
+            for r in (0..m.rows.len()).filter(|&r| m.rows[r].lb > 0.0) {
+                for (c, _) in m.row_terms(r) {
+                    let c = c.0 as usize;
+                    if prunable[c] && !keep[c] {
+                        keep[c] = true;
+                        kept.push(c as u32);
+                        slot.push(columns);
+                        columns += 1;
+                        entering.push((m.cols[c].cost, m.cols[c].lb, m.cols[c].ub, by_col[c].as_slice()));
+                    }
+                }
+            }
+            session.add_cols(&entering)?;
             continue;
         };
-        // Rows left out of the LP (none of its columns can bind them) have dual 0.
-        let duals: Vec<f64> = w.row_slot.iter().map(|&s| if s == u32::MAX { 0.0 } else { duals[s as usize] }).collect();
-        let reduced_cost = |c: usize| m.cols[c].cost - w.by_col[c].iter().map(|&(r, a)| duals[r as usize] * a).sum::<f64>();
+        let reduced_cost = |c: usize| m.cols[c].cost - by_col[c].iter().map(|&(r, a)| duals[r as usize] * a).sum::<f64>();
         let d: Vec<f64> = (0..m.cols.len()).map(reduced_cost).collect();
         let mut priced: Vec<(f64, usize)> =
-            (0..m.cols.len()).filter(|&c| prunable[c] && !w.keep[c] && d[c] < -PRICE_TOL).map(|c| (d[c], c)).collect();
-        let in_lp: Vec<(f64, f64)> = w
-            .kept
+            (0..m.cols.len()).filter(|&c| prunable[c] && !keep[c] && d[c] < -PRICE_TOL).map(|c| (d[c], c)).collect();
+        let in_lp: Vec<(f64, f64)> = kept
             .iter()
-            .map(|&c| (d[c as usize], x[w.col_slot[c as usize] as usize]))
-            .chain(artificial.clone().zip(&must).map(|(s, &r)| (big_m - duals[r as usize], x[s])))
+            .enumerate()
+            .map(|(k, &c)| (d[c as usize], x[slot[k]]))
+            .chain(artificial.clone().zip(&must).map(|(s, t)| (big_m - duals[t[0].0 as usize], x[s])))
             .collect();
         let bound = lagrangian_bound(m, spans, most_counted, &d, objective, &in_lp);
         lagrangian = Some(lagrangian.map_or(bound, |b: f64| b.max(bound)));
-        tracing::debug!(round, columns = w.kept.len(), lp = objective, lagrangian = bound, entering = priced.len(), "pricing");
+        tracing::debug!(round, columns = kept.len(), lp = objective, lagrangian = bound, entering = priced.len(), "pricing");
         on_round(round, objective);
         let mut lp_x = vec![0.0; m.cols.len()];
-        for &c in &w.kept {
-            lp_x[c as usize] = x[w.col_slot[c as usize] as usize];
+        for (k, &c) in kept.iter().enumerate() {
+            lp_x[c as usize] = x[slot[k]];
         }
         if priced.is_empty() {
             if x[artificial.clone()].iter().any(|&a| a > 1e-7) {
@@ -177,16 +190,8 @@ pub fn generate(
                 tracing::info!(round, "hard rows unmet in the LP; using every column");
                 break;
             }
-            let reduced = d.iter().map(|&d| d.max(0.0)).collect();
-            return Ok(Generated {
-                keep: w.keep,
-                lp_bound: Some(objective),
-                complete: true,
-                rounds: round,
-                lagrangian,
-                lp_x,
-                reduced,
-            });
+            let reduced = (0..m.cols.len()).map(|c| reduced_cost(c).max(0.0)).collect();
+            return Ok(Generated { keep, lp_bound: Some(objective), complete: true, rounds: round, lagrangian, lp_x, reduced });
         }
         last_x = lp_x;
         priced.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -196,136 +201,18 @@ pub fn generate(
             let n = taken.entry(group[c]).or_default();
             if *n < per_group {
                 *n += 1;
-                entering.push(c);
+                keep[c] = true;
+                kept.push(c as u32);
+                slot.push(columns);
+                columns += 1;
+                let col = &m.cols[c];
+                entering.push((col.cost, col.lb, col.ub, by_col[c].as_slice()));
             }
         }
-        w.add(&entering)?;
+        session.add_cols(&entering)?;
     }
     let keep = vec![true; m.cols.len()];
     Ok(Generated { keep, lp_bound: None, complete: true, rounds: max_rounds, lagrangian, lp_x: Vec::new(), reduced: Vec::new() })
-}
-
-/// The working set as the LP holds it. A row joins the LP only once the columns in it can
-/// bind it (their activity range reaches past its bounds) or it must be met: one post per
-/// person and year with a single candidate column, or the one-stint-per-group row of a
-/// person with one stint in the group, is implied by the column bounds. Leaving such rows
-/// out changes neither the LP optimum nor the pricing (their dual is 0), and keeps the
-/// LP's basis small.
-struct Working<'m> {
-    m: &'m Model,
-    by_col: Vec<Vec<(u32, f64)>>,
-    session: LpSession,
-    keep: Vec<bool>,
-    /// The model columns in the LP.
-    kept: Vec<u32>,
-    /// The LP column of each model column (`u32::MAX`: not in it).
-    col_slot: Vec<u32>,
-    /// The LP row of each model row (`u32::MAX`: not in it).
-    row_slot: Vec<u32>,
-    /// Columns and rows of the LP.
-    columns: usize,
-    rows: usize,
-    /// Least and greatest activity of each row over the columns in the LP.
-    low: Vec<f64>,
-    high: Vec<f64>,
-}
-
-impl<'m> Working<'m> {
-    fn new(m: &'m Model, keep: &[bool], opts: &SolveOptions) -> Result<Working<'m>> {
-        let by_col = m.by_column();
-        let (mut low, mut high) = (vec![0.0; m.rows.len()], vec![0.0; m.rows.len()]);
-        for c in (0..m.cols.len()).filter(|&c| keep[c]) {
-            Self::widen(m, &by_col[c], c, &mut low, &mut high);
-        }
-        let active: Vec<bool> = (0..m.rows.len()).map(|r| Self::binds(m, r, low[r], high[r])).collect();
-        let (sub, kept) = m.restrict_rows(keep, &active);
-        let mut col_slot = vec![u32::MAX; m.cols.len()];
-        kept.iter().enumerate().for_each(|(k, &c)| col_slot[c as usize] = k as u32);
-        let mut row_slot = vec![u32::MAX; m.rows.len()];
-        let mut rows = 0;
-        for r in (0..m.rows.len()).filter(|&r| active[r]) {
-            row_slot[r] = rows as u32;
-            rows += 1;
-        }
-        let session = LpSession::new(&sub, opts)?;
-        let columns = kept.len();
-        Ok(Working { m, by_col, session, keep: keep.to_vec(), kept, col_slot, row_slot, columns, rows, low, high })
-    }
-
-    /// Whether row `r` belongs in the LP with this activity range.
-    fn binds(m: &Model, r: usize, low: f64, high: f64) -> bool {
-        let row = &m.rows[r];
-        // Written so that an undefined range (NaN) counts as binding.
-        row.lb > 0.0 || !(high <= row.ub + 1e-9 && low >= row.lb - 1e-9)
-    }
-
-    /// Widens the activity ranges of the rows of column `c` by its bounds.
-    fn widen(m: &Model, entries: &[(u32, f64)], c: usize, low: &mut [f64], high: &mut [f64]) {
-        let col = &m.cols[c];
-        for &(r, a) in entries {
-            let (lo, hi) = if a > 0.0 { (a * col.lb, a * col.ub) } else { (a * col.ub, a * col.lb) };
-            low[r as usize] += lo;
-            high[r as usize] += hi;
-        }
-    }
-
-    /// Adds an artificial column of cost `big_m` to each row of `must` (rows that must be
-    /// met are always in the LP); returns their LP columns.
-    fn add_artificials(&mut self, must: &[u32], big_m: f64) -> Result<std::ops::Range<usize>> {
-        let entries: Vec<[(u32, f64); 1]> = must.iter().map(|&r| [(self.row_slot[r as usize], 1.0)]).collect();
-        let cols: Vec<_> = entries.iter().map(|e| (big_m, 0.0, f64::INFINITY, &e[..])).collect();
-        self.session.add_cols(&cols)?;
-        let range = self.columns..self.columns + must.len();
-        self.columns = range.end;
-        Ok(range)
-    }
-
-    /// Adds model columns `cols` (those not in yet) to the LP, then the rows they make
-    /// bindable, with every LP column in them.
-    fn add(&mut self, cols: &[usize]) -> Result<()> {
-        let m = self.m;
-        let mut touched = Vec::new();
-        let mut entries: Vec<Vec<(u32, f64)>> = Vec::new();
-        let mut new_cols = Vec::new();
-        for &c in cols {
-            if self.keep[c] {
-                continue;
-            }
-            self.keep[c] = true;
-            self.kept.push(c as u32);
-            self.col_slot[c] = self.columns as u32;
-            self.columns += 1;
-            Self::widen(m, &self.by_col[c], c, &mut self.low, &mut self.high);
-            touched.extend(self.by_col[c].iter().map(|&(r, _)| r));
-            entries.push(
-                self.by_col[c]
-                    .iter()
-                    .filter(|&&(r, _)| self.row_slot[r as usize] != u32::MAX)
-                    .map(|&(r, a)| (self.row_slot[r as usize], a))
-                    .collect(),
-            );
-            new_cols.push(c);
-        }
-        let added: Vec<_> =
-            new_cols.iter().zip(&entries).map(|(&c, e)| (m.cols[c].cost, m.cols[c].lb, m.cols[c].ub, e.as_slice())).collect();
-        self.session.add_cols(&added)?;
-        touched.sort_unstable();
-        touched.dedup();
-        let mut rows = Vec::new();
-        for r in touched.into_iter().map(|r| r as usize) {
-            if self.row_slot[r] == u32::MAX && Self::binds(m, r, self.low[r], self.high[r]) {
-                self.row_slot[r] = self.rows as u32;
-                self.rows += 1;
-                let terms: Vec<(u32, f64)> = m
-                    .row_terms(r)
-                    .filter(|(c, _)| self.keep[c.0 as usize])
-                    .map(|(c, a)| (self.col_slot[c.0 as usize], a))
-                    .collect();
-                rows.push((m.rows[r].lb, m.rows[r].ub, terms));
-            }
-        }
-        self.session.add_rows(&rows)
-    }
 }
 
 /// The Lagrangian bound of the whole model at row duals `duals` (Farley's bound of column
@@ -548,40 +435,10 @@ mod tests {
             assert!(bound <= optimum + 1e-9, "round {max_rounds}: {bound} above the optimum {optimum}");
             assert!(bound <= lp + 1e-9, "round {max_rounds}: {bound} above the LP optimum {lp}");
             match g.lp_bound {
-                Some(b) => {
-                    assert!((bound - b).abs() < 1e-6, "converged: {bound} is the LP bound {b}");
-                    assert!((b - lp).abs() < 1e-6, "pricing (rows joining as they bind) reaches the full LP {lp}: {b}");
-                }
+                Some(b) => assert!((bound - b).abs() < 1e-6, "converged: {bound} is the LP bound {b}"),
                 None => stopped_below_lp |= bound < lp - 1e-6,
             }
         }
         assert!(stopped_below_lp, "some stopped round has a bound below the LP optimum (the test stops pricing early)");
-    }
-    /// A row joins the LP once its columns there can bind it, with all of them.
-    #[test]
-    fn rows_join_the_lp_when_they_can_bind() {
-        let m = stints();
-        let entry = |p: u32, j: u32| {
-            (0..m.cols.len()).find(|&c| matches!(m.cols[c].name, ColName::Entry(q, k, 0, 0) if q.0 == p && k.0 == j)).unwrap()
-        };
-        let row = |rule: &str, a: u32| (0..m.rows.len()).find(|&r| m.rows[r].name.rule == rule && m.rows[r].name.a == a).unwrap();
-        // Post 1 in year 0 (row "post" 3 = 1 · 3 years + 0), and person 0 in year 0.
-        let (post, person) = (row("post", 3), row("person", 0));
-        let mut keep = vec![false; m.cols.len()];
-        keep[entry(0, 1)] = true;
-        let mut w = Working::new(&m, &keep, &SolveOptions::default()).unwrap();
-        assert_eq!(w.row_slot[post], u32::MAX, "one candidate cannot break one holder per post");
-        assert_eq!(w.row_slot[person], u32::MAX, "one column cannot break one post per person");
-        assert_ne!(w.row_slot[row("post", 0)], u32::MAX, "a row that must be met is always in");
-        let rows = w.rows;
-        // Person 1 on post 1 in year 0 as well: the post's row can bind now.
-        w.add(&[entry(1, 1)]).unwrap();
-        assert_ne!(w.row_slot[post], u32::MAX, "post 1 in year 0 joined");
-        assert_eq!(w.row_slot[person], u32::MAX, "person 0's year is still unbindable");
-        assert!(w.rows > rows);
-        w.add_artificials(&[row("post", 0) as u32], 1e4).unwrap(); // post 0 must be filled
-        let LpOutcome::Optimal(sol) = w.session.solve().unwrap() else { panic!("the LP solves") };
-        let held: f64 = [entry(0, 1), entry(1, 1)].iter().map(|&c| sol.x[w.col_slot[c] as usize]).sum();
-        assert!(held <= 1.0 + 1e-9, "one holder of post 1 in year 0: {held}");
     }
 }

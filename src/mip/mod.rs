@@ -188,23 +188,15 @@ impl Model {
     /// The model restricted to the columns `keep` marks (rows unchanged), and the index in
     /// `self` of each column kept.
     pub fn restrict(&self, keep: &[bool]) -> (Model, Vec<u32>) {
-        self.restrict_rows(keep, &vec![true; self.rows.len()])
-    }
-
-    /// The model on the columns with `keep[c]` and the rows with `rows[r]`, in order, and
-    /// the original index of each column kept.
-    pub fn restrict_rows(&self, keep: &[bool], rows: &[bool]) -> (Model, Vec<u32>) {
         let kept: Vec<u32> = (0..self.cols.len() as u32).filter(|&c| keep[c as usize]).collect();
         let mut new_index = vec![u32::MAX; self.cols.len()];
         for (k, &c) in kept.iter().enumerate() {
             new_index[c as usize] = k as u32;
         }
-        let rows_in = (0..self.rows.len()).filter(|&r| rows[r]);
-        let mut m =
-            Model { offset: self.offset, rows: rows_in.clone().map(|r| self.rows[r].clone()).collect(), ..Model::default() };
+        let mut m = Model { offset: self.offset, rows: self.rows.clone(), ..Model::default() };
         m.cols = kept.iter().map(|&c| self.cols[c as usize].clone()).collect();
         m.start.push(0);
-        for r in rows_in {
+        for r in 0..self.rows.len() {
             for (c, a) in self.row_terms(r).filter(|(c, _)| keep[c.0 as usize]) {
                 m.index.push(new_index[c.0 as usize]);
                 m.value.push(a);
