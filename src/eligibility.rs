@@ -6,6 +6,7 @@
 use crate::rules::{Arc, Rule};
 use crate::scenario::{PersonIx, PostIx, Scenario};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 
 /// One person's options and exclusion counts per rule.
 type PersonOptions = (Vec<(PostIx, u32)>, Vec<u64>);
@@ -112,6 +113,23 @@ pub fn why_not(s: &Scenario, rules: &[Box<dyn Rule>], a: Arc) -> Vec<(&'static s
         }
     }
     out
+}
+
+/// Splits `arcs` (each tagged with what it stands for: a person, a post) into the eligible
+/// ones and the others, grouped by the first rule that excludes each ([`why_not`]).
+pub fn by_first_exclusion<T>(
+    s: &Scenario,
+    rules: &[Box<dyn Rule>],
+    arcs: impl IntoIterator<Item = (T, Arc)>,
+) -> (Vec<T>, BTreeMap<&'static str, Vec<T>>) {
+    let (mut eligible, mut excluded) = (Vec::new(), BTreeMap::<&'static str, Vec<T>>::new());
+    for (tag, a) in arcs {
+        match why_not(s, rules, a).first() {
+            None => eligible.push(tag),
+            Some(&(rule, _)) => excluded.entry(rule).or_default().push(tag),
+        }
+    }
+    (eligible, excluded)
 }
 
 #[cfg(test)]

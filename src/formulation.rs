@@ -24,7 +24,7 @@
 //! assignment rows stay open until every rule has encoded itself, so that rules can turn
 //! them into equations with priced slacks (`vacancy`, `keep-posted`).
 
-use crate::eligibility::{why_not, Eligibility};
+use crate::eligibility::{by_first_exclusion, why_not, Eligibility};
 use crate::mip::{Col, ColName, Model, RowName};
 use crate::plan::Plan;
 use crate::rules::{Arc, Rule};
@@ -368,13 +368,9 @@ impl<'a> Formulation<'a> {
 
     /// Why nobody may hold `j` in `year`: how many people each rule excludes.
     pub fn why_nobody(&self, j: PostIx, year: i32) -> String {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for (p, _) in self.s.people_ix() {
-            if let Some((id, _)) = why_not(self.s, self.rules, Arc { person: p, post: j, year }).into_iter().next() {
-                *counts.entry(id).or_default() += 1;
-            }
-        }
-        counts.into_iter().map(|(id, n)| format!("{id} excludes {n}")).collect::<Vec<_>>().join(", ")
+        let people = self.s.people_ix().map(|(p, _)| (p, Arc { person: p, post: j, year }));
+        let (_, excluded) = by_first_exclusion(self.s, self.rules, people);
+        excluded.into_iter().map(|(id, who)| format!("{id} excludes {}", who.len())).collect::<Vec<_>>().join(", ")
     }
 
     /// The plan a column assignment describes.

@@ -5,7 +5,7 @@
 //! each other eligible official pinned there and the whole plan re-solved.
 
 use crate::check::Report;
-use crate::eligibility::why_not;
+use crate::eligibility::by_first_exclusion;
 use crate::explain::Row;
 use crate::rules::{Arc, Rule, Severity};
 use crate::scenario::{PersonIx, PostIx, Scenario};
@@ -96,12 +96,8 @@ pub fn candidates(
 ) -> Vec<PersonIx> {
     let holder = plan.holders(year, s.posts.len())[j.0 as usize].first().copied();
     let cost = |p| rules.iter().map(|r| r.arc_cost(s, Arc { person: p, post: j, year })).sum::<f64>();
-    let mut out: Vec<(f64, PersonIx)> = s
-        .people_ix()
-        .map(|(p, _)| p)
-        .filter(|&p| Some(p) != holder && why_not(s, rules, Arc { person: p, post: j, year }).is_empty())
-        .map(|p| (cost(p), p))
-        .collect();
+    let (eligible, _) = by_first_exclusion(s, rules, s.people_ix().map(|(p, _)| (p, Arc { person: p, post: j, year })));
+    let mut out: Vec<(f64, PersonIx)> = eligible.into_iter().filter(|&p| Some(p) != holder).map(|p| (cost(p), p)).collect();
     out.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     out.into_iter().take(k).map(|(_, p)| p).collect()
 }
@@ -232,13 +228,9 @@ pub fn person(s: &Scenario, rules: &[Box<dyn Rule>], rows: &[Row], report: &Repo
         })
         .collect();
     let at = year_of(s, year);
-    let (mut eligible, mut excluded) = (Vec::new(), BTreeMap::<&'static str, Vec<String>>::new());
-    for (j, post) in s.posts.iter().enumerate() {
-        match why_not(s, rules, Arc { person: p, post: PostIx(j as u32), year: at }).first() {
-            None => eligible.push(post.id.clone()),
-            Some(&(rule, _)) => excluded.entry(rule).or_default().push(post.id.clone()),
-        }
-    }
+    let posts =
+        s.posts.iter().enumerate().map(|(j, post)| (post.id.clone(), Arc { person: p, post: PostIx(j as u32), year: at }));
+    let (eligible, excluded) = by_first_exclusion(s, rules, posts);
     Answer {
         about: "person",
         id: person.id.clone(),
@@ -283,13 +275,8 @@ pub fn post(s: &Scenario, rules: &[Box<dyn Rule>], rows: &[Row], report: &Report
         }
     }
     let at = year_of(s, year);
-    let (mut eligible, mut excluded) = (Vec::new(), BTreeMap::<&'static str, Vec<String>>::new());
-    for (p, person) in s.people_ix() {
-        match why_not(s, rules, Arc { person: p, post: j, year: at }).first() {
-            None => eligible.push(person.id.clone()),
-            Some(&(rule, _)) => excluded.entry(rule).or_default().push(person.id.clone()),
-        }
-    }
+    let people = s.people_ix().map(|(p, person)| (person.id.clone(), Arc { person: p, post: j, year: at }));
+    let (eligible, excluded) = by_first_exclusion(s, rules, people);
     Answer {
         about: "post",
         id: post.id.clone(),
