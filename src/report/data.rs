@@ -1,6 +1,6 @@
 //! `report.json`: the figures of a solved plan, computed once, with stable field names
-//! (`docs/report-json.md` is the schema). `summary.md` renders its plan-quality section
-//! from the same [`Quality`].
+//! (`docs/report-json.md` is the schema). `summary.md` renders its plan-quality, rules
+//! and exclusions sections from the same [`ReportData`].
 
 use crate::explain::{MoveKind, Row};
 use crate::mip::Status;

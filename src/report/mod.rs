@@ -189,11 +189,13 @@ pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row
         io(&path, w.flush())?;
     }
 
+    // The figures are computed once, for both.
+    let data = ReportData::new(s, outcome, rows);
     let path = dir.join("summary.md");
-    io(&path, fs::write(&path, summary(s, outcome, rows)))?;
+    io(&path, fs::write(&path, summary(s, outcome, rows, &data)))?;
 
     let path = dir.join("report.json");
-    let json = serde_json::to_string_pretty(&ReportData::new(s, outcome, rows)).expect("the report serialises");
+    let json = serde_json::to_string_pretty(&data).expect("the report serialises");
     io(&path, fs::write(&path, json + "\n"))
 }
 

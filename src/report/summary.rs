@@ -1,6 +1,6 @@
 //! `summary.md`: what was solved, how well, and what each rule cost.
 
-use super::data::Quality;
+use super::data::{Quality, ReportData};
 use crate::explain::Row;
 use crate::mip::Status;
 use crate::planner::Outcome;
@@ -15,8 +15,8 @@ fn num(x: f64) -> String {
     }
 }
 
-/// The summary text.
-pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row]) -> String {
+/// The summary text: `d` holds the figures `report.json` has too.
+pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row], d: &ReportData) -> String {
     let sol = &o.solution;
     let st = &o.stats;
     let mut out = String::new();
@@ -88,21 +88,16 @@ pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row]) -> String {
         let total: usize = kinds.iter().map(|(_, n)| n).sum();
         let _ = writeln!(out, "| {y} | {} | {total} |", kinds.iter().map(|(_, n)| n.to_string()).collect::<Vec<_>>().join(" | "));
     }
-    quality(&mut out, s, o, rows);
+    quality(&mut out, &d.quality);
     let _ = writeln!(out, "\n## Rules\n");
     let _ = writeln!(out, "| rule | hard violations | soft violations | rewards | penalty |\n|---|---|---|---|---|");
-    let tally = o.report.tally();
-    for rule in crate::rules::all(s) {
-        let t = tally.get(rule.id()).copied().unwrap_or_default();
-        let _ = writeln!(out, "| {} | {} | {} | {} | {} |", rule.id(), t.hard, t.soft, t.rewards, num(t.penalty));
-    }
-    if let Some(t) = tally.get("one-holder") {
-        let _ = writeln!(out, "| one-holder | {} | 0 | 0 | 0.00 |", t.hard);
+    for t in &d.rules {
+        let _ = writeln!(out, "| {} | {} | {} | {} | {} |", t.rule, t.hard, t.soft, t.rewards, num(t.objective));
     }
     let _ = writeln!(out, "\n## Exclusions\n\nArcs (person, post, year) each rule removed before solving:\n");
     let _ = writeln!(out, "| rule | arcs excluded |\n|---|---|");
-    for (id, n) in st.excluded.iter().filter(|(_, n)| *n > 0) {
-        let _ = writeln!(out, "| {id} | {n} |");
+    for e in &d.exclusions {
+        let _ = writeln!(out, "| {} | {} |", e.rule, e.arcs);
     }
     if o.report.hard().count() > 0 {
         let _ = writeln!(out, "\n## Hard violations\n");
@@ -115,8 +110,7 @@ pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row]) -> String {
 
 /// The plan-quality section: how far moves go, early moves and what forced them, officials
 /// left past a tenure limit, and places whose two heads leave in one year.
-fn quality(out: &mut String, s: &Scenario, o: &Outcome, rows: &[Row]) {
-    let q = Quality::new(s, o, rows);
+fn quality(out: &mut String, q: &Quality) {
     let _ = writeln!(out, "\n## Plan quality\n");
     let _ = writeln!(out, "Moves from one post to another, by how far they go:\n");
     let _ = writeln!(out, "| reach | exchange | rotation | promotion | total |\n|---|---|---|---|---|");
