@@ -257,11 +257,9 @@ pub fn run(cli: Cli) -> Result<u8> {
             }
             let opts = SolveOptions { time_limit, threads: default_threads(), ..SolveOptions::default() };
             let (plan, proven) = match &from {
+                // Without a readable report.json the plan is not taken as proven optimal.
                 Some(out) => {
-                    let report: Option<serde_json::Value> =
-                        std::fs::read_to_string(out.join("report.json")).ok().and_then(|t| serde_json::from_str(&t).ok());
-                    let proven = report.is_some_and(|r| r["solver"]["status"] == "optimal");
-                    (crate::plan::Plan::read_csv(&s, &out.join("plan.csv"))?, proven)
+                    (crate::plan::Plan::read_csv(&s, &out.join("plan.csv"))?, read_report(out).is_ok_and(|r| proven(&r)))
                 }
                 None => {
                     let o = planner::plan(&s, &opts, None, &|_| {})?;
@@ -336,12 +334,24 @@ fn stop_on_ctrl_c() -> Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
-/// Reads a plan's output directory back (scenario and policy from its `report.json`) and
-/// answers about one official or post.
 /// The post with id `id`, or an input error.
 fn post_ix(s: &Scenario, id: &str) -> Result<crate::scenario::PostIx> {
-    let j = s.posts.iter().position(|x| x.id == id).map(|j| crate::scenario::PostIx(j as u32));
+    let j = s.ids().posts.get(id).copied();
     j.ok_or_else(|| Error::Input(vec![crate::error::InputProblem::file("--post", format!("no post {id:?} in the scenario"))]))
+}
+
+/// The `report.json` of a plan's output directory, or an input error saying what is wrong.
+fn read_report(out: &Path) -> Result<serde_json::Value> {
+    let path = out.join("report.json");
+    let bad = |what: String| Error::Input(vec![crate::error::InputProblem::file(path.display().to_string(), what)]);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| bad(format!("cannot read it ({e}); is {} an output of `rotaplan plan`?", out.display())))?;
+    serde_json::from_str(&text).map_err(|e| bad(format!("not valid JSON: {e}")))
+}
+
+/// Whether a plan's `report.json` says it is proven optimal.
+fn proven(report: &serde_json::Value) -> bool {
+    report["solver"]["status"] == crate::mip::Status::Optimal.as_str()
 }
 
 /// The input error for a year outside the plan.
@@ -362,15 +372,15 @@ struct Ask<'a> {
     time_limit: f64,
 }
 
+/// Reads a plan's output directory back (scenario and policy from its `report.json`) and
+/// answers about one official or post.
 fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
     let Ask { person, post, year, redact, .. } = *ask;
-    let path = out.join("report.json");
-    let bad = |what: String| Error::Input(vec![crate::error::InputProblem::file(path.display().to_string(), what)]);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| bad(format!("cannot read it ({e}); is {} an output of `rotaplan plan`?", out.display())))?;
-    let report: serde_json::Value = serde_json::from_str(&text).map_err(|e| bad(format!("not valid JSON: {e}")))?;
-    let scenario =
-        report["scenario_dir"].as_str().ok_or_else(|| bad("no scenario_dir: written by an older rotaplan; plan again".into()))?;
+    let report = read_report(out)?;
+    let scenario = report["scenario_dir"].as_str().ok_or_else(|| {
+        let why = "no scenario_dir: written by an older rotaplan; plan again";
+        Error::Input(vec![crate::error::InputProblem::file(out.join("report.json").display().to_string(), why)])
+    })?;
     let policy = report["policy_file"].as_str().map(PathBuf::from);
     let mut s = scenario::load::load(Path::new(scenario), policy.as_deref())?;
     if redact || report["redacted"].as_bool() == Some(true) {
@@ -385,8 +395,7 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
     }
     match (person, post) {
         (Some(id), _) => {
-            let p = s.people_ix().find(|(_, x)| x.id == id).map(|(p, _)| p);
-            let p = p.ok_or_else(|| {
+            let p = s.ids().people.get(id).copied().ok_or_else(|| {
                 Error::Input(vec![crate::error::InputProblem::file("--person", format!("no official {id:?} in the scenario"))])
             })?;
             Ok(crate::why::person(&s, &rules, &rows, &checked, p, year))
@@ -397,8 +406,8 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
             if let (Some(k), Some(y)) = (ask.runner_ups, year) {
                 let candidates = crate::why::candidates(&s, &rules, &plan, j, y, k);
                 let opts = SolveOptions { time_limit: ask.time_limit, threads: default_threads(), ..SolveOptions::default() };
-                let proven = report["solver"]["status"] == "optimal";
-                answer.runner_ups = crate::why::runner_ups(&s, &opts, (&plan, checked.objective(), proven), j, y, &candidates)?;
+                let base = (&plan, checked.objective(), proven(&report));
+                answer.runner_ups = crate::why::runner_ups(&s, &opts, base, j, y, &candidates)?;
             }
             Ok(answer)
         }
