@@ -3,6 +3,7 @@
 #
 #   bash scripts/deps.sh          # cargo; cmake, g++, libclang (apt); the crates (cargo fetch)
 #   bash scripts/deps.sh --lint   # the same, plus rustfmt and clippy (rustup)
+#   bash scripts/deps.sh --test   # the same, plus Chromium (apt), which renders report.html in a test
 #
 # HiGHS is compiled from source by the highs-sys crate: its build script runs cmake and a
 # C++ compiler, and bindgen, which loads libclang at build time. Each prerequisite is
@@ -11,11 +12,13 @@
 set -euo pipefail
 
 lint=0
+browser=0
 for arg in "$@"; do
     case "$arg" in
     --lint) lint=1 ;;
+    --test) browser=1 ;;
     *)
-        echo "deps.sh: unknown argument '$arg' (usage: deps.sh [--lint])" >&2
+        echo "deps.sh: unknown argument '$arg' (usage: deps.sh [--lint] [--test])" >&2
         exit 2
         ;;
     esac
@@ -70,16 +73,20 @@ missing=()
 command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 have_libclang || missing+=(libclang-dev)
+# tests/report_html.rs opens report.html in headless Chromium (or $ROTAPLAN_CHROMIUM).
+if ((browser)) && [ -z "${ROTAPLAN_CHROMIUM:-}" ]; then
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
 
 if ((${#missing[@]})); then
     command -v apt-get >/dev/null 2>&1 ||
-        fail "building HiGHS needs ${missing[*]}, and this machine has no apt-get.
+        fail "rotaplan needs ${missing[*]}, and this machine has no apt-get.
 Install them with your system's package manager (for libclang: the package that provides
 libclang.so, or set LIBCLANG_PATH to its directory) and run this command again."
     sudo=()
     if [ "$(id -u)" -ne 0 ]; then
         command -v sudo >/dev/null 2>&1 ||
-            fail "building HiGHS needs ${missing[*]}; run as root or install sudo, or run:
+            fail "rotaplan needs ${missing[*]}; run as root or install sudo, or run:
   apt-get install ${missing[*]}"
         sudo=(sudo)
     fi

@@ -23,6 +23,18 @@ impl Plan {
         Plan { start_year: s.start_year, holds: vec![vec![None; s.years as usize]; s.people.len()] }
     }
 
+    /// The plan in which nobody moves: everyone keeps their current post until they retire.
+    /// Reports measure the plan against it (the conflicts of today's postings it resolves).
+    pub fn status_quo(s: &Scenario) -> Plan {
+        let mut plan = Plan::empty(s);
+        for (p, person) in s.people_ix() {
+            for (t, held) in plan.holds[p.0 as usize].iter_mut().enumerate() {
+                *held = person.current_post.filter(|_| s.start_year + (t as i32) < person.retire_year);
+            }
+        }
+        plan
+    }
+
     /// The post `p` holds in `year`; before the horizon, the current post.
     pub fn post(&self, s: &Scenario, p: PersonIx, year: i32) -> Option<PostIx> {
         if year < self.start_year {

@@ -199,7 +199,8 @@ fn redacted_plans_name_nobody() {
     let names: Vec<&str> = people.lines().skip(1).map(|l| l.split(',').nth(1).unwrap()).collect();
     let text = |dir: &Path| {
         let mut all = String::new();
-        for f in ["plan.csv", "summary.md", "report.json", "annual/2027.csv", "annual/2028.csv", "annual/2031.csv"] {
+        for f in ["plan.csv", "summary.md", "report.json", "report.html", "annual/2027.csv", "annual/2028.csv", "annual/2031.csv"]
+        {
             all += &fs::read_to_string(dir.join(f)).unwrap();
         }
         all

@@ -28,8 +28,12 @@ fn tools(dir: &Path, names: &[&str]) -> PathBuf {
 const BASICS: [&str; 12] = ["bash", "id", "grep", "awk", "mktemp", "rm", "cat", "basename", "dirname", "ldconfig", "env", "sed"];
 
 fn run(path: &Path, envs: &[(&str, &str)]) -> Output {
+    run_with(path, &[], envs)
+}
+
+fn run_with(path: &Path, args: &[&str], envs: &[(&str, &str)]) -> Output {
     let mut c = Command::new("/bin/bash");
-    c.arg(deps_sh()).env_clear().env("PATH", path).env("HOME", std::env::var_os("HOME").unwrap_or_default());
+    c.arg(deps_sh()).args(args).env_clear().env("PATH", path).env("HOME", std::env::var_os("HOME").unwrap_or_default());
     for (k, v) in envs {
         c.env(k, v);
     }
@@ -54,7 +58,9 @@ fn without_apt_get_it_names_what_to_install() {
     let tmp = tempfile::tempdir().unwrap();
     // cargo, but neither cmake nor apt-get.
     let bin = tools(tmp.path(), &[&BASICS[..], &["cargo", "rustc", "g++"]].concat());
-    assert_exit_2(&run(&bin, &[]), "building HiGHS needs cmake");
+    assert_exit_2(&run(&bin, &[]), "rotaplan needs cmake");
+    // The test command's Chromium (for report.html) is named too.
+    assert_exit_2(&run_with(&bin, &["--test"], &[]), "chromium, and this machine has no apt-get");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 use crate::explain::{MoveKind, Row};
 use crate::mip::Status;
+use crate::plan::Plan;
 use crate::planner::Outcome;
 use crate::rules::exchange::{reach, Reach};
 use crate::rules::{Finding, Severity};
@@ -48,6 +49,103 @@ pub struct ReportData {
     /// Hard violations the independent check found (empty for a plan meeting every hard
     /// rule).
     pub hard_violations: Vec<Violation>,
+    /// Years in post of the officials holding a post, before the plan and at its end.
+    pub tenure: Tenure,
+    /// Hardship posts held, per year.
+    pub hardship: Vec<HardshipYear>,
+    /// The recusal conflicts of today's postings and when the plan resolves each.
+    pub recusal_conflicts: Vec<RecusalConflict>,
+}
+
+/// How long officials have held their posts: a count per number of years.
+#[derive(Debug, Serialize)]
+pub struct Tenure {
+    /// The bins: `"1"`, `"2"`, …, and the last one open (`"15+"`).
+    pub bins: Vec<String>,
+    /// Officials holding a post in the year before the plan, by years held then.
+    pub before: Vec<usize>,
+    /// Officials holding a post in the plan's last year, by years held then.
+    pub after: Vec<usize>,
+}
+
+/// Hardship posts in one year.
+#[derive(Debug, Serialize)]
+pub struct HardshipYear {
+    /// Year.
+    pub year: i32,
+    /// Posts of hardship units (level 1–3).
+    pub posts: usize,
+    /// Of them, held.
+    pub held: usize,
+}
+
+/// A recusal conflict of today's postings: what the check finds if nobody moved.
+#[derive(Debug, Serialize)]
+pub struct RecusalConflict {
+    /// `regional-recusal`, `kinship-recusal` or `business-interest`.
+    pub rule: &'static str,
+    /// The official concerned.
+    pub person_id: String,
+    /// The post they hold today.
+    pub post_id: Option<String>,
+    /// The finding, in the first year it holds.
+    pub message: String,
+    /// The first year from which the plan has no such finding for the official (the plan's
+    /// first year when it has none); `null` when it lasts to the end of the plan.
+    pub resolved_in: Option<i32>,
+}
+
+/// The rules whose conflicts `recusal_conflicts` lists.
+const RECUSAL: [&str; 3] = ["regional-recusal", "kinship-recusal", "business-interest"];
+
+/// The last bin of [`Tenure`]: this many years or more.
+const TENURE_BINS: i32 = 15;
+
+impl Tenure {
+    fn new(s: &Scenario, plan: &Plan) -> Tenure {
+        let count = |year: i32| {
+            let mut n = vec![0; TENURE_BINS as usize];
+            for (p, _) in s.people_ix().filter(|&(p, _)| plan.post(s, p, year).is_some()) {
+                n[(plan.run_length(s, p, year).clamp(1, TENURE_BINS) - 1) as usize] += 1;
+            }
+            n
+        };
+        let mut bins: Vec<String> = (1..TENURE_BINS).map(|y| y.to_string()).collect();
+        bins.push(format!("{TENURE_BINS}+"));
+        Tenure { bins, before: count(s.start_year - 1), after: count(s.end_year()) }
+    }
+}
+
+fn hardship(s: &Scenario, plan: &Plan) -> Vec<HardshipYear> {
+    let posts: Vec<usize> = (0..s.posts.len()).filter(|&j| s.unit(s.posts[j].unit).hardship > 0).collect();
+    plan.years()
+        .map(|year| {
+            let holders = plan.holders(year, s.posts.len());
+            HardshipYear { year, posts: posts.len(), held: posts.iter().filter(|&&j| !holders[j].is_empty()).count() }
+        })
+        .collect()
+}
+
+fn recusal_conflicts(s: &Scenario, o: &Outcome) -> Vec<RecusalConflict> {
+    let today = crate::check::check(s, &Plan::status_quo(s));
+    let mut out: Vec<RecusalConflict> = Vec::new();
+    for f in today.findings.iter().filter(|f| RECUSAL.contains(&f.rule)) {
+        let Some(p) = f.person else { continue };
+        let id = &s.person(p).id;
+        if out.iter().any(|c| c.rule == f.rule && &c.person_id == id) {
+            continue;
+        }
+        let last = o.report.findings.iter().filter(|g| g.rule == f.rule && g.person == Some(p)).map(|g| g.year).max();
+        out.push(RecusalConflict {
+            rule: f.rule,
+            person_id: id.clone(),
+            post_id: s.person(p).current_post.map(|j| s.post(j).id.clone()),
+            message: f.message.clone(),
+            resolved_in: last.map_or(Some(s.start_year), |y| (y < s.end_year()).then_some(y + 1)),
+        });
+    }
+    out.sort_by(|a, b| (a.rule, &a.person_id).cmp(&(b.rule, &b.person_id)));
+    out
 }
 
 /// How the solve went. Numbers that do not exist (no bound, no plan) are `null`.
@@ -361,6 +459,9 @@ impl ReportData {
                 .hard()
                 .map(|f| Violation { rule: f.rule.into(), year: f.year, message: f.message.clone() })
                 .collect(),
+            tenure: Tenure::new(s, &o.plan),
+            hardship: hardship(s, &o.plan),
+            recusal_conflicts: recusal_conflicts(s, o),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! half-written plan, and an earlier result is only replaced with `--force`.
 
 mod data;
+mod html;
 mod summary;
 
 use crate::error::{Error, Result};
@@ -137,8 +138,8 @@ fn csv_err(path: &Path) -> impl Fn(csv::Error) -> Error + '_ {
     move |e| Error::Output { path: path.to_path_buf(), source: e.into() }
 }
 
-/// Writes `plan.csv`, `vacancies.csv`, `annual/<year>.csv`, `summary.md` and `report.json`
-/// into `dir`.
+/// Writes `plan.csv`, `vacancies.csv`, `annual/<year>.csv`, `summary.md`, `report.json` and
+/// `report.html` into `dir`.
 pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row]) -> Result<()> {
     let post_id = |j: Option<crate::scenario::PostIx>| j.map_or("", |j| s.post(j).id.as_str());
     let path = dir.join("plan.csv");
@@ -193,6 +194,9 @@ pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row
     let data = ReportData::new(s, outcome, rows);
     let path = dir.join("summary.md");
     io(&path, fs::write(&path, summary(s, outcome, rows, &data)))?;
+
+    let path = dir.join("report.html");
+    io(&path, fs::write(&path, html::html(s, outcome, rows, &data)))?;
 
     let path = dir.join("report.json");
     let json = serde_json::to_string_pretty(&data).expect("the report serialises");
