@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::mip::SolveOptions;
 use crate::planner::{self, Phase};
-use crate::scenario::{self, Scenario};
+use crate::scenario::{self, PinAction, Scenario};
 use crate::{check, explain, generate, import, report, rules};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -34,6 +34,20 @@ pub enum Command {
     },
     /// Plan a scenario and write the plan, reshuffle lists and summary.
     Plan(PlanArgs),
+    /// Plan again from a published plan when facts change mid-plan (a retirement, a new
+    /// relation, a new post): the years through `--freeze` stay as published, and the later
+    /// years change as little as possible (`[replan] weight` per changed person-year).
+    Replan {
+        /// The planning options, as for `plan`.
+        #[command(flatten)]
+        args: PlanArgs,
+        /// The published plan (a `plan.csv` written by `plan`).
+        #[arg(long)]
+        from: PathBuf,
+        /// The last year kept exactly as published (e.g. the year already announced).
+        #[arg(long)]
+        freeze: Option<i32>,
+    },
     /// Check a plan against a scenario's rules, independently of the solver.
     Check {
         /// Scenario directory.
@@ -100,6 +114,20 @@ pub enum Command {
         /// The ranking as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// The differences between two plans of one scenario (two output directories of
+    /// `plan`): who goes elsewhere, who moves under one and stays under the other.
+    Diff {
+        /// The first plan's output directory (A; its scenario is used to read both).
+        a: PathBuf,
+        /// The second plan's output directory (B).
+        b: PathBuf,
+        /// As JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// As CSV.
+        #[arg(long)]
+        csv: bool,
     },
     /// Generate a reproducible synthetic scenario.
     Generate {
@@ -177,6 +205,49 @@ pub struct PlanArgs {
     /// committee).
     #[arg(long)]
     pub redact: bool,
+    /// What-if: the official holds the post in that year (repeatable; merged with
+    /// `pins.csv`).
+    #[arg(long, value_name = "PERSON=POST@YEAR")]
+    pub pin: Vec<String>,
+    /// What-if: the official does not hold the post in that year (repeatable; merged with
+    /// `pins.csv`).
+    #[arg(long, value_name = "PERSON=POST@YEAR")]
+    pub forbid: Vec<String>,
+}
+
+impl PlanArgs {
+    /// The scenario to plan: loaded with its policy, the what-if pins added, redacted if
+    /// asked. Every bad pin is reported, each with its flag.
+    pub fn scenario(&self) -> Result<Scenario> {
+        let mut s = scenario::load::load(&self.scenario, self.policy.as_deref())?;
+        add_what_if(
+            &mut s,
+            self.pin
+                .iter()
+                .map(|p| (PinAction::Fix, p.as_str()))
+                .chain(self.forbid.iter().map(|p| (PinAction::Forbid, p.as_str()))),
+        )?;
+        if self.redact {
+            s.redact();
+        }
+        Ok(s)
+    }
+}
+
+/// Adds what-if pins (`--pin`, `--forbid`, or a report's `what_if`), reporting every bad one.
+fn add_what_if<'a>(s: &mut Scenario, pins: impl Iterator<Item = (PinAction, &'a str)>) -> Result<()> {
+    let mut problems = Vec::new();
+    for (action, spec) in pins {
+        if let Err(why) = s.add_pin(spec, action) {
+            let flag = if action == PinAction::Fix { "--pin" } else { "--forbid" };
+            problems.push(crate::error::InputProblem::file(format!("{flag} {spec}"), why));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Input(problems))
+    }
 }
 
 fn default_threads() -> u32 {
@@ -233,7 +304,23 @@ pub fn run(cli: Cli) -> Result<u8> {
             );
             Ok(OK)
         }
-        Command::Plan(args) => plan(&args),
+        Command::Plan(args) => {
+            report::preflight(&args.out, args.force)?;
+            plan(&args, args.scenario()?)
+        }
+        Command::Replan { args, from, freeze } => {
+            report::preflight(&args.out, args.force)?;
+            let mut s = args.scenario()?;
+            if let Some(y) = freeze.filter(|y| !(s.start_year..=s.end_year()).contains(y)) {
+                return Err(Error::Input(vec![crate::error::InputProblem::file(
+                    "--freeze",
+                    format!("{y} is outside the plan's years {}–{}", s.start_year, s.end_year()),
+                )]));
+            }
+            let published = crate::plan::Plan::read_csv(&s, &from)?;
+            s.reference = Some(scenario::Reference { plan: published, file: from, frozen_through: freeze });
+            plan(&args, s)
+        }
         Command::Check { scenario, plan, policy } => {
             let s = scenario::load::load(&scenario, policy.as_deref())?;
             let plan = crate::plan::Plan::read_csv(&s, &plan)?;
@@ -283,6 +370,19 @@ pub fn run(cli: Cli) -> Result<u8> {
                     holder.as_deref().unwrap_or("nobody")
                 );
                 print!("{}", crate::why::runner_ups_text(&ranked));
+            }
+            Ok(OK)
+        }
+        Command::Diff { a, b, json, csv } => {
+            let (s, _, plan_a) = read_back(&a, false)?;
+            let plan_b = crate::plan::Plan::read_csv(&s, &b.join("plan.csv"))?;
+            let d = crate::diff::diff(&s, &plan_a, &plan_b);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&d).expect("serialises"));
+            } else if csv {
+                print!("{}", d.csv());
+            } else {
+                print!("{}", d.markdown(&a.display().to_string(), &b.display().to_string()));
             }
             Ok(OK)
         }
@@ -362,6 +462,31 @@ fn year_outside(s: &Scenario, y: i32) -> Error {
     )])
 }
 
+/// Reads a plan's output directory back: the scenario as planned (scenario and policy
+/// from its `report.json`, with its what-if pins and the published plan it was re-planned
+/// from; redacted if it was, or if `redact`), the report, and the plan.
+fn read_back(out: &Path, redact: bool) -> Result<(Scenario, serde_json::Value, crate::plan::Plan)> {
+    let report = read_report(out)?;
+    let scenario = report["scenario_dir"].as_str().ok_or_else(|| {
+        let why = "no scenario_dir: written by an older rotaplan; plan again";
+        Error::Input(vec![crate::error::InputProblem::file(out.join("report.json").display().to_string(), why)])
+    })?;
+    let policy = report["policy_file"].as_str().map(PathBuf::from);
+    let mut s = scenario::load::load(Path::new(scenario), policy.as_deref())?;
+    let what_if = report["what_if"].as_array().into_iter().flatten().filter_map(|p| p.as_str()?.split_once(' '));
+    add_what_if(&mut s, what_if.map(|(action, spec)| (PinAction::parse(action).unwrap_or(PinAction::Fix), spec)))?;
+    if let Some(file) = report["replan"]["plan_file"].as_str() {
+        let published = crate::plan::Plan::read_csv(&s, Path::new(file))?;
+        let frozen_through = report["replan"]["frozen_through"].as_i64().map(|y| y as i32);
+        s.reference = Some(scenario::Reference { plan: published, file: file.into(), frozen_through });
+    }
+    if redact || report["redacted"].as_bool() == Some(true) {
+        s.redact();
+    }
+    let plan = crate::plan::Plan::read_csv(&s, &out.join("plan.csv"))?;
+    Ok((s, report, plan))
+}
+
 /// What `explain` is asked.
 struct Ask<'a> {
     person: Option<&'a str>,
@@ -376,17 +501,7 @@ struct Ask<'a> {
 /// answers about one official or post.
 fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
     let Ask { person, post, year, redact, .. } = *ask;
-    let report = read_report(out)?;
-    let scenario = report["scenario_dir"].as_str().ok_or_else(|| {
-        let why = "no scenario_dir: written by an older rotaplan; plan again";
-        Error::Input(vec![crate::error::InputProblem::file(out.join("report.json").display().to_string(), why)])
-    })?;
-    let policy = report["policy_file"].as_str().map(PathBuf::from);
-    let mut s = scenario::load::load(Path::new(scenario), policy.as_deref())?;
-    if redact || report["redacted"].as_bool() == Some(true) {
-        s.redact();
-    }
-    let plan = crate::plan::Plan::read_csv(&s, &out.join("plan.csv"))?;
+    let (s, report, plan) = read_back(out, redact)?;
     let rules = rules::all(&s);
     let rows = explain::explain(&s, &rules, &plan);
     let checked = check::check(&s, &plan);
@@ -415,12 +530,7 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
     }
 }
 
-fn plan(args: &PlanArgs) -> Result<u8> {
-    report::preflight(&args.out, args.force)?;
-    let mut s = scenario::load::load(&args.scenario, args.policy.as_deref())?;
-    if args.redact {
-        s.redact();
-    }
+fn plan(args: &PlanArgs, s: Scenario) -> Result<u8> {
     let opts = SolveOptions {
         time_limit: args.time_limit,
         gap: args.gap,

@@ -315,6 +315,8 @@ pub fn generate(spec: &GenSpec) -> Scenario {
             candidates: Vec::new(),
             pins: Vec::new(),
             interests: Vec::new(),
+            reference: None,
+            what_if: Vec::new(),
         },
         area: Vec::new(),
         elsewhere: Vec::new(),

@@ -178,6 +178,8 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
         candidates: pairs,
         pins: Vec::new(),
         interests: Vec::new(),
+        reference: None,
+        what_if: Vec::new(),
     })
 }
 

@@ -8,6 +8,7 @@
 pub mod check;
 pub mod cli;
 pub mod diagnose;
+pub mod diff;
 pub mod eligibility;
 pub mod error;
 pub mod explain;

@@ -81,6 +81,8 @@ pub struct Policy {
     pub even_pace: EvenPace,
     /// Departures per unit and year.
     pub continuity: Continuity,
+    /// Changes against a published plan (`rotaplan replan`).
+    pub replan: Replan,
 }
 
 /// `[hardship]`: posts in units of hardship level 1–3.
@@ -317,6 +319,19 @@ pub struct EvenPace {
 impl Default for EvenPace {
     fn default() -> Self {
         EvenPace { strength: Strength::Soft, band: 0.25, weight: 2.0, reelection_bonus: 1.0, term_years: 5 }
+    }
+}
+
+/// `[replan]`: what each change against the published plan costs when re-planning.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Replan {
+    /// Cost per person-year of the years not frozen that differs from the published plan.
+    pub weight: f64,
+}
+impl Default for Replan {
+    fn default() -> Self {
+        Replan { weight: 20.0 }
     }
 }
 
@@ -677,6 +692,7 @@ impl Policy {
         weight("even-pace.weight", self.even_pace.weight);
         weight("even-pace.reelection_bonus", self.even_pace.reelection_bonus);
         weight("continuity.weight", self.continuity.weight);
+        weight("replan.weight", self.replan.weight);
         if self.hardship.fill_level > 3 {
             out.push(("hardship.fill_level".into(), "must be 0–3".into()));
         }

@@ -76,6 +76,8 @@ impl Builder {
             candidates: Vec::new(),
             pins: Vec::new(),
             interests: Vec::new(),
+            reference: None,
+            what_if: Vec::new(),
         };
         Builder { s }
     }

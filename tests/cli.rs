@@ -567,3 +567,119 @@ fn a_second_ctrl_c_quits_writing_nothing() {
     assert!(!out.exists());
     assert!(others(tmp.path(), "none").iter().all(|n| n.starts_with(".rotaplan-staging-")));
 }
+
+/// What-if flags: `--pin` and `--forbid` are obeyed, merged with pins.csv, and recorded in
+/// report.json (which `explain` reads back); a bad one exits 2 naming the flag.
+#[test]
+fn what_if_pins_on_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    rotaplan()
+        .arg("plan")
+        .arg(tiny())
+        .arg("-o")
+        .arg(&out)
+        .args(["--pin", "C010=P-east-deputy@2028", "--forbid", "C008=P-east-head@2027"])
+        .assert()
+        .success();
+    let plan = fs::read_to_string(out.join("plan.csv")).unwrap();
+    assert!(plan.lines().any(|l| l.starts_with("2028,C010,P-east-deputy,")), "{plan}");
+    assert!(!plan.lines().any(|l| l.starts_with("2027,C008,P-east-head,")), "{plan}");
+    let r: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    assert_eq!(r["what_if"], serde_json::json!(["fix C010=P-east-deputy@2028", "forbid C008=P-east-head@2027"]));
+    assert!(fs::read_to_string(out.join("summary.md")).unwrap().contains("- fix C010=P-east-deputy@2028"));
+    // explain reads the pins back: C008 is excluded from P-east-head in 2027 by one.
+    rotaplan()
+        .arg("explain")
+        .arg(&out)
+        .args(["--post", "P-east-head", "--year", "2027"])
+        .assert()
+        .success()
+        .stdout(contains("- pins (1): C008"));
+    // A pin the hard rules forbid is diagnosed as the command line's.
+    rotaplan()
+        .arg("plan")
+        .arg(tiny())
+        .arg("-o")
+        .arg(tmp.path().join("forbidden"))
+        .args(["--pin", "C005=P-east-deputy@2028"])
+        .assert()
+        .code(1)
+        .stderr(contains("--pin fixes C005 (Liu Yang) to P-east-deputy"));
+
+    for (flag, spec, says) in [
+        ("--pin", "C005=P-nowhere@2028", "no post \"P-nowhere\""),
+        ("--pin", "C005=P-east-deputy@2040", "2040 is outside the plan's years 2027–2031"),
+        ("--forbid", "C011=P-west-deputy@2027", "contradicts the pin to fix C011 from P-west-deputy in 2027"),
+        ("--pin", "C005", "expected PERSON=POST@YEAR"),
+    ] {
+        rotaplan()
+            .arg("plan")
+            .arg(tiny())
+            .arg("-o")
+            .arg(tmp.path().join("bad"))
+            .args([flag, spec])
+            .assert()
+            .code(2)
+            .stderr(contains(format!("{flag} {spec}")))
+            .stderr(contains(says));
+        assert!(!tmp.path().join("bad").exists());
+    }
+}
+
+/// `replan`: one fact changes (the county head now retires in 2029); the published 2027
+/// stays, only her part of the plan moves, the report counts the changes, and `diff` shows
+/// the same.
+#[test]
+fn replan_changes_only_what_a_new_fact_forces() {
+    let tmp = tempfile::tempdir().unwrap();
+    let published = tmp.path().join("published");
+    rotaplan().arg("plan").arg(tiny()).arg("-o").arg(&published).assert().success();
+    let dir = tiny_copy(tmp.path());
+    let people = fs::read_to_string(dir.join("people.csv")).unwrap();
+    let line = people.lines().find(|l| l.starts_with("C002,")).unwrap();
+    assert!(line.contains(",2035,"), "{line}");
+    fs::write(dir.join("people.csv"), people.replace(line, &line.replace(",2035,", ",2029,"))).unwrap();
+    let out = tmp.path().join("replanned");
+    rotaplan()
+        .arg("replan")
+        .arg(&dir)
+        .arg("--from")
+        .arg(published.join("plan.csv"))
+        .args(["--freeze", "2027", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let r: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    assert_eq!(r["replan"]["frozen_through"], 2027);
+    let people = r["replan"]["changes"]["people"].as_array().unwrap();
+    let ids: Vec<&str> = people.iter().map(|p| p["person_id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["C002"], "only she changes: {people:#?}");
+    assert_eq!(people[0]["years"], serde_json::json!([2029, 2030]));
+    let before = fs::read_to_string(published.join("plan.csv")).unwrap();
+    let after = fs::read_to_string(out.join("plan.csv")).unwrap();
+    let year = |text: &str, y: &str| text.lines().filter(|l| l.starts_with(y)).map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(year(&before, "2027,"), year(&after, "2027,"), "2027 is frozen");
+    assert!(fs::read_to_string(out.join("summary.md")).unwrap().contains("## Changes against the published plan"));
+    rotaplan()
+        .arg("diff")
+        .arg(&published)
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("1 official(s), 2 person-year(s) differ"))
+        .stdout(contains("| C002 (Li Na) | moves at another time |"));
+    // Explain reads the published plan back: the changes are on her objective terms.
+    rotaplan().arg("explain").arg(&out).args(["--person", "C002"]).assert().success().stdout(contains("**replan** +40.00"));
+    // A freeze outside the plan is bad usage.
+    rotaplan()
+        .arg("replan")
+        .arg(&dir)
+        .arg("--from")
+        .arg(published.join("plan.csv"))
+        .args(["--freeze", "2040", "-o"])
+        .arg(tmp.path().join("bad"))
+        .assert()
+        .code(2)
+        .stderr(contains("--freeze"));
+}

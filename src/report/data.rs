@@ -55,6 +55,22 @@ pub struct ReportData {
     pub hardship: Vec<HardshipYear>,
     /// The recusal conflicts of today's postings and when the plan resolves each.
     pub recusal_conflicts: Vec<RecusalConflict>,
+    /// The pins given on the command line (`--pin`, `--forbid`), e.g.
+    /// `fix C001=P-gov-head@2028`.
+    pub what_if: Vec<String>,
+    /// When re-planned (`rotaplan replan`): the published plan and what changed against it.
+    pub replan: Option<Replanned>,
+}
+
+/// A plan re-planned from a published one.
+#[derive(Debug, Serialize)]
+pub struct Replanned {
+    /// The published `plan.csv` (absolute).
+    pub plan_file: String,
+    /// The last year kept exactly as published (`null`: none).
+    pub frozen_through: Option<i32>,
+    /// The changes: A is the published plan, B this one.
+    pub changes: crate::diff::Diff,
 }
 
 /// How long officials have held their posts: a count per number of years.
@@ -462,6 +478,12 @@ impl ReportData {
             tenure: Tenure::new(s, &o.plan),
             hardship: hardship(s, &o.plan),
             recusal_conflicts: recusal_conflicts(s, o),
+            what_if: s.what_if.clone(),
+            replan: s.reference.as_ref().map(|r| Replanned {
+                plan_file: absolute(&r.file),
+                frozen_through: r.frozen_through,
+                changes: crate::diff::diff(s, &r.plan, &o.plan),
+            }),
         }
     }
 }

@@ -89,6 +89,17 @@ pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row], d: &ReportData) -> Strin
         let _ = writeln!(out, "| {y} | {} | {total} |", kinds.iter().map(|(_, n)| n.to_string()).collect::<Vec<_>>().join(" | "));
     }
     quality(&mut out, &d.quality);
+    if !d.what_if.is_empty() {
+        let _ = writeln!(out, "\n## What-if pins (command line)\n");
+        for p in &d.what_if {
+            let _ = writeln!(out, "- {p}");
+        }
+    }
+    if let Some(r) = &d.replan {
+        let frozen = r.frozen_through.map_or("nothing frozen".into(), |y| format!("kept as published through {y}"));
+        let _ = writeln!(out, "\n## Changes against the published plan\n\nPublished plan: {} ({frozen}).\n", r.plan_file);
+        out += &r.changes.markdown("the published plan", "this plan");
+    }
     let _ = writeln!(out, "\n## Rules\n");
     let _ = writeln!(out, "| rule | hard violations | soft violations | rewards | penalty |\n|---|---|---|---|---|");
     for t in &d.rules {

@@ -23,6 +23,7 @@ mod pins;
 mod priority_groups;
 mod promotion;
 mod regional_recusal;
+mod replan;
 mod retirement;
 mod skill_fit;
 mod stability;
@@ -150,6 +151,7 @@ pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
         Box::new(retirement::Retirement),
         Box::new(grade_window::GradeWindow::new(s)),
         Box::new(pins::Pins::new(s)),
+        Box::new(replan::Replan),
         Box::new(audit_hold::AuditHold),
         Box::new(candidate_pool::CandidatePool::new(s)),
         Box::new(exchange_scope::ExchangeScope::new(s)),

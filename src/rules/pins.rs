@@ -46,8 +46,10 @@ impl Rule for Pins {
                 true => {}
                 false => {
                     let why = f.why_not(Arc { person: pin.person, post: pin.post, year: pin.year });
+                    let flag = format!("fix {}={}@{}", s.person(pin.person).id, s.post(pin.post).id, pin.year);
                     f.conflicts.push(format!(
-                        "pins.csv fixes {} to {} in {}, but: {why}",
+                        "{} fixes {} to {} in {}, but: {why}",
+                        if s.what_if.contains(&flag) { "--pin" } else { "pins.csv" },
                         who(s, pin.person),
                         what(s, pin.post),
                         pin.year

@@ -379,6 +379,8 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
         candidates: complete(candidates),
         pins: complete(pins),
         interests: complete(interests),
+        reference: None,
+        what_if: Vec::new(),
     })
 }
 

@@ -410,6 +410,24 @@ pub struct Scenario {
     pub pins: Vec<Pin>,
     /// Business interests.
     pub interests: Vec<Interest>,
+    /// The published plan being re-planned (`rotaplan replan`), if any.
+    pub reference: Option<Reference>,
+    /// The pins given on the command line (`--pin`, `--forbid`), as given
+    /// (`fix C001=P-gov-head@2028`); they are in `pins` too.
+    pub what_if: Vec<String>,
+}
+
+/// A published plan to re-plan from: the years through `frozen_through` stay as they are,
+/// and in the later years each person-year that differs from it costs `[replan] weight`
+/// (the `replan` rule).
+#[derive(Debug, Clone)]
+pub struct Reference {
+    /// The published plan.
+    pub plan: crate::plan::Plan,
+    /// Where it was read from.
+    pub file: PathBuf,
+    /// The last year kept exactly as published (`None`: nothing frozen).
+    pub frozen_through: Option<i32>,
 }
 
 impl Scenario {
@@ -479,6 +497,45 @@ impl Scenario {
     pub fn age(&self, p: PersonIx, year: i32) -> i32 {
         year - self.person(p).birth_year
     }
+    /// Adds a pin given on the command line as `PERSON=POST@YEAR`, merged with `pins.csv`:
+    /// the same pin again is taken once; a pin contradicting one already there (the other
+    /// action, or another post fixed for the person or another person for the post in that
+    /// year) is an error, in words.
+    pub fn add_pin(&mut self, spec: &str, action: PinAction) -> std::result::Result<(), String> {
+        let (person, rest) = spec.split_once('=').ok_or("expected PERSON=POST@YEAR")?;
+        let (post, year) = rest.rsplit_once('@').ok_or("expected PERSON=POST@YEAR")?;
+        let (person, post, year) = (person.trim(), post.trim(), year.trim());
+        let ids = self.ids();
+        let p = *ids.people.get(person).ok_or_else(|| format!("no official {person:?} in the scenario"))?;
+        let j = *ids.posts.get(post).ok_or_else(|| format!("no post {post:?} in the scenario"))?;
+        let year: i32 = year.parse().map_err(|_| format!("the year must be a number, got {year:?}"))?;
+        if !self.years().any(|y| y == year) {
+            return Err(format!("{year} is outside the plan's years {}–{}", self.start_year, self.end_year()));
+        }
+        for other in self.pins.iter().filter(|o| o.year == year) {
+            let same_arc = (other.person, other.post) == (p, j);
+            if same_arc && other.action == action {
+                return Ok(());
+            }
+            let both_fix = action == PinAction::Fix && other.action == PinAction::Fix;
+            let clash = if same_arc {
+                Some(format!("{} {person} from {post}", other.action.as_str()))
+            } else if both_fix && other.person == p {
+                Some(format!("fix {person} to {}", self.post(other.post).id))
+            } else if both_fix && other.post == j {
+                Some(format!("fix {} to {post}", self.person(other.person).id))
+            } else {
+                None
+            };
+            if let Some(clash) = clash {
+                return Err(format!("contradicts the pin to {clash} in {year} (pins.csv or an earlier flag)"));
+            }
+        }
+        self.pins.push(Pin { person: p, post: j, year, action });
+        self.what_if.push(format!("{} {person}={post}@{year}", action.as_str()));
+        Ok(())
+    }
+
     /// Lookup tables from ids to indices (built on demand; the pipeline itself never
     /// looks anything up by id).
     pub fn ids(&self) -> Ids {
