@@ -79,10 +79,15 @@ pub enum Command {
         /// Officials' names replaced by their ids (always so for a redacted plan).
         #[arg(long)]
         redact: bool,
-        /// With `--post` and `--year`: re-solve with each of up to K other eligible
-        /// officials pinned there, cheapest first, and give the change in the objective.
-        #[arg(long, value_name = "K", requires_all = ["post", "year"])]
+        /// With `--year`: re-solve with each of up to K alternatives pinned in (other
+        /// eligible officials for the post, or other open posts for the official), cheapest
+        /// first, and give the change in the objective.
+        #[arg(long, value_name = "K", requires = "year")]
         runner_ups: Option<usize>,
+        /// Re-solve each runner-up's whole plan from scratch, instead of from the plan
+        /// explained changing it as little as possible.
+        #[arg(long, requires = "runner_ups")]
+        full: bool,
         /// Time budget of each re-solve, in seconds.
         #[arg(long, default_value_t = 20.0)]
         time_limit: f64,
@@ -111,6 +116,10 @@ pub enum Command {
         /// Time budget of each solve, in seconds.
         #[arg(long, default_value_t = 20.0)]
         time_limit: f64,
+        /// Re-solve each candidate's whole plan from scratch, instead of from the plan
+        /// changing it as little as possible.
+        #[arg(long)]
+        full: bool,
         /// The ranking as JSON.
         #[arg(long)]
         json: bool,
@@ -326,8 +335,9 @@ pub fn run(cli: Cli) -> Result<u8> {
             let plan = crate::plan::Plan::read_csv(&s, &plan)?;
             Ok(print_check(&s, &plan))
         }
-        Command::Explain { out, person, post, year, json, redact, runner_ups, time_limit } => {
-            let ask = Ask { person: person.as_deref(), post: post.as_deref(), year, redact, runner_ups, time_limit };
+        Command::Explain { out, person, post, year, json, redact, runner_ups, full, time_limit } => {
+            let resolve = if full { crate::why::Resolve::Full } else { crate::why::Resolve::Nearby };
+            let ask = Ask { person: person.as_deref(), post: post.as_deref(), year, redact, runner_ups, resolve, time_limit };
             let answer = explain_command(&out, &ask)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&answer).expect("the answer serialises"));
@@ -336,7 +346,8 @@ pub fn run(cli: Cli) -> Result<u8> {
             }
             Ok(OK)
         }
-        Command::Recommend { scenario, post, year, top, from, policy, time_limit, json } => {
+        Command::Recommend { scenario, post, year, top, from, policy, time_limit, full, json } => {
+            let resolve = if full { crate::why::Resolve::Full } else { crate::why::Resolve::Nearby };
             let s = scenario::load::load(&scenario, policy.as_deref())?;
             let j = post_ix(&s, &post)?;
             if !(s.start_year..=s.end_year()).contains(&year) {
@@ -356,8 +367,8 @@ pub fn run(cli: Cli) -> Result<u8> {
             };
             let rules = rules::all(&s);
             let objective = check::check(&s, &plan).objective();
-            let candidates = crate::why::candidates(&s, &rules, &plan, j, year, top);
-            let ranked = crate::why::runner_ups(&s, &opts, (&plan, objective, proven), j, year, &candidates)?;
+            let candidates = crate::why::candidates(&s, &rules, &plan, (None, Some(j)), year, top);
+            let ranked = crate::why::runner_ups(&s, &opts, (&plan, objective, proven), year, &candidates, resolve)?;
             let holder = plan.holders(year, s.posts.len())[j.0 as usize].first().map(|&p| s.person(p).id.clone());
             if json {
                 let out = serde_json::json!({"post_id": post, "year": year, "holder": holder, "objective": objective, "proven": proven, "candidates": ranked});
@@ -494,6 +505,7 @@ struct Ask<'a> {
     year: Option<i32>,
     redact: bool,
     runner_ups: Option<usize>,
+    resolve: crate::why::Resolve,
     time_limit: f64,
 }
 
@@ -508,26 +520,26 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
     if let Some(y) = year.filter(|y| !(s.start_year..=s.end_year()).contains(y)) {
         return Err(year_outside(&s, y));
     }
-    match (person, post) {
+    let (about, mut answer) = match (person, post) {
         (Some(id), _) => {
             let p = s.ids().people.get(id).copied().ok_or_else(|| {
                 Error::Input(vec![crate::error::InputProblem::file("--person", format!("no official {id:?} in the scenario"))])
             })?;
-            Ok(crate::why::person(&s, &rules, &rows, &checked, p, year))
+            ((Some(p), None), crate::why::person(&s, &rules, &rows, &checked, p, year))
         }
         (None, Some(id)) => {
             let j = post_ix(&s, id)?;
-            let mut answer = crate::why::post(&s, &rules, &rows, &checked, j, year);
-            if let (Some(k), Some(y)) = (ask.runner_ups, year) {
-                let candidates = crate::why::candidates(&s, &rules, &plan, j, y, k);
-                let opts = SolveOptions { time_limit: ask.time_limit, threads: default_threads(), ..SolveOptions::default() };
-                let base = (&plan, checked.objective(), proven(&report));
-                answer.runner_ups = crate::why::runner_ups(&s, &opts, base, j, y, &candidates)?;
-            }
-            Ok(answer)
+            ((None, Some(j)), crate::why::post(&s, &rules, &rows, &checked, j, year))
         }
         (None, None) => unreachable!("clap requires --person or --post"),
+    };
+    if let (Some(k), Some(y)) = (ask.runner_ups, year) {
+        let alternatives = crate::why::candidates(&s, &rules, &plan, about, y, k);
+        let opts = SolveOptions { time_limit: ask.time_limit, threads: default_threads(), ..SolveOptions::default() };
+        let base = (&plan, checked.objective(), proven(&report));
+        answer.runner_ups = crate::why::runner_ups(&s, &opts, base, y, &alternatives, ask.resolve)?;
     }
+    Ok(answer)
 }
 
 fn plan(args: &PlanArgs, s: Scenario) -> Result<u8> {

@@ -9,6 +9,7 @@ use crate::eligibility::by_first_exclusion;
 use crate::explain::Row;
 use crate::rules::{Arc, Rule, Severity};
 use crate::scenario::{PersonIx, PostIx, Scenario};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -63,93 +64,148 @@ pub struct Excluded {
     pub ids: Vec<String>,
 }
 
-/// A runner-up for a post-year: the whole plan re-solved with them pinned to it.
+/// How a runner-up is re-solved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolve {
+    /// From the plan explained, changing it as little as possible: the plan explained is
+    /// the published plan of `replan` (each changed person-year at `[replan] weight`) and
+    /// the search's start, so only what the pin forces changes. Fast (a fraction of a
+    /// second on the district) and usually proven.
+    Nearby,
+    /// The whole plan re-solved from scratch: the best plan with the alternative, however
+    /// different from the plan explained.
+    Full,
+}
+
+/// A runner-up: the plan re-solved with an alternative pinned (another official on the
+/// post, or the official on another post).
 #[derive(Debug, Serialize)]
 pub struct RunnerUp {
-    /// The official.
+    /// The official pinned.
     pub person_id: String,
-    /// Objective of the best plan found with them there (`null`: none meets the hard
-    /// rules, see `breaks`).
+    /// The post they are pinned to.
+    pub post_id: String,
+    /// Objective of the best plan found with them there, by the scenario's own rules (the
+    /// change weight of `nearby` left out; `null`: none meets the hard rules, see
+    /// `breaks`).
     pub objective: Option<f64>,
     /// Its change against the plan explained (positive: worse).
     pub delta: Option<f64>,
-    /// The least the change can be (from the re-solve's bound): equal to `delta` when
-    /// both plans are proven optimal.
+    /// The least the change can be, from a full re-solve's bound (`null` for `nearby`,
+    /// whose bound is on the objective with the change weight).
     pub delta_at_least: Option<f64>,
-    /// Whether `delta` is exact (both solves proven optimal).
+    /// Whether the re-solve is proven: `full`, both plans proven optimal (the change is
+    /// exact); `nearby`, the plan explained proven optimal and the re-solve proven the
+    /// least-changing plan at the change weight.
     pub proven: bool,
+    /// How it was re-solved.
+    pub resolve: Resolve,
+    /// Whether the re-solve itself was solved to optimality (for `nearby`: the least
+    /// change at the change weight; for `full`: the best plan with the alternative).
+    pub resolve_optimal: bool,
     /// Officials whose plan changes besides them.
     pub others_moved: usize,
     /// The hard rules pinning them there would break (the conflict diagnosis).
     pub breaks: Vec<String>,
 }
 
-/// Up to `k` officials eligible for `j` in `year` other than its holder in `plan`, the
-/// cheapest arc first (the rules' cost of holding it): the runner-ups worth re-solving.
+/// The alternatives worth re-solving, cheapest arc first (the rules' cost of holding it),
+/// up to `k`: for a post (`Some(j)`, person `None`), the other officials eligible for it in
+/// `year`; for an official (`Some(p)`), the other posts open to them.
 pub fn candidates(
     s: &Scenario,
     rules: &[Box<dyn Rule>],
     plan: &crate::plan::Plan,
-    j: PostIx,
+    about: (Option<PersonIx>, Option<PostIx>),
     year: i32,
     k: usize,
-) -> Vec<PersonIx> {
-    let holder = plan.holders(year, s.posts.len())[j.0 as usize].first().copied();
-    let cost = |p| rules.iter().map(|r| r.arc_cost(s, Arc { person: p, post: j, year })).sum::<f64>();
-    let (eligible, _) = by_first_exclusion(s, rules, s.people_ix().map(|(p, _)| (p, Arc { person: p, post: j, year })));
-    let mut out: Vec<(f64, PersonIx)> = eligible.into_iter().filter(|&p| Some(p) != holder).map(|p| (cost(p), p)).collect();
-    out.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    out.into_iter().take(k).map(|(_, p)| p).collect()
+) -> Vec<(PersonIx, PostIx)> {
+    let cost = |a: Arc| rules.iter().map(|r| r.arc_cost(s, a)).sum::<f64>();
+    let mut out: Vec<(f64, PersonIx, PostIx)> = match about {
+        (Some(p), _) => {
+            let held = plan.post(s, p, year);
+            let posts = s.posts_ix().map(|(j, _)| (j, Arc { person: p, post: j, year }));
+            let (eligible, _) = by_first_exclusion(s, rules, posts);
+            eligible.into_iter().filter(|&j| Some(j) != held).map(|j| (cost(Arc { person: p, post: j, year }), p, j)).collect()
+        }
+        (None, Some(j)) => {
+            let holder = plan.holders(year, s.posts.len())[j.0 as usize].first().copied();
+            let people = s.people_ix().map(|(p, _)| (p, Arc { person: p, post: j, year }));
+            let (eligible, _) = by_first_exclusion(s, rules, people);
+            eligible.into_iter().filter(|&p| Some(p) != holder).map(|p| (cost(Arc { person: p, post: j, year }), p, j)).collect()
+        }
+        (None, None) => Vec::new(),
+    };
+    out.sort_by(|a, b| a.0.total_cmp(&b.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    out.into_iter().take(k).map(|(_, p, j)| (p, j)).collect()
 }
 
-/// Re-solves `s` with each of `candidates` pinned to `j` in `year` (each in `opts`), and
-/// compares with `base` (the plan explained, its checked objective, and whether it was
-/// proven optimal).
+/// Re-solves `s` with each alternative `(p, j)` pinned in `year` (each in `opts`, as
+/// `resolve` says), and compares with `base` (the plan explained, its checked objective,
+/// and whether it was proven optimal). Best first.
 pub fn runner_ups(
     s: &Scenario,
     opts: &crate::mip::SolveOptions,
     base: (&crate::plan::Plan, f64, bool),
-    j: PostIx,
     year: i32,
-    candidates: &[PersonIx],
+    alternatives: &[(PersonIx, PostIx)],
+    resolve: Resolve,
 ) -> crate::error::Result<Vec<RunnerUp>> {
     let (plan, objective, proven) = base;
-    let mut out = Vec::new();
-    for &p in candidates {
+    // Side by side, the threads shared between them (as `planner` shares them between
+    // independent parts).
+    let side_by_side = alternatives.len().clamp(1, rayon::current_num_threads().max(1)) as u32;
+    let opts = &crate::mip::SolveOptions { threads: (opts.threads / side_by_side).max(1), ..opts.clone() };
+    let one = |&(p, j): &(PersonIx, PostIx)| -> crate::error::Result<RunnerUp> {
         let mut pinned = s.clone();
-        pinned.pins.retain(|pin| !(pin.post == j && pin.year == year));
-        pinned.pins.push(crate::scenario::Pin { person: p, post: j, year, action: crate::scenario::PinAction::Fix });
-        let id = s.person(p).id.clone();
-        match crate::planner::plan(&pinned, opts, None, &|_| {}) {
+        // Fixes it overrides: the post's holder and the official's post that year.
+        let fix = crate::scenario::PinAction::Fix;
+        pinned.pins.retain(|pin| !(pin.year == year && pin.action == fix && (pin.post == j || pin.person == p)));
+        pinned.pins.push(crate::scenario::Pin { person: p, post: j, year, action: fix });
+        if resolve == Resolve::Nearby {
+            let file = "the plan explained".into();
+            pinned.reference = Some(crate::scenario::Reference { plan: plan.clone(), file, frozen_through: None });
+        }
+        let (person_id, post_id) = (s.person(p).id.clone(), s.post(j).id.clone());
+        Ok(match crate::planner::plan(&pinned, opts, None, &|_| {}) {
             Ok(o) => {
                 let sol = &o.solution;
-                let exact = proven && sol.status == crate::mip::Status::Optimal;
+                // By the scenario's own rules: the change weight left out.
+                let found = o.report.objective() - o.report.tally().get("replan").map_or(0.0, |t| t.penalty);
                 let others_moved = s
                     .people_ix()
                     .filter(|&(q, _)| q != p && s.years().any(|y| o.plan.post(s, q, y) != plan.post(s, q, y)))
                     .count();
-                out.push(RunnerUp {
-                    person_id: id,
-                    objective: Some(sol.objective),
-                    delta: Some(sol.objective - objective),
-                    delta_at_least: sol.bound.is_finite().then_some(sol.bound - objective),
-                    proven: exact,
+                RunnerUp {
+                    person_id,
+                    post_id,
+                    objective: Some(found),
+                    delta: Some(found - objective),
+                    delta_at_least: (resolve == Resolve::Full && sol.bound.is_finite()).then_some(sol.bound - objective),
+                    proven: proven && sol.status == crate::mip::Status::Optimal,
+                    resolve,
+                    resolve_optimal: sol.status == crate::mip::Status::Optimal,
                     others_moved,
                     breaks: Vec::new(),
-                });
+                }
             }
-            Err(crate::error::Error::Infeasible(conflicts)) => out.push(RunnerUp {
-                person_id: id,
+            Err(crate::error::Error::Infeasible(conflicts)) => RunnerUp {
+                person_id,
+                post_id,
                 objective: None,
                 delta: None,
                 delta_at_least: None,
                 proven: true,
+                resolve,
+                resolve_optimal: true,
                 others_moved: 0,
                 breaks: conflicts.iter().map(|c| c.text.clone()).collect(),
-            }),
+            },
             Err(e) => return Err(e),
-        }
-    }
+        })
+    };
+    let mut out = alternatives.par_iter().map(one).collect::<crate::error::Result<Vec<RunnerUp>>>()?;
     out.sort_by(|a, b| a.delta.unwrap_or(f64::INFINITY).total_cmp(&b.delta.unwrap_or(f64::INFINITY)));
     Ok(out)
 }
@@ -173,8 +229,8 @@ pub struct Answer {
     pub eligible: Vec<String>,
     /// The others, by the rule that excludes them.
     pub never_eligible: Vec<Excluded>,
-    /// For a post-year: the other eligible officials, each pinned there and re-solved
-    /// (`--runner-ups`), best first.
+    /// With `--runner-ups` and a year: the other eligible officials for a post, or the
+    /// other open posts for an official, each pinned in and re-solved, best first.
     pub runner_ups: Vec<RunnerUp>,
 }
 
@@ -329,8 +385,8 @@ impl Answer {
             let more = if e.count > shown.len() { format!(" and {} more", e.count - shown.len()) } else { String::new() };
             let _ = writeln!(out, "- {} ({}): {}{more}", e.rule, e.count, shown.join(", "));
         }
-        if !self.runner_ups.is_empty() {
-            let _ = writeln!(out, "\n## Runner-ups in {} (each pinned there, the whole plan re-solved)\n", self.eligibility_year);
+        if let Some(first) = self.runner_ups.first() {
+            let _ = writeln!(out, "\n## {}\n", runner_ups_heading(self.eligibility_year, first.resolve));
             out += &runner_ups_text(&self.runner_ups);
         }
         out
@@ -341,23 +397,39 @@ impl Answer {
 pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
     let mut out = String::new();
     for r in runner_ups {
-        match (r.delta, r.delta_at_least) {
-            (Some(d), _) if r.proven => {
-                let _ =
-                    writeln!(out, "- {}: {d:+.2} (proven), {} other official(s) placed differently", r.person_id, r.others_moved);
-            }
-            (Some(d), least) => {
-                let least = least.map_or("no bound".into(), |l| format!("at least {l:+.2}"));
-                let _ = writeln!(
-                    out,
-                    "- {}: {d:+.2} with the plan found ({least}; not proven), {} other official(s) placed differently",
-                    r.person_id, r.others_moved
-                );
-            }
+        let what = format!("{} in {}", r.person_id, r.post_id);
+        let others = format!("{} other official(s) placed differently", r.others_moved);
+        match (r.delta, r.resolve) {
             (None, _) => {
-                let _ = writeln!(out, "- {}: no plan meets the hard rules with them there: {}", r.person_id, r.breaks.join("; "));
+                let _ = writeln!(out, "- {what}: no plan meets the hard rules with this: {}", r.breaks.join("; "));
+            }
+            (Some(d), Resolve::Nearby) => {
+                let how = match (r.proven, r.resolve_optimal) {
+                    (true, _) => "proven the least change",
+                    (false, true) => "proven the least change from the plan explained, which is not proven optimal",
+                    (false, false) => "the least change found, not proven",
+                };
+                let _ = writeln!(out, "- {what}: {d:+.2} ({how}); {others}");
+            }
+            (Some(d), Resolve::Full) if r.proven => {
+                let _ = writeln!(out, "- {what}: {d:+.2} (proven); {others}");
+            }
+            (Some(d), Resolve::Full) => {
+                let least = r.delta_at_least.map_or("no bound".into(), |l| format!("at least {l:+.2}"));
+                let _ = writeln!(out, "- {what}: {d:+.2} with the plan found ({least}; not proven); {others}");
             }
         }
     }
     out
+}
+
+/// The heading of the runner-ups of `year`, saying how they were re-solved.
+pub fn runner_ups_heading(year: i32, resolve: Resolve) -> String {
+    match resolve {
+        Resolve::Nearby => format!(
+            "Runner-ups in {year} (each pinned in, the plan re-solved from the plan explained, changing it as little as \
+             possible; the change is in the scenario's own objective)"
+        ),
+        Resolve::Full => format!("Runner-ups in {year} (each pinned in, the whole plan re-solved)"),
+    }
 }

@@ -129,21 +129,42 @@ fn explain_tells_why_for_an_official_and_a_post() {
     assert_eq!(audit["ids"], serde_json::json!(["C004"]));
     let team = json["objective"].as_array().unwrap().iter().find(|t| t["rule"] == "team-balance").unwrap();
     assert_eq!(team["total"], 20.0);
-    // Runner-ups: each other eligible official pinned there, the plan re-solved; the
-    // plan explained is optimal, so no runner-up does better.
+    // Runner-ups: each other eligible official pinned there, the plan re-solved from the
+    // plan explained; it is optimal, so no runner-up does better.
     let east = String::from_utf8(stdout(&["--post", "P-east-deputy", "--year", "2028", "--runner-ups", "3"])).unwrap();
-    assert!(east.contains("## Runner-ups in 2028"), "{east}");
-    assert!(east.contains("- C011: no plan meets the hard rules with them there: ") && east.contains("P-west-deputy"), "{east}");
-    let json: serde_json::Value =
-        serde_json::from_slice(&stdout(&["--post", "P-east-head", "--year", "2028", "--runner-ups", "3", "--json"])).unwrap();
-    let runner_ups = json["runner_ups"].as_array().unwrap();
-    assert_eq!(runner_ups.len(), 3, "{json}");
-    for r in runner_ups {
-        let delta = r["delta"].as_f64().unwrap();
-        assert!(delta >= -1e-6 && r["proven"] == true, "{r}");
-        assert!((r["delta_at_least"].as_f64().unwrap() - delta).abs() < 1e-6, "a proven delta is its own bound: {r}");
+    assert!(east.contains("## Runner-ups in 2028 (each pinned in, the plan re-solved from the plan explained"), "{east}");
+    assert!(
+        east.contains("- C011 in P-east-deputy: no plan meets the hard rules with this: ") && east.contains("P-west-deputy"),
+        "{east}"
+    );
+    let runner_ups = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec!["--post", "P-east-head", "--year", "2028", "--runner-ups", "3", "--json"];
+        args.extend(extra);
+        let json: serde_json::Value = serde_json::from_slice(&stdout(&args)).unwrap();
+        json["runner_ups"].as_array().unwrap().clone()
+    };
+    let (nearby, full) = (runner_ups(&[]), runner_ups(&["--full"]));
+    assert_eq!(nearby.len(), 3);
+    for r in &nearby {
+        assert!(r["delta"].as_f64().unwrap() >= -1e-6 && r["proven"] == true && r["resolve"] == "nearby", "{r}");
+        assert!(r["delta_at_least"].is_null(), "no bound on the scenario's objective from a nearby re-solve: {r}");
     }
-    assert!(runner_ups.windows(2).all(|w| w[0]["delta"].as_f64() <= w[1]["delta"].as_f64()), "best first");
+    assert!(nearby.windows(2).all(|w| w[0]["delta"].as_f64() <= w[1]["delta"].as_f64()), "best first");
+    // From scratch: the best plan with them there, proven, so its change is its own bound
+    // and at most the nearby one (which keeps the rest close to the plan).
+    for r in &full {
+        let delta = r["delta"].as_f64().unwrap();
+        assert!(delta >= -1e-6 && r["proven"] == true && r["resolve"] == "full", "{r}");
+        assert!((r["delta_at_least"].as_f64().unwrap() - delta).abs() < 1e-6, "a proven delta is its own bound: {r}");
+        let near = nearby.iter().find(|n| n["person_id"] == r["person_id"]).unwrap();
+        assert!(delta <= near["delta"].as_f64().unwrap() + 1e-6, "{r} against {near}");
+    }
+    // For an official: the other posts open to them, each pinned in.
+    let c010: serde_json::Value =
+        serde_json::from_slice(&stdout(&["--person", "C010", "--year", "2028", "--runner-ups", "2", "--json"])).unwrap();
+    let posts: Vec<&str> = c010["runner_ups"].as_array().unwrap().iter().map(|r| r["post_id"].as_str().unwrap()).collect();
+    assert_eq!(posts.len(), 2, "{c010}");
+    assert!(posts.iter().all(|&j| j != "P-river-head" && c010["eligible"].as_array().unwrap().contains(&j.into())), "{c010}");
     let redacted = String::from_utf8(stdout(&["--person", "C010", "--redact"])).unwrap();
     assert!(redacted.starts_with("# Official C010: grade 2") && !redacted.contains("Xu Lei"), "{redacted}");
     // Mistakes are input errors that say what is wrong.

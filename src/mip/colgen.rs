@@ -185,8 +185,14 @@ pub fn generate(
         }
         if priced.is_empty() {
             if x[artificial.clone()].iter().any(|&a| a > 1e-7) {
-                // Even the best LP over every move leaves a hard row unmet (or M is too
-                // small to tell): the MIP over every column decides.
+                // Even the best LP over every move leaves a hard row unmet, or M is too
+                // small to tell. The LP over every column without the artificial slacks
+                // tells: infeasible, so is every plan; else the MIP over every column
+                // decides.
+                if crate::mip::highs::solve_lp(m, opts)?.is_none() {
+                    tracing::info!(round, "the LP over every column is infeasible");
+                    return Err(crate::error::Error::Infeasible(Vec::new()));
+                }
                 tracing::info!(round, "hard rows unmet in the LP; using every column");
                 break;
             }
