@@ -124,6 +124,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Plan one pool under several policies side by side (in parallel) and write a table
+    /// of what each gives, and how each plan differs from the first (the scenario's own
+    /// policy).
+    Compare(CompareArgs),
     /// The differences between two plans of one scenario (two output directories of
     /// `plan`): who goes elsewhere, who moves under one and stays under the other.
     Diff {
@@ -222,6 +226,138 @@ pub struct PlanArgs {
     /// `pins.csv`).
     #[arg(long, value_name = "PERSON=POST@YEAR")]
     pub forbid: Vec<String>,
+}
+
+/// Options of `compare`.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// Scenario directory (its own policy is the first variant).
+    pub scenario: PathBuf,
+    /// Output directory.
+    #[arg(short, long)]
+    pub out: PathBuf,
+    /// A policy file to compare (repeatable; each is one variant).
+    #[arg(long)]
+    pub policy: Vec<PathBuf>,
+    /// The scenario's own policy with parameters changed (repeatable; each is one
+    /// variant), e.g. `--set tenure-max.hard_years=8` or
+    /// `--set 'tenure-max.hard_years=8,regional-recusal.homes=["native","grewup"]'`.
+    #[arg(long = "set", value_name = "SECTION.PARAMETER=VALUE[,…]")]
+    pub set: Vec<String>,
+    /// Time budget of each plan, in seconds (model building included).
+    #[arg(long, default_value_t = 60.0)]
+    pub time_limit: f64,
+    /// Relative optimality gap at which each plan stops.
+    #[arg(long, default_value_t = 1e-4)]
+    pub gap: f64,
+    /// Solver threads in all, split between the plans solved at once.
+    #[arg(long, default_value_t = default_threads())]
+    pub threads: u32,
+    /// Solver random seed.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u32,
+    /// Replace an existing output directory.
+    #[arg(long)]
+    pub force: bool,
+    /// Officials' names replaced by their ids in every output.
+    #[arg(long)]
+    pub redact: bool,
+    /// What-if, for every variant: the official holds the post in that year.
+    #[arg(long, value_name = "PERSON=POST@YEAR")]
+    pub pin: Vec<String>,
+    /// What-if, for every variant: the official does not hold the post in that year.
+    #[arg(long, value_name = "PERSON=POST@YEAR")]
+    pub forbid: Vec<String>,
+}
+
+/// Splits `a=1,b=["x","y"]` at the commas outside brackets and quotes.
+fn split_settings(text: &str) -> Vec<&str> {
+    let (mut out, mut depth, mut quoted, mut start) = (Vec::new(), 0i32, false, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '[' if !quoted => depth += 1,
+            ']' if !quoted => depth -= 1,
+            ',' if !quoted && depth == 0 => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
+    out.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect()
+}
+
+impl CompareArgs {
+    /// The variants: the scenario's own policy, each `--policy` file, each `--set`; every
+    /// bad one reported.
+    fn variants(&self) -> Result<Vec<crate::compare::Variant>> {
+        let load = |policy: Option<&Path>| -> Result<Scenario> {
+            let mut s = scenario::load::load(&self.scenario, policy)?;
+            let pins = self.pin.iter().map(|p| (PinAction::Fix, p.as_str()));
+            add_what_if(&mut s, pins.chain(self.forbid.iter().map(|p| (PinAction::Forbid, p.as_str()))))?;
+            if self.redact {
+                s.redact();
+            }
+            Ok(s)
+        };
+        let base = load(None)?;
+        let own =
+            base.policy_file.as_ref().and_then(|f| f.file_stem()).map_or("scenario".into(), |f| f.to_string_lossy().into_owned());
+        let mut variants = vec![(own, "the scenario's own".to_string(), base.clone(), None)];
+        for file in &self.policy {
+            let label = file.file_stem().map_or("policy".into(), |f| f.to_string_lossy().into_owned());
+            variants.push((label, file.display().to_string(), load(Some(file))?, None));
+        }
+        let mut problems = Vec::new();
+        for text in &self.set {
+            let mut s = base.clone();
+            for setting in split_settings(text) {
+                let changed = setting
+                    .split_once('=')
+                    .ok_or_else(|| "expected SECTION.PARAMETER=VALUE".to_string())
+                    .and_then(|(key, value)| s.policy.with(key.trim(), value.trim()));
+                match changed {
+                    Ok(policy) => s.policy = policy,
+                    Err(why) => {
+                        problems.push(crate::error::InputProblem::file(format!("--set {text}"), format!("{setting}: {why}")))
+                    }
+                }
+            }
+            for (key, why) in s.policy.problems() {
+                problems.push(crate::error::InputProblem::file(format!("--set {text}"), format!("{key}: {why}")));
+            }
+            let toml = toml::to_string(&s.policy).map_err(|e| Error::Solver(format!("cannot write the policy: {e}")))?;
+            // The setting names a short one; a long one gets a number.
+            let short = text.len() <= 40 && text.chars().all(|c| c.is_alphanumeric() || "-_.=".contains(c));
+            let label = if short { text.clone() } else { format!("set-{}", variants.len()) };
+            variants.push((label, format!("the scenario's own with {text}"), s, Some(toml)));
+        }
+        if !problems.is_empty() {
+            return Err(Error::Input(problems));
+        }
+        if variants.len() < 2 {
+            return Err(Error::Input(vec![crate::error::InputProblem::file(
+                "compare",
+                "nothing to compare: give at least one --policy FILE or --set SECTION.PARAMETER=VALUE",
+            )]));
+        }
+        let labels = crate::compare::unique_labels(variants.iter().map(|v| v.0.clone()).collect());
+        let out = std::path::absolute(&self.out).map_err(|e| Error::Output { path: self.out.clone(), source: e })?;
+        Ok(variants
+            .into_iter()
+            .zip(labels)
+            .map(|((_, source, mut scenario, policy_toml), label)| {
+                // A changed policy is written beside its plan, so that `explain` reads the
+                // policy it was planned under.
+                if policy_toml.is_some() {
+                    scenario.policy_file = Some(out.join(&label).join("policy.toml"));
+                }
+                crate::compare::Variant { label, source, scenario, policy_toml }
+            })
+            .collect())
+    }
 }
 
 impl PlanArgs {
@@ -382,6 +518,43 @@ pub fn run(cli: Cli) -> Result<u8> {
                 );
                 print!("{}", crate::why::runner_ups_text(&ranked));
             }
+            Ok(OK)
+        }
+        Command::Compare(args) => {
+            report::preflight(&args.out, args.force)?;
+            let variants = args.variants()?;
+            let opts = SolveOptions {
+                time_limit: args.time_limit,
+                gap: args.gap,
+                threads: args.threads,
+                seed: args.seed,
+                stop: Some(stop_on_ctrl_c()?),
+                ..SolveOptions::default()
+            };
+            let n = variants.len();
+            let bar = indicatif::ProgressBar::new(n as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {pos}/{len} policies planned {msg}")
+                    .expect("valid template"),
+            );
+            bar.enable_steady_tick(Duration::from_millis(200));
+            let runs = crate::compare::run(variants, &opts, &|label| {
+                bar.inc(1);
+                bar.set_message(format!("(last: {label})"));
+            })?;
+            bar.finish_and_clear();
+            let first = match &runs[0].result {
+                crate::compare::Result1::Planned { outcome, .. } => Some(&outcome.plan),
+                crate::compare::Result1::Infeasible(_) => None,
+            };
+            let metrics: Vec<_> =
+                runs.iter().enumerate().map(|(k, r)| crate::compare::Metrics::new(r, first.filter(|_| k > 0))).collect();
+            report::write_dir(&args.out, args.force, |dir| report::write_comparison(dir, &runs, &metrics))?;
+            print!("{}", crate::compare::markdown(&metrics));
+            println!(
+                "\nwritten to {} (compare.md, compare.csv, compare.json, compare.html, one directory per policy)",
+                args.out.display()
+            );
             Ok(OK)
         }
         Command::Diff { a, b, json, csv } => {

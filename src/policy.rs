@@ -653,6 +653,27 @@ impl Default for CandidatePool {
 }
 
 impl Policy {
+    /// The policy with one parameter changed: `key` is `section.parameter` (as in a policy
+    /// file, e.g. `tenure-max.hard_years`), `value` a TOML value (`8`, `0.5`, `"hard"` or
+    /// `hard`, `["native", "birth"]`). Unknown sections and parameters and values of the
+    /// wrong type are errors, in words; the semantic checks are [`Policy::problems`]' (run
+    /// them once every change is made).
+    pub fn with(&self, key: &str, value: &str) -> Result<Policy, String> {
+        let (section, field) = key.split_once('.').ok_or_else(|| format!("expected SECTION.PARAMETER, got {key:?}"))?;
+        let mut all = toml::Table::try_from(self).map_err(|e| e.to_string())?;
+        let table = all
+            .get_mut(section)
+            .and_then(toml::Value::as_table_mut)
+            .ok_or_else(|| format!("no section [{section}] in the policy (docs/rules.md lists them)"))?;
+        // A bare word is a string (`hard`); anything else is read as TOML.
+        let parsed = toml::from_str::<toml::Table>(&format!("v = {value}"))
+            .ok()
+            .and_then(|mut t| t.remove("v"))
+            .unwrap_or_else(|| toml::Value::String(value.to_string()));
+        table.insert(field.to_string(), parsed);
+        all.try_into().map_err(|e: toml::de::Error| e.message().to_string())
+    }
+
     /// Semantic checks that TOML typing cannot express, as `(key, message)` pairs.
     pub fn problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
@@ -754,6 +775,30 @@ impl Policy {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn one_parameter_is_changed_by_name() {
+        let p = Policy::default();
+        let q = p.with("tenure-max.hard_years", "8").unwrap();
+        assert_eq!((q.tenure_max.hard_years, p.tenure_max.hard_years), (8, 10));
+        assert_eq!(Policy { tenure_max: p.tenure_max.clone(), ..q.clone() }, p, "nothing else changes");
+        assert_eq!(p.with("continuity.strength", "hard").unwrap().continuity.strength, Strength::Hard);
+        assert_eq!(p.with("continuity.strength", "\"off\"").unwrap().continuity.strength, Strength::Off);
+        let homes = p.with("regional-recusal.homes", r#"["native", "birth"]"#).unwrap().regional_recusal.homes;
+        assert_eq!(homes.len(), 2);
+        for (key, value, says) in [
+            ("tenure-max", "8", "expected SECTION.PARAMETER"),
+            ("tenure-maxx.hard_years", "8", "no section [tenure-maxx]"),
+            ("tenure-max.hard_yeras", "8", "hard_yeras"),
+            ("tenure-max.hard_years", "eight", "invalid type"),
+        ] {
+            let err = p.with(key, value).unwrap_err();
+            assert!(err.contains(says), "{key}={value}: {err}");
+        }
+        let negative = p.with("stability.weight", "-1").unwrap();
+        assert_eq!(negative.problems()[0].0, "stability.weight", "the semantic checks are left to problems()");
+    }
+
     use super::*;
 
     #[test]

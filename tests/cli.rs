@@ -704,3 +704,96 @@ fn replan_changes_only_what_a_new_fact_forces() {
         .code(2)
         .stderr(contains("--freeze"));
 }
+
+/// `compare`: tiny under its own policy, a policy file and a `--set` overlay; the table in
+/// Markdown, CSV, JSON and HTML, one directory per policy (explain reads a `--set`
+/// variant's policy back), and each plan's differences from the first.
+#[test]
+fn compare_plans_one_pool_under_several_policies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let policy = tmp.path().join("short-tenure.toml");
+    fs::write(&policy, "[tenure-max]\nhard_years = 8\nsoft_years = 4\n").unwrap();
+    let out = tmp.path().join("cmp");
+    let run = rotaplan()
+        .arg("compare")
+        .arg(tiny())
+        .arg("--policy")
+        .arg(&policy)
+        .args([
+            "--set",
+            "tenure-max.hard_years=8",
+            "--set",
+            r#"regional-recusal.homes=["native","birth","grewup"],vacancy.weight=0"#,
+        ])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(run.get_output().stdout.clone()).unwrap();
+    let md = fs::read_to_string(out.join("compare.md")).unwrap();
+    assert!(md.contains(&stdout[..stdout.find("\nwritten to").unwrap()]), "the terminal shows the table of compare.md");
+    assert!(md.contains("|  | scenario | short-tenure | tenure-max.hard_years=8 | set-3 |"), "{md}");
+    for row in [
+        "| status | optimal | optimal | optimal | optimal |",
+        "| objective: vacancy | 620.00 |",
+        "| recusal conflicts of today resolved | 2 of 2 |",
+    ] {
+        assert!(md.contains(row), "lacks {row:?}:\n{md}");
+    }
+    // Each variant planned in full, under its own policy.
+    for label in ["scenario", "short-tenure", "tenure-max.hard_years=8", "set-3"] {
+        let r: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(out.join(label).join("report.json")).unwrap()).unwrap();
+        assert_eq!(r["solver"]["status"], "optimal", "{label}");
+    }
+    let vacancy_cost = |label: &str| {
+        let r: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(out.join(label).join("report.json")).unwrap()).unwrap();
+        r["rules"].as_array().unwrap().iter().find(|t| t["rule"] == "vacancy").unwrap()["objective"].as_f64().unwrap()
+    };
+    assert!(vacancy_cost("set-3") < vacancy_cost("scenario"), "only must-fill posts cost when empty under set-3");
+    assert!(fs::read_to_string(out.join("set-3/policy.toml")).unwrap().contains("homes = [\"native\", \"birth\", \"grewup\"]"));
+    // explain reads each variant's policy back: an empty deputy desk costs 10 a year under
+    // the scenario's own policy and nothing under set-3's.
+    let vacancy = |label: &str| {
+        let o =
+            rotaplan().arg("explain").arg(out.join(label)).args(["--post", "P-gov-deputy2", "--year", "2027"]).assert().success();
+        String::from_utf8(o.get_output().stdout.clone()).unwrap()
+    };
+    assert!(vacancy("scenario").contains("**vacancy** +10.00"), "{}", vacancy("scenario"));
+    assert!(!vacancy("set-3").contains("**vacancy** +10.00"), "{}", vacancy("set-3"));
+    // The same figures as CSV and JSON; the differences from the first, as CSV, JSON, and
+    // in the Markdown and HTML pages.
+    let csv = fs::read_to_string(out.join("compare.csv")).unwrap();
+    assert!(csv.starts_with(",scenario,short-tenure,tenure-max.hard_years=8,set-3\n"), "{csv}");
+    let table_lines = md.lines().take_while(|l| !l.starts_with("## ")).filter(|l| l.starts_with("| ")).count();
+    assert_eq!(csv.lines().count(), table_lines, "one CSV line per table line");
+    let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("compare.json")).unwrap()).unwrap();
+    let variants = json["variants"].as_array().unwrap();
+    assert_eq!(variants.len(), 4);
+    let differ = variants[2]["differ_from_first"].as_u64().unwrap();
+    assert!(differ > 0, "an 8-year limit moves the 9-year township head: {json}");
+    let diff = fs::read_to_string(out.join("diff-tenure-max.hard_years=8.csv")).unwrap();
+    assert_eq!(diff.lines().count() as u64, 1 + differ);
+    assert!(md.contains("## tenure-max.hard_years=8 against scenario"));
+    let html = fs::read_to_string(out.join("compare.html")).unwrap();
+    assert!(html.contains("<table id=\"compare\">") && html.contains("id=\"diff-tenure-max.hard_years=8\""));
+
+    // Bad variants are input errors naming the flag; nothing is written.
+    for (args, says) in [
+        (vec!["--set", "tenure-max.hard_yeras=8"], "--set tenure-max.hard_yeras=8"),
+        (vec!["--set", "stability.weight=-1"], "stability.weight"),
+        (vec![], "nothing to compare"),
+    ] {
+        rotaplan()
+            .arg("compare")
+            .arg(tiny())
+            .args(&args)
+            .arg("-o")
+            .arg(tmp.path().join("bad"))
+            .assert()
+            .code(2)
+            .stderr(contains(says));
+        assert!(!tmp.path().join("bad").exists());
+    }
+}

@@ -481,6 +481,39 @@ pub fn html(s: &Scenario, o: &Outcome, rows: &[Row], d: &ReportData) -> String {
     out
 }
 
+/// The page of `rotaplan compare`: the side-by-side table (`head`, `rows`: text cells) and,
+/// per variant, its differences from the first.
+pub fn compare_page(title: &str, head: &[String], rows: &[Vec<String>], diffs: &[(String, crate::diff::Diff)]) -> String {
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n\
+         </head>\n<body>\n<h1>{}</h1>\n",
+        esc(title),
+        esc(title)
+    );
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
+    out += &table("compare", &head, rows.iter().map(|r| r.iter().map(|c| td(c)).collect::<String>()));
+    for (label, d) in diffs {
+        let _ = writeln!(
+            out,
+            "<h2 id=\"diff-{}\">{} against {}</h2>\n<p>{} official(s), {} person-year(s) differ.</p>",
+            esc(label),
+            esc(label),
+            esc(head.get(1).copied().unwrap_or("")),
+            d.people.len(),
+            d.person_years
+        );
+        out += &table(
+            &format!("diff-table-{}", esc(label)),
+            &["official", "how", "under the first", &format!("under {label}")],
+            d.people.iter().map(|p| {
+                let who = if p.name == p.person_id { p.person_id.clone() } else { format!("{} ({})", p.name, p.person_id) };
+                format!("{}{}{}{}", td(&who), td(p.kind.text()), td(&p.a), td(&p.b))
+            }),
+        );
+    }
+    out + "</body>\n</html>\n"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -230,6 +230,61 @@ pub fn write_diagnosis(dir: &Path, s: &Scenario, conflicts: &[crate::diagnose::C
     io(&path, fs::write(&path, serde_json::to_string_pretty(&json).expect("serialises") + "\n"))
 }
 
+/// Writes the output of `rotaplan compare` into `dir`: per variant a directory with its
+/// plan files (or its diagnosis), `compare.md`, `compare.csv`, `compare.json` (the figures
+/// and the differences) and `compare.html`, and `diff-<label>.csv` for each variant
+/// against the first.
+pub fn write_comparison(dir: &Path, runs: &[crate::compare::Run], metrics: &[crate::compare::Metrics]) -> Result<()> {
+    use crate::compare::Result1;
+    let first = runs.first().and_then(|r| match &r.result {
+        Result1::Planned { outcome, .. } => Some((&r.variant, &outcome.plan)),
+        Result1::Infeasible(_) => None,
+    });
+    let mut diffs = Vec::new();
+    for run in runs {
+        let (v, sub) = (&run.variant, dir.join(&run.variant.label));
+        io(&sub, fs::create_dir(&sub))?;
+        if let Some(toml) = &v.policy_toml {
+            let path = sub.join("policy.toml");
+            io(&path, fs::write(&path, toml))?;
+        }
+        match &run.result {
+            Result1::Planned { outcome, rows, .. } => {
+                write_plan_files(&sub, &v.scenario, outcome, rows)?;
+                if let Some((first, plan)) = first.filter(|(f, _)| f.label != v.label) {
+                    let d = crate::diff::diff(&v.scenario, plan, &outcome.plan);
+                    let path = dir.join(format!("diff-{}.csv", v.label));
+                    io(&path, fs::write(&path, d.csv()))?;
+                    diffs.push((v.label.clone(), first.label.clone(), d));
+                }
+            }
+            Result1::Infeasible(conflicts) => write_diagnosis(&sub, &v.scenario, conflicts)?,
+        }
+    }
+    let s = &runs.first().expect("at least one variant").variant.scenario;
+    let title = format!("{} ({}–{}): {} policies side by side", s.name, s.start_year, s.end_year(), runs.len());
+    let mut md = format!("# {title}\n\n{}", crate::compare::markdown(metrics));
+    for (label, first, d) in &diffs {
+        md += &format!("\n## {label} against {first}\n\n{}", d.markdown(first, label));
+    }
+    let path = dir.join("compare.md");
+    io(&path, fs::write(&path, md))?;
+    let path = dir.join("compare.csv");
+    io(&path, fs::write(&path, crate::compare::csv(metrics)))?;
+    let json = serde_json::json!({
+        "schema": data::SCHEMA,
+        "scenario": s.name,
+        "variants": metrics,
+        "differences": diffs.iter().map(|(label, first, d)| serde_json::json!({"variant": label, "against": first, "diff": d})).collect::<Vec<_>>(),
+    });
+    let path = dir.join("compare.json");
+    io(&path, fs::write(&path, serde_json::to_string_pretty(&json).expect("serialises") + "\n"))?;
+    let (head, rows) = crate::compare::table(metrics);
+    let pairs: Vec<(String, crate::diff::Diff)> = diffs.into_iter().map(|(l, _, d)| (l, d)).collect();
+    let path = dir.join("compare.html");
+    io(&path, fs::write(&path, html::compare_page(&title, &head, &rows, &pairs)))
+}
+
 /// Moves per year and kind, for summaries.
 pub fn moves_per_year(rows: &[Row]) -> Vec<(i32, Vec<(MoveKind, usize)>)> {
     let kinds =

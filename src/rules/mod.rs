@@ -25,7 +25,7 @@ mod promotion;
 mod regional_recusal;
 mod replan;
 mod retirement;
-mod skill_fit;
+pub mod skill_fit;
 mod stability;
 pub mod team_balance;
 mod temporary;
