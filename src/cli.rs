@@ -218,6 +218,19 @@ pub struct PlanArgs {
     /// committee).
     #[arg(long)]
     pub redact: bool,
+    /// Also write up to K alternative plans (`OUT/alternatives/<k>/`,
+    /// `OUT/alternatives.md`), each differing from the best and the ones before it in at
+    /// least `--differ` assignments, within `--tolerance` of the best objective.
+    #[arg(long, value_name = "K", default_value_t = 0)]
+    pub alternatives: usize,
+    /// With `--alternatives`: in how many of each earlier plan's assignments (person-years
+    /// holding a post) an alternative differs at least.
+    #[arg(long, value_name = "N", default_value_t = 10, requires = "alternatives")]
+    pub differ: u32,
+    /// With `--alternatives`: how much worse than the best an alternative may be, relative
+    /// (0.02 = 2%).
+    #[arg(long, default_value_t = 0.02, requires = "alternatives")]
+    pub tolerance: f64,
     /// What-if: the official holds the post in that year (repeatable; merged with
     /// `pins.csv`).
     #[arg(long, value_name = "PERSON=POST@YEAR")]
@@ -748,19 +761,44 @@ fn plan(args: &PlanArgs, s: Scenario) -> Result<u8> {
             ));
         }
     });
-    bar.finish_and_clear();
     let outcome = match outcome {
         Err(Error::Infeasible(conflicts)) => {
+            bar.finish_and_clear();
             // The diagnosis is the result: written like a plan, then the error says it.
             report::write_dir(&args.out, args.force, |dir| report::write_diagnosis(dir, &s, &conflicts))?;
             eprintln!("the diagnosis is in {}", args.out.join("diagnosis.md").display());
             return Err(Error::Infeasible(conflicts));
         }
-        outcome => outcome?,
+        Err(e) => {
+            bar.finish_and_clear();
+            return Err(e);
+        }
+        Ok(outcome) => outcome,
     };
     let rules = rules::all(&s);
     let rows = explain::explain(&s, &rules, &outcome.plan);
-    report::write_dir(&args.out, args.force, |dir| report::write_plan_files(dir, &s, &outcome, &rows))?;
+    let alternatives = if args.alternatives > 0 && outcome.report.hard().next().is_none() {
+        bar.set_message(format!("looking for {} alternative plan(s)", args.alternatives));
+        let (found, end) = planner::alternatives(&s, &opts, &outcome, args.alternatives, args.differ, args.tolerance)?;
+        let found: Vec<_> = found
+            .into_iter()
+            .map(|o| {
+                let rows = explain::explain(&s, &rules, &o.plan);
+                (o, rows)
+            })
+            .collect();
+        Some((found, end))
+    } else {
+        None
+    };
+    bar.finish_and_clear();
+    report::write_dir(&args.out, args.force, |dir| {
+        report::write_plan_files(dir, &s, &outcome, &rows)?;
+        match &alternatives {
+            Some((found, end)) => report::write_alternatives(dir, &s, &outcome, found, end, args.differ, args.tolerance),
+            None => Ok(()),
+        }
+    })?;
     let sol = &outcome.solution;
     let moves = rows.iter().filter(|r| r.kind.is_change()).count();
     let bound = if sol.bound.is_finite() && sol.gap.is_finite() {
@@ -778,6 +816,14 @@ fn plan(args: &PlanArgs, s: Scenario) -> Result<u8> {
         sol.objective,
         sol.seconds + outcome.stats.build_seconds
     );
+    if let Some((found, end)) = &alternatives {
+        let end = match end {
+            planner::AlternativesEnd::AllFound => "all found".to_string(),
+            planner::AlternativesEnd::NoneDiffers => "no further plan differs enough".to_string(),
+            planner::AlternativesEnd::BeyondTolerance(x) => format!("the next costs {x:.2}, beyond the tolerance"),
+        };
+        println!("{} alternative plan(s) written to {} ({end})", found.len(), args.out.join("alternatives").display());
+    }
     let hard = outcome.report.hard().count();
     if hard > 0 {
         eprintln!("warning: the independent check found {hard} hard violation(s); see summary.md");

@@ -317,6 +317,7 @@ pub fn generate(spec: &GenSpec) -> Scenario {
             interests: Vec::new(),
             reference: None,
             what_if: Vec::new(),
+            distinct_from: None,
         },
         area: Vec::new(),
         elsewhere: Vec::new(),

@@ -180,6 +180,7 @@ pub fn orlib_assign(path: &Path, start_year: i32) -> Result<Scenario> {
         interests: Vec::new(),
         reference: None,
         what_if: Vec::new(),
+        distinct_from: None,
     })
 }
 

@@ -291,6 +291,65 @@ pub fn plan(
     Ok(Outcome { plan, solution, stats, report, baseline })
 }
 
+impl Outcome {
+    /// The plan's objective by the scenario's own rules: the change weight of re-planning
+    /// (`replan`), which only steers the search towards a published plan, left out.
+    pub fn own_objective(&self) -> f64 {
+        self.report.objective() - self.report.tally().get("replan").map_or(0.0, |t| t.penalty)
+    }
+}
+
+/// Why the search for alternatives ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AlternativesEnd {
+    /// As many as asked were found.
+    AllFound,
+    /// No plan meets the hard rules and differs enough from the plans found so far.
+    NoneDiffers,
+    /// The next best plan that differs enough costs more than the tolerance allows (its
+    /// objective).
+    BeyondTolerance(f64),
+}
+
+/// Up to `k` plans besides `best`, each differing from every plan found before it (`best`
+/// first) in at least `differ` of that plan's assignments and otherwise as close to `best`
+/// as it can be (`best` is the published plan of `replan`: each other change costs the
+/// change weight), as long as its objective by the scenario's own rules is within
+/// `tolerance` (relative, of `|best|`, at least 1) of the best's. Each is planned with
+/// `opts`.
+pub fn alternatives(
+    s: &Scenario,
+    opts: &SolveOptions,
+    best: &Outcome,
+    k: usize,
+    differ: u32,
+    tolerance: f64,
+) -> Result<(Vec<Outcome>, AlternativesEnd)> {
+    let limit = best.solution.objective + tolerance * best.solution.objective.abs().max(1.0);
+    let mut plans = vec![best.plan.clone()];
+    let mut found = Vec::new();
+    while found.len() < k {
+        let mut alt = s.clone();
+        alt.distinct_from = Some(crate::scenario::DistinctFrom { plans: plans.clone(), differ });
+        let file = "the best plan".into();
+        alt.reference = Some(crate::scenario::Reference { plan: best.plan.clone(), file, frozen_through: None });
+        let o = match plan(&alt, opts, None, &|_| {}) {
+            Ok(o) => o,
+            Err(Error::Infeasible(_)) => return Ok((found, AlternativesEnd::NoneDiffers)),
+            Err(e) => return Err(e),
+        };
+        if o.own_objective() > limit + 1e-9 {
+            return Ok((found, AlternativesEnd::BeyondTolerance(o.own_objective())));
+        }
+        plans.push(o.plan.clone());
+        found.push(o);
+        if opts.stopped() {
+            break;
+        }
+    }
+    Ok((found, AlternativesEnd::AllFound))
+}
+
 /// One independent part of the model, with its pruning data (indices local to the part).
 struct Part {
     model: crate::mip::Model,

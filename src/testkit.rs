@@ -78,6 +78,7 @@ impl Builder {
             interests: Vec::new(),
             reference: None,
             what_if: Vec::new(),
+            distinct_from: None,
         };
         Builder { s }
     }

@@ -171,8 +171,7 @@ pub fn runner_ups(
         Ok(match crate::planner::plan(&pinned, opts, None, &|_| {}) {
             Ok(o) => {
                 let sol = &o.solution;
-                // By the scenario's own rules: the change weight left out.
-                let found = o.report.objective() - o.report.tally().get("replan").map_or(0.0, |t| t.penalty);
+                let found = o.own_objective();
                 let others_moved = s
                     .people_ix()
                     .filter(|&(q, _)| q != p && s.years().any(|y| o.plan.post(s, q, y) != plan.post(s, q, y)))

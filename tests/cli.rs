@@ -1,6 +1,7 @@
 //! End-to-end tests of the `rotaplan` binary on `scenarios/tiny`.
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -796,4 +797,82 @@ fn compare_plans_one_pool_under_several_policies() {
             .stderr(contains(says));
         assert!(!tmp.path().join("bad").exists());
     }
+}
+
+/// Determinism: the same scenario, policy, seed and thread count give a byte-identical
+/// plan (every plan file but those that record times), on the district, whose solve runs
+/// column generation and branch and bound on two threads.
+#[test]
+fn the_same_inputs_give_the_same_plan_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = |out: &Path| -> Vec<(PathBuf, Vec<u8>)> {
+        tree(out).into_iter().filter(|(p, _)| !matches!(p.to_str(), Some("summary.md" | "report.json" | "report.html"))).collect()
+    };
+    let mut plans = Vec::new();
+    for k in 0..2 {
+        let out = tmp.path().join(format!("run{k}"));
+        rotaplan().arg("plan").arg(district()).arg("-o").arg(&out).args(["--seed", "5", "--threads", "2"]).assert().success();
+        plans.push(files(&out));
+    }
+    assert!(plans[0].iter().any(|(p, _)| p == Path::new("plan.csv")), "{:?}", plans[0].iter().map(|f| &f.0).collect::<Vec<_>>());
+    assert!(plans[0] == plans[1], "two runs differ");
+}
+
+/// `--alternatives`: plans that differ from the best and from each other in at least
+/// `--differ` assignments, each meeting every hard rule, best first, within the tolerance.
+#[test]
+fn alternatives_are_distinct_good_plans() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    rotaplan()
+        .arg("plan")
+        .arg(tiny())
+        .arg("-o")
+        .arg(&out)
+        .args(["--alternatives", "2", "--differ", "4", "--tolerance", "0.5"])
+        .assert()
+        .success()
+        .stdout(contains("2 alternative plan(s) written"));
+    let assignments = |dir: &Path| -> std::collections::BTreeSet<String> {
+        let plan = fs::read_to_string(dir.join("plan.csv")).unwrap();
+        plan.lines()
+            .skip(1)
+            .map(|l| l.split(',').take(3).collect::<Vec<_>>())
+            .filter(|f| !f[2].is_empty())
+            .map(|f| f.join(","))
+            .collect()
+    };
+    let plans = [out.clone(), out.join("alternatives/1"), out.join("alternatives/2")];
+    let objective = |dir: &Path| -> f64 {
+        let r: serde_json::Value = serde_json::from_str(&fs::read_to_string(dir.join("report.json")).unwrap()).unwrap();
+        r["solver"]["objective"].as_f64().unwrap()
+    };
+    for (k, dir) in plans.iter().enumerate() {
+        rotaplan().arg("check").arg(tiny()).arg(dir.join("plan.csv")).assert().success();
+        for earlier in &plans[..k] {
+            let (a, b) = (assignments(earlier), assignments(dir));
+            assert!(a.difference(&b).count() >= 4, "{dir:?} keeps all but {} of {earlier:?}'s", a.difference(&b).count());
+        }
+        assert!(objective(dir) <= objective(&out) * 1.5 + 1e-6);
+        if k > 0 {
+            assert!(objective(dir) >= objective(&plans[k - 1]) - 1e-6, "best first");
+        }
+    }
+    let md = fs::read_to_string(out.join("alternatives.md")).unwrap();
+    assert!(
+        md.contains("| best | optimal | ")
+            && md.contains("\n| 2 | optimal | ")
+            && md.contains("## Alternative 2 against the best plan"),
+        "{md}"
+    );
+    // With no room above the best, the next plan is reported as beyond the tolerance.
+    rotaplan()
+        .arg("plan")
+        .arg(tiny())
+        .arg("-o")
+        .arg(tmp.path().join("tight"))
+        .args(["--alternatives", "1", "--differ", "4", "--tolerance", "0"])
+        .assert()
+        .success()
+        .stdout(contains("0 alternative plan(s) written").and(contains("beyond the tolerance")));
 }

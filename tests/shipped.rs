@@ -96,3 +96,25 @@ fn district_plans_under_both_policies_and_they_differ_where_they_should() {
     // The strict plan judged by the strict policy is clean; the default plan is not.
     assert!(rotaplan::check::check(&strict_s, &default.plan).hard().next().is_some());
 }
+
+/// Every other shipped policy of the district (`policies/*.toml`; strict is planned above)
+/// plans without hard violations, each by its own rules: `recusal-all-levels.toml` keeps
+/// every official out of the places of all three homes, at every level.
+#[test]
+fn the_districts_other_shipped_policies_plan_cleanly() {
+    let dir = shipped("district").join("policies");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    files.retain(|f| f.file_name().is_some_and(|n| n != "strict.toml"));
+    assert!(files.iter().any(|f| f.ends_with("recusal-all-levels.toml")), "{files:?}");
+    for file in files {
+        let (s, o) = plan_shipped("district", Some(&file));
+        if file.ends_with("recusal-all-levels.toml") {
+            assert_eq!(s.policy.regional_recusal.homes.len(), 3);
+            // Judged by the default policy's recusal, this plan is clean too: it is stricter.
+            let default = rotaplan::scenario::load(&shipped("district"), None).unwrap();
+            let found = rotaplan::check::check(&default, &o.plan);
+            assert!(found.findings.iter().all(|f| f.rule != "regional-recusal"), "{file:?}");
+        }
+    }
+}

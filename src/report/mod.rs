@@ -285,6 +285,81 @@ pub fn write_comparison(dir: &Path, runs: &[crate::compare::Run], metrics: &[cra
     io(&path, fs::write(&path, html::compare_page(&title, &head, &rows, &pairs)))
 }
 
+/// Writes `alternatives/<k>/` (each alternative's plan files) and `alternatives.md` (each
+/// against the best plan: objective, change, assignments changed, and the differences)
+/// into `dir`, beside the best plan's files.
+pub fn write_alternatives(
+    dir: &Path,
+    s: &Scenario,
+    best: &Outcome,
+    alternatives: &[(Outcome, Vec<Row>)],
+    end: &crate::planner::AlternativesEnd,
+    differ: u32,
+    tolerance: f64,
+) -> Result<()> {
+    use crate::planner::AlternativesEnd;
+    let root = dir.join("alternatives");
+    io(&root, fs::create_dir(&root))?;
+    let b = best.solution.objective;
+    let mut md = format!(
+        "# Alternatives to the best plan\n\nEach alternative differs from the best plan and from every alternative \
+         before it in at least {differ} of that plan's assignments (person-years holding a post), and otherwise \
+         changes the best plan as little as it can (each other change costs `[replan] weight` while searching; the \
+         objectives below leave that out). The search stops at the first whose objective is more than {:.2}% above \
+         the best's. The status is the search's for that alternative.\n\n\
+         | plan | status | objective | change | assignments of the best plan changed | officials placed differently |\n\
+         |---|---|---|---|---|---|\n| best | {} | {b:.2} | – | – | – |\n",
+        tolerance * 100.0,
+        best.solution.status.as_str()
+    );
+    let mut diffs = String::new();
+    for (k, (o, rows)) in alternatives.iter().enumerate() {
+        let sub = root.join((k + 1).to_string());
+        io(&sub, fs::create_dir(&sub))?;
+        write_plan_files(&sub, s, o, rows)?;
+        let (kept, all) = crate::rules::alternatives::kept(s, &best.plan, &o.plan);
+        let d = crate::diff::diff(s, &best.plan, &o.plan);
+        let change = o.own_objective() - b;
+        md += &format!(
+            "| {} | {} | {:.2} | {change:+.2} ({:+.2}%) | {} of {all} | {} |\n",
+            k + 1,
+            o.solution.status.as_str(),
+            o.own_objective(),
+            100.0 * change / b.abs().max(1.0),
+            all - kept,
+            d.people.len()
+        );
+        diffs += &format!(
+            "\n## Alternative {} against the best plan\n\n{}",
+            k + 1,
+            d.markdown("the best plan", &format!("alternative {}", k + 1))
+        );
+    }
+    if alternatives.iter().any(|(o, _)| o.own_objective() < b - 1e-9) {
+        md += &format!(
+            "\nAn alternative costs less than the best plan found: that plan is not proven optimal ({}), and the \
+             search near it found a better one.\n",
+            if best.solution.gap.is_finite() {
+                format!("{:.3}% from its bound", best.solution.gap * 100.0)
+            } else {
+                "no bound".into()
+            }
+        );
+    }
+    md += &match end {
+        AlternativesEnd::AllFound => format!("\nAll {} alternative(s) asked for were found.\n", alternatives.len()),
+        AlternativesEnd::NoneDiffers => {
+            format!("\nNo further plan meets the hard rules and differs enough ({differ} assignments) from those above.\n")
+        }
+        AlternativesEnd::BeyondTolerance(x) => format!(
+            "\nThe next plan that differs enough costs {x:.2} ({:+.2}% over the best): beyond the tolerance, so not kept.\n",
+            100.0 * (x - b) / b.abs().max(1.0)
+        ),
+    };
+    let path = dir.join("alternatives.md");
+    io(&path, fs::write(&path, md + &diffs))
+}
+
 /// Moves per year and kind, for summaries.
 pub fn moves_per_year(rows: &[Row]) -> Vec<(i32, Vec<(MoveKind, usize)>)> {
     let kinds =

@@ -7,6 +7,7 @@
 //! objective the solver reports equals the sum of the penalties `check` finds (a test
 //! asserts this), so `summary.md` can attribute the objective rule by rule.
 
+pub mod alternatives;
 pub mod audit_hold;
 mod business_interest;
 mod candidate_pool;
@@ -152,6 +153,7 @@ pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
         Box::new(grade_window::GradeWindow::new(s)),
         Box::new(pins::Pins::new(s)),
         Box::new(replan::Replan),
+        Box::new(alternatives::Alternatives),
         Box::new(audit_hold::AuditHold),
         Box::new(candidate_pool::CandidatePool::new(s)),
         Box::new(exchange_scope::ExchangeScope::new(s)),
@@ -293,7 +295,7 @@ mod tests {
         assert_eq!(ids.len(), n);
         let sections = toml::to_string(&crate::policy::Policy::default()).unwrap();
         for id in ids {
-            let structural = ["retirement", "pins"].contains(&id);
+            let structural = ["retirement", "pins", "alternatives"].contains(&id);
             assert!(structural || sections.contains(&format!("[{id}]")), "{id} has no policy section");
         }
     }

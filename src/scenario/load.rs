@@ -381,6 +381,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
         interests: complete(interests),
         reference: None,
         what_if: Vec::new(),
+        distinct_from: None,
     })
 }
 

@@ -415,6 +415,19 @@ pub struct Scenario {
     /// The pins given on the command line (`--pin`, `--forbid`), as given
     /// (`fix C001=P-gov-head@2028`); they are in `pins` too.
     pub what_if: Vec<String>,
+    /// When looking for an alternative plan (`plan --alternatives`): the plans it must
+    /// differ from.
+    pub distinct_from: Option<DistinctFrom>,
+}
+
+/// Earlier plans an alternative must differ from (the `alternatives` rule).
+#[derive(Debug, Clone)]
+pub struct DistinctFrom {
+    /// The earlier plans.
+    pub plans: Vec<crate::plan::Plan>,
+    /// In how many of each earlier plan's assignments (person-years holding a post) at
+    /// least the alternative differs.
+    pub differ: u32,
 }
 
 /// A published plan to re-plan from: the years through `frozen_through` stay as they are,
