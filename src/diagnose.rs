@@ -5,9 +5,10 @@
 //! post and year, the prefix and move-count rows) and relaxes every other row by a slack
 //! of cost 1 on each finite side, and every column fixed to 1 (a pin) to a column of cost
 //! −1 from 0 (its violation is `1 − x`). Soft rules keep their own slacks at no cost. The
-//! solver minimises the total violation; the rows and pins it must violate are a
-//! conflicting set: each of them is needed for the infeasibility (dropping its slack
-//! would not lower the minimum to zero without another). Each is described from its row
+//! solver minimises the total violation; the rows and pins it must violate are a least
+//! repair. From each, the elastic filter (keep it and what breaks instead, until no plan
+//! is left) and the deletion filter (drop what the rest conflicts without) give a minimal
+//! conflicting set. Each instance is described from its row
 //! name: a post that must be filled names its eligible candidates and how many officials
 //! each rule excludes; a pin names the official and the post; other rows name their rule,
 //! year and the officials and posts in them.
@@ -110,41 +111,95 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
         out.extend(pins.iter().filter(|&&c| x[c] < 1.0 - 1e-6).map(|&c| Broken::Pin(c)));
         Ok(Some(out))
     };
-    // Each thing a least repair breaks, kept instead: what breaks then is what it conflicts
-    // with (nothing when it cannot hold on its own, given the structure).
     let Some(repair) = broken(&elastic)? else {
         return Ok(vec![Conflict::found(
             "no plan exists even with every hard rule and pin relaxed: the posts, people and years leave none".into(),
         )]);
     };
-    let mut out = Vec::new();
-    for (group, b) in repair.iter().enumerate() {
-        let enforce = |m: &mut Model, on: bool| match b {
-            Broken::Row(r, _) => {
-                for &(_, s, _) in slacks.iter().filter(|&&(q, ..)| q == *r) {
-                    m.cols[s.0 as usize].ub = if on { 0.0 } else { f64::INFINITY };
+    let enforce = |m: &mut Model, b: &Broken, on: bool| match b {
+        Broken::Row(r, _) => {
+            for &(_, s, _) in slacks.iter().filter(|&&(q, ..)| q == *r) {
+                m.cols[s.0 as usize].ub = if on { 0.0 } else { f64::INFINITY };
+            }
+        }
+        Broken::Pin(c) => m.cols[*c].lb = if on { 1.0 } else { 0.0 },
+    };
+    // One conflict set per instance of the least repair not in an earlier set.
+    let mut groups: Vec<Vec<Broken>> = Vec::new();
+    for b in &repair {
+        if groups.iter().flatten().any(|g| g.key() == b.key()) {
+            continue;
+        }
+        // The elastic filter: keep `b`, then whatever a least repair breaks instead, until
+        // no plan is left: the instances kept conflict.
+        let mut kept = vec![b.clone()];
+        enforce(&mut elastic, b, true);
+        let mut conflicting = false;
+        for _ in 0..FILTER_ROUNDS {
+            match broken(&elastic) {
+                Ok(None) => {
+                    conflicting = true;
+                    break;
+                }
+                Ok(Some(more)) if !more.is_empty() => {
+                    for m in more {
+                        enforce(&mut elastic, &m, true);
+                        kept.push(m);
+                    }
+                }
+                // Nothing more to keep, or out of time: stop filtering.
+                Ok(Some(_)) | Err(_) => break,
+            }
+        }
+        // The deletion filter: drop each instance without which the rest still conflicts;
+        // what is left is minimal (relaxing any one of it leaves a plan). Out of time, the
+        // set found so far still conflicts, unshrunk.
+        if conflicting {
+            let mut k = 0;
+            while k < kept.len() {
+                enforce(&mut elastic, &kept[k], false);
+                match broken(&elastic) {
+                    Ok(None) => {
+                        kept.remove(k);
+                    }
+                    Ok(Some(_)) => {
+                        enforce(&mut elastic, &kept[k], true);
+                        k += 1;
+                    }
+                    Err(_) => {
+                        enforce(&mut elastic, &kept[k], true);
+                        break;
+                    }
                 }
             }
-            Broken::Pin(c) => m.cols[*c].lb = if on { 1.0 } else { 0.0 },
-        };
-        enforce(&mut elastic, true);
-        let others = broken(&elastic);
-        enforce(&mut elastic, false);
-        out.push(b.describe(f, group + 1));
-        for o in others?.unwrap_or_default() {
-            out.push(o.describe(f, group + 1));
         }
+        for k in &kept {
+            enforce(&mut elastic, k, false);
+        }
+        groups.push(kept);
     }
-    Ok(out)
+    Ok(groups.iter().enumerate().flat_map(|(g, set)| set.iter().map(move |b| b.describe(f, g + 1))).collect())
 }
 
+/// Rounds of the elastic filter per conflict set: each keeps what the least repair broke.
+const FILTER_ROUNDS: usize = 20;
+
 /// A row or pin a least-violating plan breaks (with that plan's values, for rows).
+#[derive(Clone)]
 enum Broken {
     Row(usize, Vec<f64>),
     Pin(usize),
 }
 
 impl Broken {
+    /// Which row or pin, whatever the values.
+    fn key(&self) -> (bool, usize) {
+        match self {
+            Broken::Row(r, _) => (true, *r),
+            Broken::Pin(c) => (false, *c),
+        }
+    }
+
     fn describe(&self, f: &Formulation, group: usize) -> Conflict {
         let c = match self {
             Broken::Row(r, x) => describe_row(f, *r, x),
@@ -265,5 +320,59 @@ fn describe_pin(s: &Scenario, p: PersonIx, j: PostIx, y: i32) -> Conflict {
         text: format!("the pin of {} to {} in {y} cannot be kept", crate::rules::who(s, p), crate::rules::what(s, j)),
         people: vec![s.person(p).id.clone()],
         posts: vec![s.post(j).id.clone()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::error::Error;
+    use crate::policy::Strength;
+    use crate::scenario::{Pin, PinAction};
+    use crate::testkit::{try_solve, Builder};
+
+    /// Two conflicts that have nothing to do with each other: A (grade 3) pinned to Q1
+    /// leaves must-fill P1 (grade 3) empty, and B (grade 5) pinned to Q2 leaves must-fill P2
+    /// (grade 5) empty. Each set names its own post and pin, and nothing of the other: the
+    /// deletion filter drops what a set does not need.
+    #[test]
+    fn independent_conflicts_come_as_minimal_sets() {
+        let mut b = Builder::new(2027, 1);
+        let (p1, q1) = (b.post("P1", 3), b.post("Q1", 3));
+        let (p2, q2) = (b.post("P2", 5), b.post("Q2", 5));
+        let a = b.person("A", 3, None, 2020);
+        let bb = b.person("B", 5, None, 2020);
+        let mut s = b.build();
+        s.posts[p1.0 as usize].must_fill = true;
+        s.posts[p2.0 as usize].must_fill = true;
+        s.policy.vacancy.must_fill = Strength::Hard;
+        s.pins.push(Pin { person: a, post: q1, year: 2027, action: PinAction::Fix });
+        s.pins.push(Pin { person: bb, post: q2, year: 2027, action: PinAction::Fix });
+        let Err(Error::Infeasible(found)) = try_solve(&s) else { panic!("expected a conflict") };
+        let set = |g: usize| -> Vec<(Option<&str>, Vec<&str>, Vec<&str>)> {
+            let mut v: Vec<_> = found
+                .iter()
+                .filter(|c| c.group == g)
+                .map(|c| {
+                    (
+                        c.rule.as_deref(),
+                        c.people.iter().map(String::as_str).collect(),
+                        c.posts.iter().map(String::as_str).collect(),
+                    )
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let mut sets = vec![set(1), set(2)];
+        sets.sort();
+        assert_eq!(found.len(), 4, "{found:#?}");
+        assert_eq!(
+            sets,
+            [
+                vec![(Some("pins"), vec!["A"], vec!["Q1"]), (Some("vacancy"), vec!["A"], vec!["P1"])],
+                vec![(Some("pins"), vec!["B"], vec!["Q2"]), (Some("vacancy"), vec!["B"], vec!["P2"])],
+            ],
+            "{found:#?}"
+        );
     }
 }

@@ -207,9 +207,9 @@ pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row
 /// [{rule, year, text, people, posts}]}`) into `dir`: why no plan meets every hard rule.
 pub fn write_diagnosis(dir: &Path, s: &Scenario, conflicts: &[crate::diagnose::Conflict]) -> Result<()> {
     let mut md = format!("# No plan for {} ({}–{}) meets every hard rule\n\n", s.name, s.start_year, s.end_year());
-    md += "The instances of each numbered set cannot all hold at once. The first of each set is part of the least \
-           repair: relaxing all of those (a hard rule made soft in the policy, a pin dropped, a post no longer \
-           must-fill) leaves a plan. The others of a set are what breaks instead when its first is kept.\n";
+    md += "The instances of each numbered set cannot all hold at once, and each is needed: relaxing any one of a \
+           set (a hard rule made soft in the policy, a pin dropped, a post no longer must-fill), and one of every \
+           other set, leaves a plan.\n";
     let mut group = 0;
     for c in conflicts {
         if c.group != group {
