@@ -151,30 +151,31 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
                 Ok(Some(_)) | Err(_) => break,
             }
         }
+        for k in &kept {
+            enforce(&mut elastic, k, false);
+        }
         // The deletion filter: drop each instance without which the rest still conflicts;
-        // what is left is minimal (relaxing any one of it leaves a plan). Out of time, the
-        // set found so far still conflicts, unshrunk.
+        // what is left is minimal (relaxing any one of it leaves a plan). Only whether a
+        // plan is left matters, so it asks a copy without costs, which stops at the first
+        // plan. Out of time, the set found so far still conflicts, unshrunk.
         if conflicting {
+            let mut feasibility = Model { offset: 0.0, ..elastic.clone() };
+            feasibility.cols.iter_mut().for_each(|c| c.cost = 0.0);
+            kept.iter().for_each(|k| enforce(&mut feasibility, k, true));
             let mut k = 0;
             while k < kept.len() {
-                enforce(&mut elastic, &kept[k], false);
-                match broken(&elastic) {
+                enforce(&mut feasibility, &kept[k], false);
+                match broken(&feasibility) {
                     Ok(None) => {
                         kept.remove(k);
                     }
                     Ok(Some(_)) => {
-                        enforce(&mut elastic, &kept[k], true);
+                        enforce(&mut feasibility, &kept[k], true);
                         k += 1;
                     }
-                    Err(_) => {
-                        enforce(&mut elastic, &kept[k], true);
-                        break;
-                    }
+                    Err(_) => break,
                 }
             }
-        }
-        for k in &kept {
-            enforce(&mut elastic, k, false);
         }
         groups.push(kept);
     }
