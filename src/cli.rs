@@ -738,6 +738,7 @@ fn plan(args: &PlanArgs, s: Scenario) -> Result<u8> {
         highs: args.highs.clone(),
         colgen: !args.all_moves,
         stop: Some(stop_on_ctrl_c()?),
+        ..SolveOptions::default()
     };
     let bar = indicatif::ProgressBar::new_spinner();
     bar.enable_steady_tick(Duration::from_millis(200));

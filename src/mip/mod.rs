@@ -355,6 +355,11 @@ pub struct SolveOptions {
     /// Set (by Ctrl-C) to stop the search: every solve then ends at its next check and the
     /// best plan so far is kept.
     pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// When no plan meets the hard rules: shrink each conflict set of the diagnosis to a
+    /// minimal one (the deletion filter, a few more solves); `false` keeps the sets of
+    /// the elastic filter, which conflict but may hold more than needed (runner-ups, which
+    /// only say what a pin would break, use that).
+    pub minimal_conflicts: bool,
 }
 
 /// Whether a stop flag is set (`None`: there is none to set).
@@ -380,6 +385,7 @@ impl Default for SolveOptions {
             highs: Vec::new(),
             colgen: true,
             stop: None,
+            minimal_conflicts: true,
         }
     }
 }
