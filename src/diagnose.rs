@@ -158,7 +158,7 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
         // what is left is minimal (relaxing any one of it leaves a plan). Only whether a
         // plan is left matters, so it asks a copy without costs, which stops at the first
         // plan. Out of time, the set found so far still conflicts, unshrunk.
-        if conflicting && opts.minimal_conflicts {
+        if conflicting && opts.conflicts == mip::ConflictDetail::Minimal {
             let mut feasibility = Model { offset: 0.0, ..elastic.clone() };
             feasibility.cols.iter_mut().for_each(|c| c.cost = 0.0);
             kept.iter().for_each(|k| enforce(&mut feasibility, k, true));

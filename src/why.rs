@@ -156,9 +156,12 @@ pub fn runner_ups(
     // Side by side, the threads shared between them (as `planner` shares them between
     // independent parts).
     let side_by_side = alternatives.len().clamp(1, rayon::current_num_threads().max(1)) as u32;
-    // What a pin would break is told by the elastic filter's set alone: no deletion filter.
-    let opts =
-        &crate::mip::SolveOptions { threads: (opts.threads / side_by_side).max(1), minimal_conflicts: false, ..opts.clone() };
+    // What a pin would break needs no minimal set.
+    let opts = &crate::mip::SolveOptions {
+        threads: (opts.threads / side_by_side).max(1),
+        conflicts: crate::mip::ConflictDetail::Conflicting,
+        ..opts.clone()
+    };
     let one = |&(p, j): &(PersonIx, PostIx)| -> crate::error::Result<RunnerUp> {
         let mut pinned = s.clone();
         // Fixes it overrides: the post's holder and the official's post that year.

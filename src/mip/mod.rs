@@ -355,11 +355,19 @@ pub struct SolveOptions {
     /// Set (by Ctrl-C) to stop the search: every solve then ends at its next check and the
     /// best plan so far is kept.
     pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
-    /// When no plan meets the hard rules: shrink each conflict set of the diagnosis to a
-    /// minimal one (the deletion filter, a few more solves); `false` keeps the sets of
-    /// the elastic filter, which conflict but may hold more than needed (runner-ups, which
-    /// only say what a pin would break, use that).
-    pub minimal_conflicts: bool,
+    /// When no plan meets the hard rules, how far the diagnosis goes.
+    pub conflicts: ConflictDetail,
+}
+
+/// How far the conflict diagnosis goes (`crate::diagnose`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictDetail {
+    /// Conflict sets from the elastic filter alone: each conflicts, but may hold more
+    /// than it needs (runner-ups, which only say what a pin would break, use it).
+    Conflicting,
+    /// Minimal conflict sets: the elastic filter, then the deletion filter (a few more
+    /// solves).
+    Minimal,
 }
 
 /// Whether a stop flag is set (`None`: there is none to set).
@@ -385,7 +393,7 @@ impl Default for SolveOptions {
             highs: Vec::new(),
             colgen: true,
             stop: None,
-            minimal_conflicts: true,
+            conflicts: ConflictDetail::Minimal,
         }
     }
 }
