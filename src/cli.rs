@@ -187,18 +187,9 @@ pub struct PlanArgs {
     /// Policy file replacing the scenario's policy.
     #[arg(long)]
     pub policy: Option<PathBuf>,
-    /// Time budget in seconds (model building included).
-    #[arg(long, default_value_t = 60.0)]
-    pub time_limit: f64,
-    /// Relative optimality gap at which to stop.
-    #[arg(long, default_value_t = 1e-4)]
-    pub gap: f64,
-    /// Solver threads (default: the machine's cores).
-    #[arg(long, default_value_t = default_threads())]
-    pub threads: u32,
-    /// Solver random seed.
-    #[arg(long, default_value_t = 0)]
-    pub seed: u32,
+    /// Time, gap, threads, seed.
+    #[command(flatten)]
+    pub solve: SolveArgs,
     /// Replace an existing output directory.
     #[arg(long)]
     pub force: bool,
@@ -231,6 +222,46 @@ pub struct PlanArgs {
     /// (0.02 = 2%).
     #[arg(long, default_value_t = 0.02, requires = "alternatives")]
     pub tolerance: f64,
+    /// What-if pins.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+}
+
+/// How long and how to solve (`plan`, `replan`, `compare`).
+#[derive(Debug, clap::Args)]
+pub struct SolveArgs {
+    /// Time budget in seconds of each plan (model building included).
+    #[arg(long, default_value_t = 60.0)]
+    pub time_limit: f64,
+    /// Relative optimality gap at which to stop.
+    #[arg(long, default_value_t = 1e-4)]
+    pub gap: f64,
+    /// Solver threads (default: the machine's cores; `compare` splits them between the
+    /// plans solved at once).
+    #[arg(long, default_value_t = default_threads())]
+    pub threads: u32,
+    /// Solver random seed.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u32,
+}
+
+impl SolveArgs {
+    /// The solver options, stopped by Ctrl-C.
+    fn options(&self) -> Result<SolveOptions> {
+        Ok(SolveOptions {
+            time_limit: self.time_limit,
+            gap: self.gap,
+            threads: self.threads,
+            seed: self.seed,
+            stop: Some(stop_on_ctrl_c()?),
+            ..SolveOptions::default()
+        })
+    }
+}
+
+/// What-if pins without editing files (`plan`, `replan`, `compare`).
+#[derive(Debug, clap::Args)]
+pub struct WhatIfArgs {
     /// What-if: the official holds the post in that year (repeatable; merged with
     /// `pins.csv`).
     #[arg(long, value_name = "PERSON=POST@YEAR")]
@@ -239,6 +270,14 @@ pub struct PlanArgs {
     /// `pins.csv`).
     #[arg(long, value_name = "PERSON=POST@YEAR")]
     pub forbid: Vec<String>,
+}
+
+impl WhatIfArgs {
+    /// Adds the pins to `s`, reporting every bad one with its flag.
+    fn apply(&self, s: &mut Scenario) -> Result<()> {
+        let fix = self.pin.iter().map(|p| (PinAction::Fix, p.as_str()));
+        add_what_if(s, fix.chain(self.forbid.iter().map(|p| (PinAction::Forbid, p.as_str()))))
+    }
 }
 
 /// Options of `compare`.
@@ -257,30 +296,18 @@ pub struct CompareArgs {
     /// `--set 'tenure-max.hard_years=8,regional-recusal.homes=["native","grewup"]'`.
     #[arg(long = "set", value_name = "SECTION.PARAMETER=VALUE[,…]")]
     pub set: Vec<String>,
-    /// Time budget of each plan, in seconds (model building included).
-    #[arg(long, default_value_t = 60.0)]
-    pub time_limit: f64,
-    /// Relative optimality gap at which each plan stops.
-    #[arg(long, default_value_t = 1e-4)]
-    pub gap: f64,
-    /// Solver threads in all, split between the plans solved at once.
-    #[arg(long, default_value_t = default_threads())]
-    pub threads: u32,
-    /// Solver random seed.
-    #[arg(long, default_value_t = 0)]
-    pub seed: u32,
+    /// Time, gap, threads, seed.
+    #[command(flatten)]
+    pub solve: SolveArgs,
     /// Replace an existing output directory.
     #[arg(long)]
     pub force: bool,
     /// Officials' names replaced by their ids in every output.
     #[arg(long)]
     pub redact: bool,
-    /// What-if, for every variant: the official holds the post in that year.
-    #[arg(long, value_name = "PERSON=POST@YEAR")]
-    pub pin: Vec<String>,
-    /// What-if, for every variant: the official does not hold the post in that year.
-    #[arg(long, value_name = "PERSON=POST@YEAR")]
-    pub forbid: Vec<String>,
+    /// What-if pins, for every variant.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 /// Splits `a=1,b=["x","y"]` at the commas outside brackets and quotes.
@@ -308,8 +335,7 @@ impl CompareArgs {
     fn variants(&self) -> Result<Vec<crate::compare::Variant>> {
         let load = |policy: Option<&Path>| -> Result<Scenario> {
             let mut s = scenario::load::load(&self.scenario, policy)?;
-            let pins = self.pin.iter().map(|p| (PinAction::Fix, p.as_str()));
-            add_what_if(&mut s, pins.chain(self.forbid.iter().map(|p| (PinAction::Forbid, p.as_str()))))?;
+            self.what_if.apply(&mut s)?;
             if self.redact {
                 s.redact();
             }
@@ -378,13 +404,7 @@ impl PlanArgs {
     /// asked. Every bad pin is reported, each with its flag.
     pub fn scenario(&self) -> Result<Scenario> {
         let mut s = scenario::load::load(&self.scenario, self.policy.as_deref())?;
-        add_what_if(
-            &mut s,
-            self.pin
-                .iter()
-                .map(|p| (PinAction::Fix, p.as_str()))
-                .chain(self.forbid.iter().map(|p| (PinAction::Forbid, p.as_str()))),
-        )?;
+        self.what_if.apply(&mut s)?;
         if self.redact {
             s.redact();
         }
@@ -536,14 +556,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Compare(args) => {
             report::preflight(&args.out, args.force)?;
             let variants = args.variants()?;
-            let opts = SolveOptions {
-                time_limit: args.time_limit,
-                gap: args.gap,
-                threads: args.threads,
-                seed: args.seed,
-                stop: Some(stop_on_ctrl_c()?),
-                ..SolveOptions::default()
-            };
+            let opts = args.solve.options()?;
             let n = variants.len();
             let bar = indicatif::ProgressBar::new(n as u64);
             bar.set_style(
@@ -729,17 +742,8 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
 }
 
 fn plan(args: &PlanArgs, s: Scenario) -> Result<u8> {
-    let opts = SolveOptions {
-        time_limit: args.time_limit,
-        gap: args.gap,
-        threads: args.threads,
-        seed: args.seed,
-        verbose: args.verbose,
-        highs: args.highs.clone(),
-        colgen: !args.all_moves,
-        stop: Some(stop_on_ctrl_c()?),
-        ..SolveOptions::default()
-    };
+    let opts =
+        SolveOptions { verbose: args.verbose, highs: args.highs.clone(), colgen: !args.all_moves, ..args.solve.options()? };
     let bar = indicatif::ProgressBar::new_spinner();
     bar.enable_steady_tick(Duration::from_millis(200));
     bar.set_style(indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}").expect("valid template"));
