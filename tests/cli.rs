@@ -876,3 +876,41 @@ fn alternatives_are_distinct_good_plans() {
         .success()
         .stdout(contains("0 alternative plan(s) written").and(contains("beyond the tolerance")));
 }
+
+/// `compare` on the district with its shipped policies: the table and the differences.
+#[test]
+fn compare_on_the_district_with_its_shipped_policies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("cmp");
+    let policies = district().join("policies");
+    rotaplan()
+        .arg("compare")
+        .arg(district())
+        .arg("--policy")
+        .arg(policies.join("strict.toml"))
+        .arg("--policy")
+        .arg(policies.join("recusal-all-levels.toml"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("compare.json")).unwrap()).unwrap();
+    let labels: Vec<&str> = json["variants"].as_array().unwrap().iter().map(|v| v["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["scenario", "strict", "recusal-all-levels"]);
+    for v in json["variants"].as_array().unwrap() {
+        assert!(v["objective"].is_number() && v["vacancies"].is_number(), "{v}");
+    }
+    // Counting every home finds more recusal conflicts in today's postings, and the plan
+    // resolves them all.
+    let recusal = |k: usize| {
+        json["variants"][k]["recusal_resolved"].as_array().unwrap().iter().map(|n| n.as_u64().unwrap()).collect::<Vec<_>>()
+    };
+    assert!(recusal(2)[1] > recusal(0)[1], "{:?} against {:?}", recusal(2), recusal(0));
+    assert_eq!(recusal(2)[0], recusal(2)[1]);
+    let differences = json["differences"].as_array().unwrap();
+    assert_eq!(differences.len(), 2);
+    assert!(differences.iter().all(|d| d["against"] == "scenario" && !d["diff"]["people"].as_array().unwrap().is_empty()));
+    for f in ["compare.md", "compare.csv", "compare.html", "diff-strict.csv", "diff-recusal-all-levels.csv", "strict/plan.csv"] {
+        assert!(out.join(f).is_file(), "{f}");
+    }
+}
