@@ -4,6 +4,7 @@
 use crate::error::{Error, Result};
 use crate::mip::SolveOptions;
 use crate::planner::{self, Phase};
+use crate::report::ReportData;
 use crate::scenario::{self, PinAction, Scenario};
 use crate::{check, explain, generate, import, report, rules};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -110,8 +111,9 @@ pub enum Command {
         /// first).
         #[arg(long)]
         from: Option<PathBuf>,
-        /// Policy file replacing the scenario's policy.
-        #[arg(long)]
+        /// Policy file replacing the scenario's policy (without `--from`, whose plan says
+        /// which policy it was made under).
+        #[arg(long, conflicts_with = "from")]
         policy: Option<PathBuf>,
         /// Time budget of each solve, in seconds.
         #[arg(long, default_value_t = 20.0)]
@@ -496,7 +498,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 )]));
             }
             let published = crate::plan::Plan::read_csv(&s, &from)?;
-            s.reference = Some(scenario::Reference { plan: published, file: from, frozen_through: freeze });
+            s.reference = Some(scenario::Reference { plan: published, file: from, frozen_through: freeze, published: true });
             plan(&args, s)
         }
         Command::Check { scenario, plan, policy } => {
@@ -517,23 +519,33 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Recommend { scenario, post, year, top, from, policy, time_limit, full, json } => {
             let resolve = if full { crate::why::Resolve::Full } else { crate::why::Resolve::Nearby };
-            let s = scenario::load::load(&scenario, policy.as_deref())?;
+            let opts = SolveOptions { time_limit, threads: default_threads(), ..SolveOptions::default() };
+            let (s, plan, proven) = match &from {
+                // The scenario as that plan was made: its policy, what-if pins and published
+                // plan.
+                Some(out) => {
+                    let (s, report, plan) = read_back(out, false)?;
+                    let same = |p: &Path| std::fs::canonicalize(p).ok();
+                    if same(&scenario) != same(&s.dir) {
+                        let why = format!("planned for {}, not for {}", s.dir.display(), scenario.display());
+                        return Err(Error::Input(vec![crate::error::InputProblem::file(
+                            format!("--from {}", out.display()),
+                            why,
+                        )]));
+                    }
+                    (s, plan, proven(&report))
+                }
+                None => {
+                    let s = scenario::load::load(&scenario, policy.as_deref())?;
+                    let o = planner::plan(&s, &opts, None, &|_| {})?;
+                    let proven = o.solution.status == crate::mip::Status::Optimal;
+                    (s, o.plan, proven)
+                }
+            };
             let j = post_ix(&s, &post)?;
             if !(s.start_year..=s.end_year()).contains(&year) {
                 return Err(year_outside(&s, year));
             }
-            let opts = SolveOptions { time_limit, threads: default_threads(), ..SolveOptions::default() };
-            let (plan, proven) = match &from {
-                // Without a readable report.json the plan is not taken as proven optimal.
-                Some(out) => {
-                    (crate::plan::Plan::read_csv(&s, &out.join("plan.csv"))?, read_report(out).is_ok_and(|r| proven(&r)))
-                }
-                None => {
-                    let o = planner::plan(&s, &opts, None, &|_| {})?;
-                    let proven = o.solution.status == crate::mip::Status::Optimal;
-                    (o.plan, proven)
-                }
-            };
             let rules = rules::all(&s);
             let objective = check::check(&s, &plan).objective();
             let candidates = crate::why::candidates(&s, &rules, &plan, (None, Some(j)), year, top);
@@ -569,13 +581,9 @@ pub fn run(cli: Cli) -> Result<u8> {
                 bar.set_message(format!("(last: {label})"));
             })?;
             bar.finish_and_clear();
-            let first = match &runs[0].result {
-                crate::compare::Result1::Planned { outcome, .. } => Some(&outcome.plan),
-                crate::compare::Result1::Infeasible(_) => None,
-            };
-            let metrics: Vec<_> =
-                runs.iter().enumerate().map(|(k, r)| crate::compare::Metrics::new(r, first.filter(|_| k > 0))).collect();
-            report::write_dir(&args.out, args.force, |dir| report::write_comparison(dir, &runs, &metrics))?;
+            let diffs = crate::compare::diffs(&runs);
+            let metrics: Vec<_> = runs.iter().zip(&diffs).map(|(r, d)| crate::compare::Metrics::new(r, d.as_ref())).collect();
+            report::write_dir(&args.out, args.force, |dir| report::write_comparison(dir, &runs, &metrics, &diffs))?;
             print!("{}", crate::compare::markdown(&metrics));
             println!(
                 "\nwritten to {} (compare.md, compare.csv, compare.json, compare.html, one directory per policy)",
@@ -688,7 +696,7 @@ fn read_back(out: &Path, redact: bool) -> Result<(Scenario, serde_json::Value, c
     if let Some(file) = report["replan"]["plan_file"].as_str() {
         let published = crate::plan::Plan::read_csv(&s, Path::new(file))?;
         let frozen_through = report["replan"]["frozen_through"].as_i64().map(|y| y as i32);
-        s.reference = Some(scenario::Reference { plan: published, file: file.into(), frozen_through });
+        s.reference = Some(scenario::Reference { plan: published, file: file.into(), frozen_through, published: true });
     }
     if redact || report["redacted"].as_bool() == Some(true) {
         s.redact();
@@ -798,7 +806,7 @@ fn plan(args: &PlanArgs, s: Scenario) -> Result<u8> {
     };
     bar.finish_and_clear();
     report::write_dir(&args.out, args.force, |dir| {
-        report::write_plan_files(dir, &s, &outcome, &rows)?;
+        report::write_plan_files(dir, &s, &outcome, &rows, &ReportData::new(&s, &outcome, &rows))?;
         match &alternatives {
             Some((found, end)) => report::write_alternatives(dir, &s, &outcome, found, end, args.differ, args.tolerance),
             None => Ok(()),
@@ -822,11 +830,7 @@ fn plan(args: &PlanArgs, s: Scenario) -> Result<u8> {
         sol.seconds + outcome.stats.build_seconds
     );
     if let Some((found, end)) = &alternatives {
-        let end = match end {
-            planner::AlternativesEnd::AllFound => "all found".to_string(),
-            planner::AlternativesEnd::NoneDiffers => "no further plan differs enough".to_string(),
-            planner::AlternativesEnd::BeyondTolerance(x) => format!("the next costs {x:.2}, beyond the tolerance"),
-        };
+        let end = end.text(found.len(), args.differ, sol.objective);
         println!("{} alternative plan(s) written to {} ({end})", found.len(), args.out.join("alternatives").display());
     }
     let hard = outcome.report.hard().count();

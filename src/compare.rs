@@ -25,7 +25,7 @@ pub struct Variant {
     /// The scenario under this policy.
     pub scenario: Scenario,
     /// The policy as a file, to write beside the plan when it is in no file of its own
-    /// (a `--set` variant; its `policy_file` is then `policy.toml`, relative).
+    /// (a `--set` variant, whose `policy_file` names that `policy.toml` in the output).
     pub policy_toml: Option<String>,
 }
 
@@ -74,6 +74,22 @@ pub fn run(variants: Vec<Variant>, opts: &SolveOptions, on_done: &(dyn Fn(&str) 
             on_done(&variant.label);
             Ok(Run { variant, result })
         })
+        .collect()
+}
+
+/// Each run's differences from the first run's plan (`None` for the first, and for a run
+/// or a first run without a plan).
+pub fn diffs(runs: &[Run]) -> Vec<Option<crate::diff::Diff>> {
+    fn plan(r: &Run) -> Option<&crate::plan::Plan> {
+        match &r.result {
+            Result1::Planned { outcome, .. } => Some(&outcome.plan),
+            Result1::Infeasible(_) => None,
+        }
+    }
+    let first = runs.first().and_then(plan);
+    runs.iter()
+        .enumerate()
+        .map(|(k, r)| Some(crate::diff::diff(&r.variant.scenario, first.filter(|_| k > 0)?, plan(r)?)))
         .collect()
 }
 
@@ -126,8 +142,8 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    /// The figures of one run; `first`: the first variant's plan, to count differences.
-    pub fn new(run: &Run, first: Option<&crate::plan::Plan>) -> Metrics {
+    /// The figures of one run; `diff`: its differences from the first variant's plan.
+    pub fn new(run: &Run, diff: Option<&crate::diff::Diff>) -> Metrics {
         let v = &run.variant;
         let s = &v.scenario;
         let Result1::Planned { outcome, data, .. } = &run.result else {
@@ -154,17 +170,7 @@ impl Metrics {
         let mut churn: Option<Churn> = None;
         for y in plan.years() {
             let holders = plan.holders(y, s.posts.len());
-            let before: Vec<Option<crate::scenario::PersonIx>> = if y == s.start_year {
-                let mut h = vec![None; s.posts.len()];
-                for (p, person) in s.people_ix() {
-                    if let Some(j) = person.current_post {
-                        h[j.0 as usize] = Some(p);
-                    }
-                }
-                h
-            } else {
-                plan.holders(y - 1, s.posts.len()).iter().map(|h| h.first().copied()).collect()
-            };
+            let before = plan.holders_at(s, y - 1);
             let mut per_team: BTreeMap<u32, usize> = BTreeMap::new();
             for (j, h) in holders.iter().enumerate() {
                 match h.first() {
@@ -174,7 +180,7 @@ impl Metrics {
                     }
                     None => vacancies += 1,
                 }
-                if h.first().copied() != before[j] {
+                if h.first() != before[j].first() {
                     *per_team.entry(s.posts[j].team.0).or_default() += 1;
                 }
             }
@@ -202,7 +208,7 @@ impl Metrics {
             skill_fit: (held > 0).then(|| fit as f64 / held as f64),
             vacancies,
             largest_team_churn: churn,
-            differ_from_first: first.map(|a| crate::diff::diff(s, a, plan).people.len()),
+            differ_from_first: diff.map(|d| d.people.len()),
         }
     }
 }

@@ -35,12 +35,15 @@ pub struct Conflict {
     pub people: Vec<String>,
     /// Ids of the posts concerned.
     pub posts: Vec<String>,
+    /// Whether its set is shown to conflict; `false` when the search ran out of time first
+    /// (the set is then what a least repair breaks when its first instance is kept).
+    pub shown: bool,
 }
 
 impl Conflict {
     /// A conflict found while building the model, described there.
     pub fn found(text: String) -> Conflict {
-        Conflict { group: 1, rule: None, year: None, text, people: Vec::new(), posts: Vec::new() }
+        Conflict { group: 1, rule: None, year: None, text, people: Vec::new(), posts: Vec::new(), shown: true }
     }
 }
 
@@ -125,9 +128,9 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
         Broken::Pin(c) => m.cols[*c].lb = if on { 1.0 } else { 0.0 },
     };
     // One conflict set per instance of the least repair not in an earlier set.
-    let mut groups: Vec<Vec<Broken>> = Vec::new();
+    let mut groups: Vec<(Vec<Broken>, bool)> = Vec::new();
     for b in &repair {
-        if groups.iter().flatten().any(|g| g.key() == b.key()) {
+        if groups.iter().flat_map(|g| &g.0).any(|g| g.key() == b.key()) {
             continue;
         }
         // The elastic filter: keep `b`, then whatever a least repair breaks instead, until
@@ -177,9 +180,13 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
                 }
             }
         }
-        groups.push(kept);
+        groups.push((kept, conflicting));
     }
-    Ok(groups.iter().enumerate().flat_map(|(g, set)| set.iter().map(move |b| b.describe(f, g + 1))).collect())
+    Ok(groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, (set, shown))| set.iter().map(move |b| Conflict { shown: *shown, ..b.describe(f, g + 1) }))
+        .collect())
 }
 
 /// Rounds of the elastic filter per conflict set: each keeps what the least repair broke.
@@ -269,6 +276,7 @@ fn describe_row(f: &Formulation, r: usize, x: &[f64]) -> Conflict {
                 text,
                 people: candidates,
                 posts: vec![post.id.clone()],
+                shown: true,
             }
         }
         "require" => describe_pin(s, PersonIx(name.a), PostIx(name.b), year),
@@ -289,12 +297,13 @@ fn describe_row(f: &Formulation, r: usize, x: &[f64]) -> Conflict {
                 text,
                 people: vec![s.person(p).id.clone()],
                 posts,
+                shown: true,
             }
         }
         rule => {
             if let Some((id, text)) = f.rules.iter().find_map(|r| Some((r.id(), r.describe_row(s, name)?))) {
                 let (people, posts) = people_posts(s, m.row_terms(r).map(|(c, _)| m.cols[c.0 as usize].name));
-                return Conflict { group: 0, rule: Some(id.into()), year: Some(year), text, people, posts };
+                return Conflict { group: 0, rule: Some(id.into()), year: Some(year), text, people, posts, shown: true };
             }
             let in_row = m.row_terms(r).map(|(c, _)| m.cols[c.0 as usize].name);
             let (people, posts) = people_posts(s, in_row);
@@ -308,19 +317,37 @@ fn describe_row(f: &Formulation, r: usize, x: &[f64]) -> Conflict {
                 if posts.is_empty() { "none".into() } else { posts.join(", ") },
                 if held.is_empty() { String::new() } else { format!("; the least violation keeps {}", held.join(", ")) }
             );
-            Conflict { group: 0, rule: Some(rule.into()), year: Some(year), text, people, posts }
+            Conflict { group: 0, rule: Some(rule.into()), year: Some(year), text, people, posts, shown: true }
         }
     }
 }
 
+/// A required hold: a pin (`pins.csv`, `--pin`, a runner-up's), or a hold of a published
+/// plan in a frozen year (`replan`).
 fn describe_pin(s: &Scenario, p: PersonIx, j: PostIx, y: i32) -> Conflict {
+    let (who, what) = (crate::rules::who(s, p), crate::rules::what(s, j));
+    let pinned =
+        s.pins.iter().any(|pin| (pin.person, pin.post, pin.year, pin.action) == (p, j, y, crate::scenario::PinAction::Fix));
+    let frozen = s.reference.as_ref().filter(|r| r.frozen_through.is_some_and(|f| y <= f) && r.plan.post(s, p, y) == Some(j));
+    let (rule, text) = match (pinned, frozen) {
+        (false, Some(r)) => (
+            "replan",
+            format!(
+                "{} (frozen through {}) has {who} in {what} in {y}, which cannot be kept",
+                r.file.display(),
+                r.frozen_through.unwrap_or(y)
+            ),
+        ),
+        _ => ("pins", format!("the pin of {who} to {what} in {y} cannot be kept")),
+    };
     Conflict {
         group: 0,
-        rule: Some("pins".into()),
+        rule: Some(rule.into()),
         year: Some(y),
-        text: format!("the pin of {} to {} in {y} cannot be kept", crate::rules::who(s, p), crate::rules::what(s, j)),
+        text,
         people: vec![s.person(p).id.clone()],
         posts: vec![s.post(j).id.clone()],
+        shown: true,
     }
 }
 

@@ -83,6 +83,21 @@ impl Plan {
         self.start_year..self.start_year + n
     }
 
+    /// Holders of each post in `year`, a planned year or one before the horizon (today's
+    /// holders, from the current posts).
+    pub fn holders_at(&self, s: &Scenario, year: i32) -> Vec<Vec<PersonIx>> {
+        if year >= self.start_year {
+            return self.holders(year, s.posts.len());
+        }
+        let mut out = vec![Vec::new(); s.posts.len()];
+        for (p, _) in s.people_ix() {
+            if let Some(j) = self.post(s, p, year) {
+                out[j.0 as usize].push(p);
+            }
+        }
+        out
+    }
+
     /// Holders of each post in `year` (several when a plan is wrong; `check` reports it).
     pub fn holders(&self, year: i32, posts: usize) -> Vec<Vec<PersonIx>> {
         let mut out = vec![Vec::new(); posts];

@@ -160,20 +160,21 @@ pub fn plan(
             (st.person.0 as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (st.post.0 as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
         by_person[st.person.0 as usize].push((m.cols[c].cost, spread.rotate_left(17), c));
     }
-    // The greedy plan, repaired where it breaks a hard rule, is the incumbent: its moves
-    // join the first working set, it starts every MIP, and it is the plan written when the
-    // search finds nothing better in time. When re-planning, the published plan's moves
-    // join the first working set instead, and no repair runs: every change against it
-    // costs the change weight, so the LP is tight around it and the search finds the
-    // least change faster than the repair would (five runner-ups on the district: 1.0 s
-    // against 2.1 s with the repair).
+    // The start, repaired where it breaks a hard rule, is the incumbent: its moves join the
+    // first working set, it starts every MIP, and it is the plan written when the search
+    // finds nothing better in time. The start is the greedy plan, or when re-planning the
+    // published plan. A plan to stay near (runner-ups, alternatives) only seeds the working
+    // set, unrepaired: every change against it costs the change weight, so the LP is
+    // tight around it and the search finds the least change faster than the repair would
+    // (five runner-ups on the district: 1.0 s against 2.1 s with the repair).
     let greedy = crate::greedy::plan(&f);
     let baseline = check::check(s, &greedy);
     let start = s.reference.as_ref().map_or(&greedy, |r| &r.plan);
     let neighbours = search::Neighbours::new(&f);
     let repair_by = Instant::now() + deadline.saturating_duration_since(Instant::now()).mul_f64(REPAIR_SHARE);
-    let incumbent = match s.reference {
-        Some(_) => None,
+    let incumbent = match &s.reference {
+        Some(r) if !r.published => None,
+        Some(r) => search::repair(&neighbours, &r.plan, &check::check(s, &r.plan), opts, repair_by)?,
         None => search::repair(&neighbours, &greedy, &baseline, opts, repair_by)?,
     };
     match &incumbent {
@@ -291,14 +292,6 @@ pub fn plan(
     Ok(Outcome { plan, solution, stats, report, baseline })
 }
 
-impl Outcome {
-    /// The plan's objective by the scenario's own rules: the change weight of re-planning
-    /// (`replan`), which only steers the search towards a published plan, left out.
-    pub fn own_objective(&self) -> f64 {
-        self.report.objective() - self.report.tally().get("replan").map_or(0.0, |t| t.penalty)
-    }
-}
-
 /// Why the search for alternatives ended.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AlternativesEnd {
@@ -309,14 +302,35 @@ pub enum AlternativesEnd {
     /// The next best plan that differs enough costs more than the tolerance allows (its
     /// objective).
     BeyondTolerance(f64),
+    /// Stopped by Ctrl-C.
+    Interrupted,
+}
+
+impl AlternativesEnd {
+    /// In words, `found` alternatives having been found, `differ` the least difference and
+    /// `best` the best plan's objective.
+    pub fn text(&self, found: usize, differ: u32, best: f64) -> String {
+        match self {
+            AlternativesEnd::AllFound => format!("all {found} alternative(s) asked for were found"),
+            AlternativesEnd::NoneDiffers => {
+                format!("no further plan meets the hard rules and differs enough ({differ} assignments) from those found")
+            }
+            AlternativesEnd::BeyondTolerance(x) => format!(
+                "the next plan that differs enough costs {x:.2} ({:+.2}% over the best): beyond the tolerance, so not kept",
+                100.0 * (x - best) / best.abs().max(1.0)
+            ),
+            AlternativesEnd::Interrupted => "stopped by Ctrl-C".to_string(),
+        }
+    }
 }
 
 /// Up to `k` plans besides `best`, each differing from every plan found before it (`best`
 /// first) in at least `differ` of that plan's assignments and otherwise as close to `best`
-/// as it can be (`best` is the published plan of `replan`: each other change costs the
-/// change weight), as long as its objective by the scenario's own rules is within
-/// `tolerance` (relative, of `|best|`, at least 1) of the best's. Each is planned with
-/// `opts`.
+/// as it can be (the search stays near `best`: each other change costs the change weight),
+/// as long as its objective is within `tolerance` (relative, of `|best|`, at least 1) of
+/// the best's. Each is planned with `opts`, then judged by the scenario's own rules: its
+/// report, objective and status are those of `s`, without the change cost that steered
+/// the search (so it has no bound, and is at best `feasible`).
 pub fn alternatives(
     s: &Scenario,
     opts: &SolveOptions,
@@ -325,27 +339,33 @@ pub fn alternatives(
     differ: u32,
     tolerance: f64,
 ) -> Result<(Vec<Outcome>, AlternativesEnd)> {
-    let limit = best.solution.objective + tolerance * best.solution.objective.abs().max(1.0);
+    let best_objective = best.report.objective();
+    let limit = best_objective + tolerance * best_objective.abs().max(1.0);
     let mut plans = vec![best.plan.clone()];
     let mut found = Vec::new();
     while found.len() < k {
+        if opts.stopped() {
+            return Ok((found, AlternativesEnd::Interrupted));
+        }
         let mut alt = s.clone();
         alt.distinct_from = Some(crate::scenario::DistinctFrom { plans: plans.clone(), differ });
-        let file = "the best plan".into();
-        alt.reference = Some(crate::scenario::Reference { plan: best.plan.clone(), file, frozen_through: None });
-        let o = match plan(&alt, opts, None, &|_| {}) {
+        alt.reference = Some(crate::scenario::Reference::near(s, &best.plan, "the best plan"));
+        let mut o = match plan(&alt, opts, None, &|_| {}) {
             Ok(o) => o,
             Err(Error::Infeasible(_)) => return Ok((found, AlternativesEnd::NoneDiffers)),
             Err(e) => return Err(e),
         };
-        if o.own_objective() > limit + 1e-9 {
-            return Ok((found, AlternativesEnd::BeyondTolerance(o.own_objective())));
+        o.report = check::check(s, &o.plan);
+        o.solution.objective = o.report.objective();
+        (o.solution.bound, o.solution.gap, o.stats.lp_bound) = (f64::NAN, f64::NAN, None);
+        if o.solution.status == Status::Optimal {
+            o.solution.status = Status::Feasible;
+        }
+        if o.solution.objective > limit + 1e-9 {
+            return Ok((found, AlternativesEnd::BeyondTolerance(o.solution.objective)));
         }
         plans.push(o.plan.clone());
         found.push(o);
-        if opts.stopped() {
-            break;
-        }
     }
     Ok((found, AlternativesEnd::AllFound))
 }

@@ -169,14 +169,15 @@ pub fn runner_ups(
         pinned.pins.retain(|pin| !(pin.year == year && pin.action == fix && (pin.post == j || pin.person == p)));
         pinned.pins.push(crate::scenario::Pin { person: p, post: j, year, action: fix });
         if resolve == Resolve::Nearby {
-            let file = "the plan explained".into();
-            pinned.reference = Some(crate::scenario::Reference { plan: plan.clone(), file, frozen_through: None });
+            pinned.reference = Some(crate::scenario::Reference::near(s, plan, "the plan explained"));
         }
         let (person_id, post_id) = (s.person(p).id.clone(), s.post(j).id.clone());
         Ok(match crate::planner::plan(&pinned, opts, None, &|_| {}) {
             Ok(o) => {
                 let sol = &o.solution;
-                let found = o.own_objective();
+                // By the scenario's rules, as the plan explained: without the cost of
+                // changes that steered a nearby re-solve.
+                let found = crate::check::check(s, &o.plan).objective();
                 let others_moved = s
                     .people_ix()
                     .filter(|&(q, _)| q != p && s.years().any(|y| o.plan.post(s, q, y) != plan.post(s, q, y)))

@@ -187,9 +187,9 @@ pub fn generate(
             if x[artificial.clone()].iter().any(|&a| a > 1e-7) {
                 // Even the best LP over every move leaves a hard row unmet, or M is too
                 // small to tell. The LP over every column without the artificial slacks
-                // tells: infeasible, so is every plan; else the MIP over every column
-                // decides.
-                if crate::mip::highs::solve_lp(m, opts)?.is_none() {
+                // tells: infeasible, so is every plan; else (or stopped by the time limit)
+                // the MIP over every column decides.
+                if matches!(crate::mip::highs::solve_lp(m, opts), Ok(None)) {
                     tracing::info!(round, "the LP over every column is infeasible");
                     return Err(crate::error::Error::Infeasible(Vec::new()));
                 }

@@ -106,8 +106,9 @@ pub struct RecusalConflict {
     pub post_id: Option<String>,
     /// The finding, in the first year it holds.
     pub message: String,
-    /// The first year from which the plan has no such finding for the official (the plan's
-    /// first year when it has none); `null` when it lasts to the end of the plan.
+    /// The first year of the conflict (as it would last if nobody moved) from which the plan
+    /// has no such finding for the official; `null` when the plan keeps it as long as it
+    /// would last anyway (to the end of the plan, or until the official retires).
     pub resolved_in: Option<i32>,
 }
 
@@ -151,13 +152,17 @@ fn recusal_conflicts(s: &Scenario, o: &Outcome) -> Vec<RecusalConflict> {
         if out.iter().any(|c| c.rule == f.rule && &c.person_id == id) {
             continue;
         }
-        let last = o.report.findings.iter().filter(|g| g.rule == f.rule && g.person == Some(p)).map(|g| g.year).max();
+        let years = |findings: &[crate::rules::Finding]| -> Vec<i32> {
+            findings.iter().filter(|g| g.rule == f.rule && g.person == Some(p)).map(|g| g.year).collect()
+        };
+        let (would, kept) = (years(&today.findings), years(&o.report.findings));
+        let last_kept = kept.iter().max();
         out.push(RecusalConflict {
             rule: f.rule,
             person_id: id.clone(),
             post_id: s.person(p).current_post.map(|j| s.post(j).id.clone()),
             message: f.message.clone(),
-            resolved_in: last.map_or(Some(s.start_year), |y| (y < s.end_year()).then_some(y + 1)),
+            resolved_in: would.iter().copied().filter(|y| last_kept.is_none_or(|k| y > k)).min(),
         });
     }
     out.sort_by(|a, b| (a.rule, &a.person_id).cmp(&(b.rule, &b.person_id)));

@@ -189,19 +189,13 @@ fn td_n(x: impl std::fmt::Display) -> String {
 /// The page for the plan of `o` (rows: the plan explained; `d`: its figures).
 pub fn html(s: &Scenario, o: &Outcome, rows: &[Row], d: &ReportData) -> String {
     let title = format!("Plan for {} ({}–{})", s.name, s.start_year, s.end_year());
-    let person = |id: &str| {
-        s.people.iter().find(|p| p.id == id).map_or(id.to_string(), |p| {
-            if p.name == p.id {
-                p.id.clone()
-            } else {
-                format!("{} ({})", p.name, p.id)
-            }
-        })
+    let ids = s.ids();
+    let person = |id: &str| match ids.people.get(id).map(|&p| s.person(p)) {
+        Some(p) if p.name != p.id => format!("{} ({})", p.name, p.id),
+        _ => id.to_string(),
     };
     let post = |j: PostIx| format!("{}, {}", s.post(j).title, s.unit(s.post(j).unit).name);
-    let post_id = |id: &Option<String>| {
-        id.as_deref().and_then(|id| s.posts.iter().position(|p| p.id == id)).map_or("reserve".into(), |j| post(PostIx(j as u32)))
-    };
+    let post_id = |id: &Option<String>| id.as_deref().and_then(|id| ids.posts.get(id)).map_or("reserve".into(), |&j| post(j));
     let mut out = String::new();
     let _ = write!(
         out,
@@ -418,22 +412,7 @@ pub fn html(s: &Scenario, o: &Outcome, rows: &[Row], d: &ReportData) -> String {
     out += "<h2 id=\"units\">The plan per unit</h2>\n<p>Who holds each post each year; a changed holder is \
             <span style=\"background:#fff3cd\">marked</span>, an empty post <span style=\"background:#f8d7da\">red</span>.</p>\n";
     let years: Vec<i32> = (s.start_year - 1..=s.end_year()).collect();
-    let holders: Vec<Vec<Vec<crate::scenario::PersonIx>>> = years
-        .iter()
-        .map(|&y| {
-            if y < s.start_year {
-                let mut h = vec![Vec::new(); s.posts.len()];
-                for (p, person) in s.people_ix() {
-                    if let Some(j) = person.current_post {
-                        h[j.0 as usize].push(p);
-                    }
-                }
-                h
-            } else {
-                o.plan.holders(y, s.posts.len())
-            }
-        })
-        .collect();
+    let holders: Vec<_> = years.iter().map(|&y| o.plan.holders_at(s, y)).collect();
     let mut head: Vec<String> = vec!["post".into()];
     head.extend(years.iter().map(|y| if *y < s.start_year { format!("{y} (today)") } else { y.to_string() }));
     let head: Vec<&str> = head.iter().map(String::as_str).collect();

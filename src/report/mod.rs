@@ -140,7 +140,7 @@ fn csv_err(path: &Path) -> impl Fn(csv::Error) -> Error + '_ {
 
 /// Writes `plan.csv`, `vacancies.csv`, `annual/<year>.csv`, `summary.md`, `report.json` and
 /// `report.html` into `dir`.
-pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row]) -> Result<()> {
+pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row], data: &ReportData) -> Result<()> {
     let post_id = |j: Option<crate::scenario::PostIx>| j.map_or("", |j| s.post(j).id.as_str());
     let path = dir.join("plan.csv");
     let mut w = csv_writer(&path)?;
@@ -190,16 +190,14 @@ pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row
         io(&path, w.flush())?;
     }
 
-    // The figures are computed once, for both.
-    let data = ReportData::new(s, outcome, rows);
     let path = dir.join("summary.md");
-    io(&path, fs::write(&path, summary(s, outcome, rows, &data)))?;
+    io(&path, fs::write(&path, summary(s, outcome, rows, data)))?;
 
     let path = dir.join("report.html");
-    io(&path, fs::write(&path, html::html(s, outcome, rows, &data)))?;
+    io(&path, fs::write(&path, html::html(s, outcome, rows, data)))?;
 
     let path = dir.join("report.json");
-    let json = serde_json::to_string_pretty(&data).expect("the report serialises");
+    let json = serde_json::to_string_pretty(data).expect("the report serialises");
     io(&path, fs::write(&path, json + "\n"))
 }
 
@@ -214,7 +212,14 @@ pub fn write_diagnosis(dir: &Path, s: &Scenario, conflicts: &[crate::diagnose::C
     for c in conflicts {
         if c.group != group {
             group = c.group;
-            md += &format!("\n{group}. These cannot all hold:\n");
+            md += &if c.shown {
+                format!("\n{group}. These cannot all hold:\n")
+            } else {
+                format!(
+                    "\n{group}. Not shown to conflict in time: what a least repair breaks when the first of these is \
+                     kept (raise --time-limit for a proof):\n"
+                )
+            };
         }
         md += &format!("   - {}{}\n", c.rule.as_deref().map_or(String::new(), |r| format!("**{r}**: ")), c.text);
     }
@@ -234,14 +239,16 @@ pub fn write_diagnosis(dir: &Path, s: &Scenario, conflicts: &[crate::diagnose::C
 /// plan files (or its diagnosis), `compare.md`, `compare.csv`, `compare.json` (the figures
 /// and the differences) and `compare.html`, and `diff-<label>.csv` for each variant
 /// against the first.
-pub fn write_comparison(dir: &Path, runs: &[crate::compare::Run], metrics: &[crate::compare::Metrics]) -> Result<()> {
+pub fn write_comparison(
+    dir: &Path,
+    runs: &[crate::compare::Run],
+    metrics: &[crate::compare::Metrics],
+    differences: &[Option<crate::diff::Diff>],
+) -> Result<()> {
     use crate::compare::Result1;
-    let first = runs.first().and_then(|r| match &r.result {
-        Result1::Planned { outcome, .. } => Some((&r.variant, &outcome.plan)),
-        Result1::Infeasible(_) => None,
-    });
+    let first = &runs.first().expect("at least one variant").variant.label;
     let mut diffs = Vec::new();
-    for run in runs {
+    for (run, d) in runs.iter().zip(differences) {
         let (v, sub) = (&run.variant, dir.join(&run.variant.label));
         io(&sub, fs::create_dir(&sub))?;
         if let Some(toml) = &v.policy_toml {
@@ -249,16 +256,13 @@ pub fn write_comparison(dir: &Path, runs: &[crate::compare::Run], metrics: &[cra
             io(&path, fs::write(&path, toml))?;
         }
         match &run.result {
-            Result1::Planned { outcome, rows, .. } => {
-                write_plan_files(&sub, &v.scenario, outcome, rows)?;
-                if let Some((first, plan)) = first.filter(|(f, _)| f.label != v.label) {
-                    let d = crate::diff::diff(&v.scenario, plan, &outcome.plan);
-                    let path = dir.join(format!("diff-{}.csv", v.label));
-                    io(&path, fs::write(&path, d.csv()))?;
-                    diffs.push((v.label.clone(), first.label.clone(), d));
-                }
-            }
+            Result1::Planned { outcome, rows, data } => write_plan_files(&sub, &v.scenario, outcome, rows, data)?,
             Result1::Infeasible(conflicts) => write_diagnosis(&sub, &v.scenario, conflicts)?,
+        }
+        if let Some(d) = d {
+            let path = dir.join(format!("diff-{}.csv", v.label));
+            io(&path, fs::write(&path, d.csv()))?;
+            diffs.push((v.label.clone(), first.clone(), d.clone()));
         }
     }
     let s = &runs.first().expect("at least one variant").variant.scenario;
@@ -297,18 +301,17 @@ pub fn write_alternatives(
     differ: u32,
     tolerance: f64,
 ) -> Result<()> {
-    use crate::planner::AlternativesEnd;
     let root = dir.join("alternatives");
     io(&root, fs::create_dir(&root))?;
     let b = best.solution.objective;
     let mut md = format!(
         "# Alternatives to the best plan\n\nEach alternative differs from the best plan and from every alternative \
          before it in at least {differ} of that plan's assignments (person-years holding a post), and otherwise \
-         changes the best plan as little as it can (each other change costs `[replan] weight` while searching; the \
-         objectives below leave that out). The search stops at the first whose objective is more than {:.2}% above \
-         the best's. The status is the search's for that alternative.\n\n\
-         | plan | status | objective | change | assignments of the best plan changed | officials placed differently |\n\
-         |---|---|---|---|---|---|\n| best | {} | {b:.2} | – | – | – |\n",
+         changes the best plan as little as it can (while searching, each other change costs `[replan] weight`; the \
+         objectives are the scenario's, without it). The search stops at the first whose objective is more than \
+         {:.2}% above the best's.\n\n\
+         | plan | objective | change | assignments of the best plan changed | officials placed differently |\n\
+         |---|---|---|---|---|\n| best ({}) | {b:.2} | – | – | – |\n",
         tolerance * 100.0,
         best.solution.status.as_str()
     );
@@ -316,15 +319,14 @@ pub fn write_alternatives(
     for (k, (o, rows)) in alternatives.iter().enumerate() {
         let sub = root.join((k + 1).to_string());
         io(&sub, fs::create_dir(&sub))?;
-        write_plan_files(&sub, s, o, rows)?;
+        write_plan_files(&sub, s, o, rows, &ReportData::new(s, o, rows))?;
         let (kept, all) = crate::rules::alternatives::kept(s, &best.plan, &o.plan);
         let d = crate::diff::diff(s, &best.plan, &o.plan);
-        let change = o.own_objective() - b;
+        let change = o.solution.objective - b;
         md += &format!(
-            "| {} | {} | {:.2} | {change:+.2} ({:+.2}%) | {} of {all} | {} |\n",
+            "| {} | {:.2} | {change:+.2} ({:+.2}%) | {} of {all} | {} |\n",
             k + 1,
-            o.solution.status.as_str(),
-            o.own_objective(),
+            o.solution.objective,
             100.0 * change / b.abs().max(1.0),
             all - kept,
             d.people.len()
@@ -335,7 +337,7 @@ pub fn write_alternatives(
             d.markdown("the best plan", &format!("alternative {}", k + 1))
         );
     }
-    if alternatives.iter().any(|(o, _)| o.own_objective() < b - 1e-9) {
+    if alternatives.iter().any(|(o, _)| o.solution.objective < b - 1e-9) {
         md += &format!(
             "\nAn alternative costs less than the best plan found: that plan is not proven optimal ({}), and the \
              search near it found a better one.\n",
@@ -346,16 +348,8 @@ pub fn write_alternatives(
             }
         );
     }
-    md += &match end {
-        AlternativesEnd::AllFound => format!("\nAll {} alternative(s) asked for were found.\n", alternatives.len()),
-        AlternativesEnd::NoneDiffers => {
-            format!("\nNo further plan meets the hard rules and differs enough ({differ} assignments) from those above.\n")
-        }
-        AlternativesEnd::BeyondTolerance(x) => format!(
-            "\nThe next plan that differs enough costs {x:.2} ({:+.2}% over the best): beyond the tolerance, so not kept.\n",
-            100.0 * (x - b) / b.abs().max(1.0)
-        ),
-    };
+    let end = end.text(alternatives.len(), differ, b);
+    md += &format!("\n{}{}.\n", end[..1].to_uppercase(), &end[1..]);
     let path = dir.join("alternatives.md");
     io(&path, fs::write(&path, md + &diffs))
 }

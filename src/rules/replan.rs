@@ -135,7 +135,8 @@ mod tests {
         let s = tiny();
         let published = solve(&s);
         let mut again = s.clone();
-        again.reference = Some(Reference { plan: published.clone(), file: "plan.csv".into(), frozen_through: Some(2027) });
+        again.reference =
+            Some(Reference { plan: published.clone(), file: "plan.csv".into(), frozen_through: Some(2027), published: true });
         let plan = solve(&again);
         assert_eq!(plan, published, "nothing changed: the same plan");
         assert!(check(&again, &plan).findings.iter().all(|f| f.rule != "replan"));
@@ -163,7 +164,8 @@ mod tests {
         let mut again = s.clone();
         let c002 = s.people.iter().position(|p| p.id == "C002").unwrap();
         again.people[c002].retire_year = 2027;
-        again.reference = Some(Reference { plan: published.clone(), file: "plan.csv".into(), frozen_through: Some(2027) });
+        again.reference =
+            Some(Reference { plan: published.clone(), file: "plan.csv".into(), frozen_through: Some(2027), published: true });
         match crate::planner::plan(&again, &crate::mip::SolveOptions::default(), None, &|_| {}) {
             Err(crate::error::Error::Infeasible(c)) => {
                 assert!(c.iter().any(|c| c.text.contains("frozen through 2027") && c.text.contains("C002")), "{c:#?}")

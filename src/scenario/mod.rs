@@ -441,6 +441,21 @@ pub struct Reference {
     pub file: PathBuf,
     /// The last year kept exactly as published (`None`: nothing frozen).
     pub frozen_through: Option<i32>,
+    /// Whether it is a published plan (`replan`), which the search repairs into its first
+    /// plan where the facts now break a hard rule; `false` for a plan to stay near
+    /// (runner-ups, alternatives), which meets every hard rule but the one change asked
+    /// for, and whose least change the search finds faster than the repair would.
+    pub published: bool,
+}
+
+impl Reference {
+    /// `plan` as a plan to stay near (runner-ups, alternatives; `what` names it in
+    /// messages), keeping the freeze of the scenario's published plan, if any (`plan` holds
+    /// what that one holds in those years).
+    pub fn near(s: &Scenario, plan: &crate::plan::Plan, what: &str) -> Reference {
+        let frozen_through = s.reference.as_ref().and_then(|r| r.frozen_through);
+        Reference { plan: plan.clone(), file: what.into(), frozen_through, published: false }
+    }
 }
 
 impl Scenario {
