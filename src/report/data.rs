@@ -143,7 +143,9 @@ fn hardship(s: &Scenario, plan: &Plan) -> Vec<HardshipYear> {
         .collect()
 }
 
-fn recusal_conflicts(s: &Scenario, o: &Outcome) -> Vec<RecusalConflict> {
+/// The recusal conflicts of today's postings and when the plan checked in `report`
+/// resolves each.
+fn recusal_conflicts(s: &Scenario, report: &crate::check::Report) -> Vec<RecusalConflict> {
     let today = crate::check::check(s, &Plan::status_quo(s));
     let mut out: Vec<RecusalConflict> = Vec::new();
     for f in today.findings.iter().filter(|f| RECUSAL.contains(&f.rule)) {
@@ -155,7 +157,7 @@ fn recusal_conflicts(s: &Scenario, o: &Outcome) -> Vec<RecusalConflict> {
         let years = |findings: &[crate::rules::Finding]| -> Vec<i32> {
             findings.iter().filter(|g| g.rule == f.rule && g.person == Some(p)).map(|g| g.year).collect()
         };
-        let (would, kept) = (years(&today.findings), years(&o.report.findings));
+        let (would, kept) = (years(&today.findings), years(&report.findings));
         let last_kept = kept.iter().max();
         out.push(RecusalConflict {
             rule: f.rule,
@@ -482,7 +484,7 @@ impl ReportData {
                 .collect(),
             tenure: Tenure::new(s, &o.plan),
             hardship: hardship(s, &o.plan),
-            recusal_conflicts: recusal_conflicts(s, o),
+            recusal_conflicts: recusal_conflicts(s, &o.report),
             what_if: s.what_if.clone(),
             replan: s.reference.as_ref().map(|r| Replanned {
                 plan_file: absolute(&r.file),
@@ -577,5 +579,36 @@ impl Quality {
             kept,
             both_heads_leave,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::PostIx;
+    use crate::testkit::{plan_of, Builder};
+
+    /// A county deputy who grew up in the county and retires in 2029: moving him in 2028
+    /// resolves the conflict then; keeping him until he retires resolves nothing (the
+    /// conflict ends by itself).
+    #[test]
+    fn a_conflict_ended_by_retirement_is_not_resolved_by_the_plan() {
+        let mut b = Builder::new(2027, 3);
+        let (j, k) = (b.post("J", 3), b.post_in("K", "U-other", 3));
+        let a = b.person("A", 3, Some(j), 2020);
+        let county = b.region("R-county");
+        let mut s = b.build();
+        s.posts[j.0 as usize].regional_recusal = true;
+        s.people[a.0 as usize].grewup = Some(county);
+        s.people[a.0 as usize].retire_year = 2029;
+        let resolved = |holds: &[Option<PostIx>]| {
+            let report = crate::check::check(&s, &plan_of(&s, &[(a, holds)]));
+            let found = recusal_conflicts(&s, &report);
+            assert_eq!(found.len(), 1, "{found:?}");
+            found[0].resolved_in
+        };
+        assert_eq!(resolved(&[Some(j), Some(k), None]), Some(2028));
+        assert_eq!(resolved(&[Some(k), Some(k), None]), Some(2027));
+        assert_eq!(resolved(&[Some(j), Some(j), None]), None, "kept until he retires");
     }
 }
