@@ -62,15 +62,24 @@ fn structural(name: &RowName, lb: f64) -> bool {
     }
 }
 
-/// The conflicting hard rows and pins of `f`'s model, described; `Err` when the elastic
-/// model is not solved in `opts.time_limit`.
+/// The conflicting hard rows and pins of `f`'s model, described (as `opts.conflicts`
+/// asks); `Err` when the elastic model is not solved in `opts.time_limit`.
 pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
     let m = &f.model;
+    // A pin to keep hard: its columns stay fixed, its row keeps no slack.
+    let kept = match opts.conflicts {
+        mip::ConflictDetail::Keeping(a) => Some(a),
+        mip::ConflictDetail::Minimal => None,
+    };
+    let kept_cols: Vec<usize> =
+        kept.map_or(Vec::new(), |a| f.hold(a.person, a.post, a.year).iter().map(|c| c.0 as usize).collect());
+    let kept_row =
+        |name: &RowName| kept.is_some_and(|a| *name == RowName { rule: "require", a: a.person.0, b: a.post.0, year: a.year });
     let mut elastic = Model { offset: 0.0, ..m.clone() };
     elastic.cols.iter_mut().for_each(|c| c.cost = 0.0);
     let mut pins = Vec::new();
     for (c, col) in elastic.cols.iter_mut().enumerate() {
-        if col.lb > 0.0 && col.integer {
+        if col.lb > 0.0 && col.integer && !kept_cols.contains(&c) {
             col.lb = 0.0;
             col.cost = -1.0;
             pins.push(c);
@@ -79,7 +88,7 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
     elastic.offset = pins.len() as f64;
     // (row, slack column, +1 on the lower side, −1 on the upper side)
     let mut slacks: Vec<(usize, mip::Col, f64)> = Vec::new();
-    for r in (0..m.rows.len()).filter(|&r| !structural(&m.rows[r].name, m.rows[r].lb)) {
+    for r in (0..m.rows.len()).filter(|&r| !structural(&m.rows[r].name, m.rows[r].lb) && !kept_row(&m.rows[r].name)) {
         // A person's or post's row that must be met keeps its "at most one" side.
         let upper = m.rows[r].ub.is_finite() && !matches!(m.rows[r].name.rule, "person" | "post");
         for (finite, sign) in [(m.rows[r].lb.is_finite(), 1.0), (upper, -1.0)] {
@@ -115,10 +124,18 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
         Ok(Some(out))
     };
     let Some(repair) = broken(&elastic)? else {
-        return Ok(vec![Conflict::found(
-            "no plan exists even with every hard rule and pin relaxed: the posts, people and years leave none".into(),
-        )]);
+        return Ok(vec![Conflict::found(match kept {
+            Some(a) => format!(
+                "{}, and no plan has it even with every other hard rule and pin relaxed",
+                describe_pin(f.s, a.person, a.post, a.year).text.replace(" cannot be kept", "")
+            ),
+            None => "no plan exists even with every hard rule and pin relaxed: the posts, people and years leave none".into(),
+        })]);
     };
+    // Keeping a pin: what a least repair breaks instead is the answer.
+    if kept.is_some() {
+        return Ok(repair.iter().map(|b| b.describe(f, 1)).collect());
+    }
     let enforce = |m: &mut Model, b: &Broken, on: bool| match b {
         Broken::Row(r, _) => {
             for &(_, s, _) in slacks.iter().filter(|&&(q, ..)| q == *r) {
@@ -161,7 +178,7 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
         // what is left is minimal (relaxing any one of it leaves a plan). Only whether a
         // plan is left matters, so it asks a copy without costs, which stops at the first
         // plan. Out of time, the set found so far still conflicts, unshrunk.
-        if conflicting && opts.conflicts == mip::ConflictDetail::Minimal {
+        if conflicting {
             let mut feasibility = Model { offset: 0.0, ..elastic.clone() };
             feasibility.cols.iter_mut().for_each(|c| c.cost = 0.0);
             kept.iter().for_each(|k| enforce(&mut feasibility, k, true));

@@ -106,7 +106,8 @@ pub struct RunnerUp {
     pub resolve_optimal: bool,
     /// Officials whose plan changes besides them.
     pub others_moved: usize,
-    /// The hard rules pinning them there would break (the conflict diagnosis).
+    /// What pinning them there would break: the hard rule instances a least repair relaxes
+    /// with the pin kept (the conflict diagnosis, `ConflictDetail::Keeping`).
     pub breaks: Vec<String>,
 }
 
@@ -156,13 +157,11 @@ pub fn runner_ups(
     // Side by side, the threads shared between them (as `planner` shares them between
     // independent parts).
     let side_by_side = alternatives.len().clamp(1, rayon::current_num_threads().max(1)) as u32;
-    // What a pin would break needs no minimal set.
-    let opts = &crate::mip::SolveOptions {
-        threads: (opts.threads / side_by_side).max(1),
-        conflicts: crate::mip::ConflictDetail::Conflicting,
-        ..opts.clone()
-    };
+    let opts = &crate::mip::SolveOptions { threads: (opts.threads / side_by_side).max(1), ..opts.clone() };
     let one = |&(p, j): &(PersonIx, PostIx)| -> crate::error::Result<RunnerUp> {
+        // No plan with the alternative: what keeping it would break.
+        let arc = Arc { person: p, post: j, year };
+        let opts = &crate::mip::SolveOptions { conflicts: crate::mip::ConflictDetail::Keeping(arc), ..opts.clone() };
         let mut pinned = s.clone();
         // Fixes it overrides: the post's holder and the official's post that year.
         let fix = crate::scenario::PinAction::Fix;
@@ -406,7 +405,8 @@ pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
         let others = format!("{} other official(s) placed differently", r.others_moved);
         match (r.delta, r.resolve) {
             (None, _) => {
-                let _ = writeln!(out, "- {what}: no plan meets the hard rules with this: {}", r.breaks.join("; "));
+                let _ =
+                    writeln!(out, "- {what}: no plan meets the hard rules with this; it would break: {}", r.breaks.join("; "));
             }
             (Some(d), Resolve::Nearby) => {
                 let how = match (r.proven, r.resolve_optimal) {

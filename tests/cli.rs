@@ -135,7 +135,8 @@ fn explain_tells_why_for_an_official_and_a_post() {
     let east = String::from_utf8(stdout(&["--post", "P-east-deputy", "--year", "2028", "--runner-ups", "3"])).unwrap();
     assert!(east.contains("## Runner-ups in 2028 (each pinned in, the plan re-solved from the plan explained"), "{east}");
     assert!(
-        east.contains("- C011 in P-east-deputy: no plan meets the hard rules with this: ") && east.contains("P-west-deputy"),
+        east.contains("- C011 in P-east-deputy: no plan meets the hard rules with this; it would break: ")
+            && east.contains("P-west-deputy"),
         "{east}"
     );
     let runner_ups = |extra: &[&str]| -> Vec<serde_json::Value> {

@@ -359,15 +359,15 @@ pub struct SolveOptions {
     pub conflicts: ConflictDetail,
 }
 
-/// How far the conflict diagnosis goes (`crate::diagnose`).
+/// What the conflict diagnosis looks for (`crate::diagnose`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConflictDetail {
-    /// Conflict sets from the elastic filter alone: each conflicts, but may hold more
-    /// than it needs (runner-ups, which only say what a pin would break, use it).
-    Conflicting,
-    /// Minimal conflict sets: the elastic filter, then the deletion filter (a few more
-    /// solves).
+    /// Minimal conflict sets: the least repair, then from each of its instances the
+    /// elastic and the deletion filter.
     Minimal,
+    /// What holding this arc (a pin) would break: the least repair with that pin kept
+    /// hard, one solve (runner-ups); the pin itself is not among the conflicts.
+    Keeping(crate::rules::Arc),
 }
 
 /// Whether a stop flag is set (`None`: there is none to set).
