@@ -275,10 +275,16 @@ pub struct WhatIfArgs {
 }
 
 impl WhatIfArgs {
-    /// Adds the pins to `s`, reporting every bad one with its flag.
-    fn apply(&self, s: &mut Scenario) -> Result<()> {
+    /// The scenario in `dir` under `policy` (its own when `None`), with these pins added
+    /// (every bad one reported with its flag), redacted if asked.
+    fn scenario(&self, dir: &Path, policy: Option<&Path>, redact: bool) -> Result<Scenario> {
+        let mut s = scenario::load::load(dir, policy)?;
         let fix = self.pin.iter().map(|p| (PinAction::Fix, p.as_str()));
-        add_what_if(s, fix.chain(self.forbid.iter().map(|p| (PinAction::Forbid, p.as_str()))))
+        add_what_if(&mut s, fix.chain(self.forbid.iter().map(|p| (PinAction::Forbid, p.as_str()))))?;
+        if redact {
+            s.redact();
+        }
+        Ok(s)
     }
 }
 
@@ -335,14 +341,7 @@ impl CompareArgs {
     /// The variants: the scenario's own policy, each `--policy` file, each `--set`; every
     /// bad one reported.
     fn variants(&self) -> Result<Vec<crate::compare::Variant>> {
-        let load = |policy: Option<&Path>| -> Result<Scenario> {
-            let mut s = scenario::load::load(&self.scenario, policy)?;
-            self.what_if.apply(&mut s)?;
-            if self.redact {
-                s.redact();
-            }
-            Ok(s)
-        };
+        let load = |policy: Option<&Path>| self.what_if.scenario(&self.scenario, policy, self.redact);
         let base = load(None)?;
         let own =
             base.policy_file.as_ref().and_then(|f| f.file_stem()).map_or("scenario".into(), |f| f.to_string_lossy().into_owned());
@@ -405,12 +404,7 @@ impl PlanArgs {
     /// The scenario to plan: loaded with its policy, the what-if pins added, redacted if
     /// asked. Every bad pin is reported, each with its flag.
     pub fn scenario(&self) -> Result<Scenario> {
-        let mut s = scenario::load::load(&self.scenario, self.policy.as_deref())?;
-        self.what_if.apply(&mut s)?;
-        if self.redact {
-            s.redact();
-        }
-        Ok(s)
+        self.what_if.scenario(&self.scenario, self.policy.as_deref(), self.redact)
     }
 }
 
@@ -491,11 +485,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Replan { args, from, freeze } => {
             report::preflight(&args.out, args.force)?;
             let mut s = args.scenario()?;
-            if let Some(y) = freeze.filter(|y| !(s.start_year..=s.end_year()).contains(y)) {
-                return Err(Error::Input(vec![crate::error::InputProblem::file(
-                    "--freeze",
-                    format!("{y} is outside the plan's years {}–{}", s.start_year, s.end_year()),
-                )]));
+            if let Some(y) = freeze {
+                planned_year(&s, "--freeze", y)?;
             }
             let published = crate::plan::Plan::read_csv(&s, &from)?;
             s.reference = Some(scenario::Reference { plan: published, file: from, frozen_through: freeze, published: true });
@@ -543,9 +534,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 }
             };
             let j = post_ix(&s, &post)?;
-            if !(s.start_year..=s.end_year()).contains(&year) {
-                return Err(year_outside(&s, year));
-            }
+            planned_year(&s, "--year", year)?;
             let rules = rules::all(&s);
             let objective = check::check(&s, &plan).objective();
             let candidates = crate::why::candidates(&s, &rules, &plan, (None, Some(j)), year, top);
@@ -672,12 +661,9 @@ fn proven(report: &serde_json::Value) -> bool {
     report["solver"]["status"] == crate::mip::Status::Optimal.as_str()
 }
 
-/// The input error for a year outside the plan.
-fn year_outside(s: &Scenario, y: i32) -> Error {
-    Error::Input(vec![crate::error::InputProblem::file(
-        "--year",
-        format!("{y} is outside the plan's years {}–{}", s.start_year, s.end_year()),
-    )])
+/// `year`, or the input error of `flag` when it is not a planned year.
+fn planned_year(s: &Scenario, flag: &str, year: i32) -> Result<i32> {
+    s.planned_year(year).map_err(|why| Error::Input(vec![crate::error::InputProblem::file(flag, why)]))
 }
 
 /// Reads a plan's output directory back: the scenario as planned (scenario and policy
@@ -724,8 +710,8 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
     let rules = rules::all(&s);
     let rows = explain::explain(&s, &rules, &plan);
     let checked = check::check(&s, &plan);
-    if let Some(y) = year.filter(|y| !(s.start_year..=s.end_year()).contains(y)) {
-        return Err(year_outside(&s, y));
+    if let Some(y) = year {
+        planned_year(&s, "--year", y)?;
     }
     let (about, mut answer) = match (person, post) {
         (Some(id), _) => {

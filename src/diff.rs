@@ -120,12 +120,6 @@ pub fn diff(s: &Scenario, a: &Plan, b: &Plan) -> Diff {
 }
 
 impl Diff {
-    /// Officials per kind, in [`DiffKind`] order.
-    pub fn counts(&self) -> Vec<(DiffKind, usize)> {
-        let kinds = [DiffKind::MovesOnlyInA, DiffKind::MovesOnlyInB, DiffKind::GoesElsewhere, DiffKind::AnotherTime];
-        kinds.iter().map(|&k| (k, self.people.iter().filter(|d| d.kind == k).count())).collect()
-    }
-
     /// A Markdown table, `a` and `b` naming the two plans.
     pub fn markdown(&self, a: &str, b: &str) -> String {
         let mut out = format!(

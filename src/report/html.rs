@@ -462,7 +462,7 @@ pub fn html(s: &Scenario, o: &Outcome, rows: &[Row], d: &ReportData) -> String {
 
 /// The page of `rotaplan compare`: the side-by-side table (`head`, `rows`: text cells) and,
 /// per variant, its differences from the first.
-pub fn compare_page(title: &str, head: &[String], rows: &[Vec<String>], diffs: &[(String, crate::diff::Diff)]) -> String {
+pub fn compare_page(title: &str, head: &[String], rows: &[Vec<String>], diffs: &[(&str, &crate::diff::Diff)]) -> String {
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n\
          </head>\n<body>\n<h1>{}</h1>\n",

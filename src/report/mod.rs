@@ -262,13 +262,13 @@ pub fn write_comparison(
         if let Some(d) = d {
             let path = dir.join(format!("diff-{}.csv", v.label));
             io(&path, fs::write(&path, d.csv()))?;
-            diffs.push((v.label.clone(), first.clone(), d.clone()));
+            diffs.push((v.label.as_str(), d));
         }
     }
     let s = &runs.first().expect("at least one variant").variant.scenario;
     let title = format!("{} ({}–{}): {} policies side by side", s.name, s.start_year, s.end_year(), runs.len());
     let mut md = format!("# {title}\n\n{}", crate::compare::markdown(metrics));
-    for (label, first, d) in &diffs {
+    for (label, d) in &diffs {
         md += &format!("\n## {label} against {first}\n\n{}", d.markdown(first, label));
     }
     let path = dir.join("compare.md");
@@ -279,14 +279,13 @@ pub fn write_comparison(
         "schema": data::SCHEMA,
         "scenario": s.name,
         "variants": metrics,
-        "differences": diffs.iter().map(|(label, first, d)| serde_json::json!({"variant": label, "against": first, "diff": d})).collect::<Vec<_>>(),
+        "differences": diffs.iter().map(|(label, d)| serde_json::json!({"variant": label, "against": first, "diff": d})).collect::<Vec<_>>(),
     });
     let path = dir.join("compare.json");
     io(&path, fs::write(&path, serde_json::to_string_pretty(&json).expect("serialises") + "\n"))?;
     let (head, rows) = crate::compare::table(metrics);
-    let pairs: Vec<(String, crate::diff::Diff)> = diffs.into_iter().map(|(l, _, d)| (l, d)).collect();
     let path = dir.join("compare.html");
-    io(&path, fs::write(&path, html::compare_page(&title, &head, &rows, &pairs)))
+    io(&path, fs::write(&path, html::compare_page(&title, &head, &rows, &diffs)))
 }
 
 /// Writes `alternatives/<k>/` (each alternative's plan files) and `alternatives.md` (each

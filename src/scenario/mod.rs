@@ -479,6 +479,14 @@ impl Scenario {
     pub fn end_year(&self) -> i32 {
         self.start_year + self.years as i32 - 1
     }
+    /// `Err` saying so when `year` is not a planned year.
+    pub fn planned_year(&self, year: i32) -> std::result::Result<i32, String> {
+        if (self.start_year..=self.end_year()).contains(&year) {
+            Ok(year)
+        } else {
+            Err(format!("{year} is outside the plan's years {}–{}", self.start_year, self.end_year()))
+        }
+    }
     /// The region.
     pub fn region(&self, r: RegionIx) -> &Region {
         &self.regions[r.0 as usize]
@@ -537,9 +545,7 @@ impl Scenario {
         let p = *ids.people.get(person).ok_or_else(|| format!("no official {person:?} in the scenario"))?;
         let j = *ids.posts.get(post).ok_or_else(|| format!("no post {post:?} in the scenario"))?;
         let year: i32 = year.parse().map_err(|_| format!("the year must be a number, got {year:?}"))?;
-        if !self.years().any(|y| y == year) {
-            return Err(format!("{year} is outside the plan's years {}–{}", self.start_year, self.end_year()));
-        }
+        self.planned_year(year)?;
         for other in self.pins.iter().filter(|o| o.year == year) {
             let same_arc = (other.person, other.post) == (p, j);
             if same_arc && other.action == action {
