@@ -152,7 +152,7 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
         }
         // The elastic filter: keep `b`, then whatever a least repair breaks instead, until
         // no plan is left: the instances kept conflict.
-        let mut kept = vec![b.clone()];
+        let mut set = vec![b.clone()];
         enforce(&mut elastic, b, true);
         let mut conflicting = false;
         for _ in 0..FILTER_ROUNDS {
@@ -164,14 +164,14 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
                 Ok(Some(more)) if !more.is_empty() => {
                     for m in more {
                         enforce(&mut elastic, &m, true);
-                        kept.push(m);
+                        set.push(m);
                     }
                 }
                 // Nothing more to keep, or out of time: stop filtering.
                 Ok(Some(_)) | Err(_) => break,
             }
         }
-        for k in &kept {
+        for k in &set {
             enforce(&mut elastic, k, false);
         }
         // The deletion filter: drop each instance without which the rest still conflicts;
@@ -181,23 +181,23 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
         if conflicting {
             let mut feasibility = Model { offset: 0.0, ..elastic.clone() };
             feasibility.cols.iter_mut().for_each(|c| c.cost = 0.0);
-            kept.iter().for_each(|k| enforce(&mut feasibility, k, true));
+            set.iter().for_each(|k| enforce(&mut feasibility, k, true));
             let mut k = 0;
-            while k < kept.len() {
-                enforce(&mut feasibility, &kept[k], false);
+            while k < set.len() {
+                enforce(&mut feasibility, &set[k], false);
                 match broken(&feasibility) {
                     Ok(None) => {
-                        kept.remove(k);
+                        set.remove(k);
                     }
                     Ok(Some(_)) => {
-                        enforce(&mut feasibility, &kept[k], true);
+                        enforce(&mut feasibility, &set[k], true);
                         k += 1;
                     }
                     Err(_) => break,
                 }
             }
         }
-        groups.push((kept, conflicting));
+        groups.push((set, conflicting));
     }
     Ok(groups
         .iter()
