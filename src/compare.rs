@@ -168,9 +168,9 @@ impl Metrics {
         let plan = &outcome.plan;
         let (mut fit, mut held, mut vacancies) = (0u64, 0u64, 0);
         let mut churn: Option<Churn> = None;
+        let mut before = plan.holders_at(s, s.start_year - 1);
         for y in plan.years() {
             let holders = plan.holders(y, s.posts.len());
-            let before = plan.holders_at(s, y - 1);
             let mut per_team: BTreeMap<u32, usize> = BTreeMap::new();
             for (j, h) in holders.iter().enumerate() {
                 match h.first() {
@@ -189,6 +189,7 @@ impl Metrics {
                     churn = Some(Churn { team: s.teams[t as usize].id.clone(), year: y, changes: n });
                 }
             }
+            before = holders;
         }
         Metrics {
             label: v.label.clone(),
