@@ -1062,6 +1062,11 @@ bool HighsPrimalHeuristics::linesearchRounding(
   roundedpoint.resize(mipsolver.numCol());
 
   double alpha = 0.0;
+  // rotaplan: at most this many rounded points per line search. Upstream tries one at
+  // every crossing of a rounding threshold (up to a hundred); on rotaplan's models each
+  // try fixes and propagates 30k columns (about a second) and the tries past the first
+  // few found nothing, so the root waited 45 s for them.
+  HighsInt tries_left = 3;
   assert(int(mipsolver.mipdata_->uplocks.size()) == mipsolver.numCol());
   assert(int(point1.size()) == mipsolver.numCol());
   assert(int(point2.size()) == mipsolver.numCol());
@@ -1103,7 +1108,7 @@ bool HighsPrimalHeuristics::linesearchRounding(
 
     if (tryRoundedPoint(worker, roundedpoint, solution_source)) return true;
 
-    if (reachedpoint2) return false;
+    if (reachedpoint2 || --tries_left == 0) return false;
 
     alpha = nextalpha;
   }
