@@ -62,9 +62,22 @@ fn structural(name: &RowName, lb: f64) -> bool {
     }
 }
 
+/// How the diagnosis solves its elastic models: the elastic model (the columns of `f`'s
+/// model first, in their order, then the slacks), the options, and a least objective the
+/// caller knows (a solution reaching it is optimal, so the search may end there); a
+/// solution with status `Infeasible` when it has none, with no values when none was found
+/// in time.
+pub type Solve<'a> = dyn Fn(&Model, &SolveOptions, f64) -> Result<mip::Solution> + 'a;
+
+/// Solves `model` with HiGHS over all of its columns (a [`Solve`]).
+pub fn whole(model: &Model, opts: &SolveOptions, _at_least: f64) -> Result<mip::Solution> {
+    mip::highs::solve(model, opts, None, &mut |_| {})
+}
+
 /// The conflicting hard rows and pins of `f`'s model, described (as `opts.conflicts`
-/// asks); `Err` when the elastic model is not solved in `opts.time_limit`.
-pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
+/// asks), each elastic model solved by `solve`; `Err` when the elastic model is not solved
+/// in `opts.time_limit`.
+pub fn diagnose(f: &Formulation, opts: &SolveOptions, solve: &Solve) -> Result<Vec<Conflict>> {
     let m = &f.model;
     // A pin to keep hard: its columns stay fixed, its row keeps no slack.
     let kept = match opts.conflicts {
@@ -102,9 +115,11 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
     // A repair: the rows and pins a least-violating plan breaks.
     // `None` when nothing can be broken to leave a plan (the structure alone forbids it).
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(opts.time_limit);
-    let broken = |model: &Model| -> Result<Option<Vec<Broken>>> {
+    // `at_least`: 1 for the elastic model (no plan meets every hard rule and pin, and a
+    // violation is a whole row or pin), 0 for its copy without costs.
+    let broken = |model: &Model, at_least: f64| -> Result<Option<Vec<Broken>>> {
         let left = deadline.saturating_duration_since(std::time::Instant::now()).as_secs_f64();
-        let solved = mip::highs::solve(model, &SolveOptions { time_limit: left.max(1.0), ..opts.clone() }, None, &mut |_| {})?;
+        let solved = solve(model, &SolveOptions { time_limit: left.max(1.0), ..opts.clone() }, at_least)?;
         if solved.status == Status::Infeasible {
             return Ok(None);
         }
@@ -123,7 +138,7 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
         out.extend(pins.iter().filter(|&&c| x[c] < 1.0 - 1e-6).map(|&c| Broken::Pin(c)));
         Ok(Some(out))
     };
-    let Some(repair) = broken(&elastic)? else {
+    let Some(repair) = broken(&elastic, 1.0)? else {
         return Ok(vec![Conflict::found(match kept {
             Some(a) => format!(
                 "{}, and no plan has it even with every other hard rule and pin relaxed",
@@ -134,7 +149,7 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
     };
     // Keeping a pin: what a least repair breaks instead is the answer.
     if kept.is_some() {
-        return Ok(repair.iter().map(|b| b.describe(f, 1)).collect());
+        return Ok(in_order(repair.iter().map(|b| b.describe(f, 1)).collect()));
     }
     let enforce = |m: &mut Model, b: &Broken, on: bool| match b {
         Broken::Row(r, _) => {
@@ -156,7 +171,7 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
         enforce(&mut elastic, b, true);
         let mut conflicting = false;
         for _ in 0..FILTER_ROUNDS {
-            match broken(&elastic) {
+            match broken(&elastic, 1.0) {
                 Ok(None) => {
                     conflicting = true;
                     break;
@@ -185,7 +200,7 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
             let mut k = 0;
             while k < set.len() {
                 enforce(&mut feasibility, &set[k], false);
-                match broken(&feasibility) {
+                match broken(&feasibility, 0.0) {
                     Ok(None) => {
                         set.remove(k);
                     }
@@ -202,8 +217,18 @@ pub fn diagnose(f: &Formulation, opts: &SolveOptions) -> Result<Vec<Conflict>> {
     Ok(groups
         .iter()
         .enumerate()
-        .flat_map(|(g, (set, shown))| set.iter().map(move |b| Conflict { shown: *shown, ..b.describe(f, g + 1) }))
+        .flat_map(|(g, (set, shown))| in_order(set.iter().map(|b| Conflict { shown: *shown, ..b.describe(f, g + 1) }).collect()))
         .collect())
+}
+
+/// The instances of one set in an order of their own, not the solver's (a least repair is
+/// rarely the only one): rules before pins, then by rule, year and text.
+fn in_order(mut set: Vec<Conflict>) -> Vec<Conflict> {
+    set.sort_by(|a, b| {
+        let key = |c: &Conflict| (c.rule.as_deref() == Some("pins"), c.rule.clone(), c.year, c.text.clone());
+        key(a).cmp(&key(b))
+    });
+    set
 }
 
 /// Rounds of the elastic filter per conflict set: each keeps what the least repair broke.

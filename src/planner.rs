@@ -251,7 +251,57 @@ pub fn plan(
             Err(Error::Infeasible(_)) => {
                 let left = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
                 let budget = SolveOptions { time_limit: left.max(10.0), ..opts.clone() };
-                return Err(Error::Infeasible(crate::diagnose::diagnose(&f, &budget)?));
+                // The elastic models are solved as the plan is, by pricing the same moves
+                // (their slacks always in the working set): on the district a tenth of a
+                // second each, against half a second over every move.
+                let by_pricing = |elastic: &mip::Model, o: &SolveOptions, at_least: f64| -> Result<Solution> {
+                    let extra = elastic.cols.len() - m.cols.len();
+                    let with = |v: &[bool], slack: bool| {
+                        v.iter().copied().chain(std::iter::repeat_n(slack, extra)).collect::<Vec<bool>>()
+                    };
+                    // First the MIP over the first working set: a repair as small as the
+                    // least one can be needs no pricing (the usual case: one rule broken).
+                    let (prunable, initial) = (with(&prunable, false), with(&initial, true));
+                    let first: Vec<bool> =
+                        (0..elastic.cols.len()).map(|c| initial[c] || !prunable[c] || elastic.cols[c].lb > 0.0).collect();
+                    let (sub, kept) = elastic.restrict(&first);
+                    let quick = mip::highs::solve(&sub, o, None, &mut |_| {})?;
+                    if !quick.x.is_empty() && quick.status == Status::Optimal && quick.objective <= at_least + 1e-9 {
+                        let mut x = vec![0.0; elastic.cols.len()];
+                        kept.iter().zip(&quick.x).for_each(|(&c, &v)| x[c as usize] = v);
+                        return Ok(Solution { x, bound: quick.objective, gap: 0.0, ..quick });
+                    }
+                    let part = Part {
+                        model: elastic.clone(),
+                        prunable,
+                        group: group.iter().copied().chain(std::iter::repeat_n(u32::MAX, extra)).collect(),
+                        spans: spans.iter().cloned().chain(std::iter::repeat_n(None, extra)).collect(),
+                        initial,
+                        incumbent: None,
+                    };
+                    let by = Instant::now() + std::time::Duration::from_secs_f64(o.time_limit);
+                    let none = |status| Solution {
+                        status,
+                        x: Vec::new(),
+                        objective: f64::INFINITY,
+                        bound: f64::NEG_INFINITY,
+                        gap: f64::INFINITY,
+                        seconds: 0.0,
+                        nodes: 0,
+                    };
+                    match solve_part(part, &most_counted, o, by, &|_| {}) {
+                        Ok(solved) => {
+                            let (objective, bound) = (elastic.objective(&solved.x), solved.bound + elastic.offset);
+                            let gap = mip::rel_gap(objective, bound);
+                            Ok(Solution { x: solved.x, objective, bound, gap, nodes: solved.nodes, ..none(solved.status) })
+                        }
+                        Err(Error::Infeasible(_)) => Ok(none(Status::Infeasible)),
+                        Err(Error::Solver(_)) => Ok(none(Status::NoSolution)),
+                        Err(e) => Err(e),
+                    }
+                };
+                let solve: &crate::diagnose::Solve = if opts.colgen { &by_pricing } else { &crate::diagnose::whole };
+                return Err(Error::Infeasible(crate::diagnose::diagnose(&f, &budget, solve)?));
             }
             part => part?,
         };
@@ -455,12 +505,17 @@ fn solve_part(
                     part.incumbent.clone().zip(incumbent_objective)
                 };
                 let (sub, kept) = match (lp_bound, &best) {
-                    (Some(lp_bound), Some((x, objective))) => focus(m, &generated, x, objective - lp_bound),
+                    (Some(lp_bound), Some((x, objective))) => focus(m, &generated, x, objective - lp_bound, false),
                     _ => (sub, kept),
                 };
                 let start = best.map(|(x, _)| integer_part(&sub, &kept.iter().map(|&c| x[c as usize]).collect::<Vec<f64>>()));
                 let solution = mip::highs::solve(&sub, &budget(), start.as_deref(), &mut |p| solving(p))?;
-                (sub, kept, solution)
+                match lp_bound {
+                    Some(lp_bound) if solution.status == Status::Optimal && !opts.stopped() => {
+                        prove(m, &generated, lp_bound, (sub, kept, solution), &budget(), &mut |p| solving(p))?
+                    }
+                    _ => (sub, kept, solution),
+                }
             }
         }
         _ => {
@@ -539,11 +594,16 @@ fn solve_part(
 /// part: a plan with integer column `c` at 1 or more costs at least `lp_bound + reduced[c]`,
 /// so the integer columns (at 0 from below) priced above `gap` cannot be in a better plan,
 /// whether pricing took them into the working set or not; continuous columns all stay. The
-/// ones left out of the working set join only when they at most double the rest: HiGHS's
-/// root cut loop on a much larger model can run long past the time limit without calling
-/// back. `x`'s own columns always stay (it is the MIP start). The bound of `solve_part`
-/// accounts for every column left out.
-fn focus(m: &crate::mip::Model, generated: &mip::colgen::Generated, x: &[f64], gap: f64) -> (crate::mip::Model, Vec<u32>) {
+/// ones left out of the working set join when they at most double the rest, or always
+/// with `widen` (the proof, [`prove`]). `x`'s own columns always stay (it is the MIP
+/// start). The bound of `solve_part` accounts for every column left out.
+fn focus(
+    m: &crate::mip::Model,
+    generated: &mip::colgen::Generated,
+    x: &[f64],
+    gap: f64,
+    widen: bool,
+) -> (crate::mip::Model, Vec<u32>) {
     let n = m.cols.len();
     let could = |c: usize| {
         let col = &m.cols[c];
@@ -551,7 +611,7 @@ fn focus(m: &crate::mip::Model, generated: &mip::colgen::Generated, x: &[f64], g
     };
     let within = (0..n).filter(|&c| generated.keep[c] && could(c)).count();
     let outside = (0..n).filter(|&c| !generated.keep[c] && could(c)).count();
-    let widen = outside <= within;
+    let widen = widen || outside <= within;
     tracing::info!(
         working_set = generated.keep.iter().filter(|&&k| k).count(),
         within,
@@ -561,6 +621,35 @@ fn focus(m: &crate::mip::Model, generated: &mip::colgen::Generated, x: &[f64], g
         "moves that could beat the plan"
     );
     m.restrict(&(0..n).map(|c| could(c) && (widen || generated.keep[c])).collect::<Vec<bool>>())
+}
+
+/// The proof: a plan optimal among the moves of the working set (`first`, solved over
+/// `kept`) is optimal among all moves when no move left out could beat it. So the MIP runs
+/// once more over every move priced within the plan's gap to the LP bound, started from the
+/// plan, in the time left. Its result is kept when it is better or proven optimal; out of
+/// time with nothing better, the first stands. Nothing to do when the first MIP saw every
+/// such move already.
+fn prove(
+    m: &crate::mip::Model,
+    generated: &mip::colgen::Generated,
+    lp_bound: f64,
+    first: (crate::mip::Model, Vec<u32>, Solution),
+    opts: &SolveOptions,
+    on_progress: &mut dyn FnMut(&Progress),
+) -> Result<(crate::mip::Model, Vec<u32>, Solution)> {
+    let (_, kept, solution) = &first;
+    let mut x = vec![0.0; m.cols.len()];
+    kept.iter().zip(&solution.x).for_each(|(&c, &v)| x[c as usize] = v);
+    let (wide, wide_kept) = focus(m, generated, &x, m.objective(&x) - lp_bound, true);
+    if wide_kept.len() <= kept.len() {
+        return Ok(first);
+    }
+    let start = integer_part(&wide, &wide_kept.iter().map(|&c| x[c as usize]).collect::<Vec<f64>>());
+    let proof = mip::highs::solve(&wide, opts, Some(&start), on_progress)?;
+    tracing::info!(status = ?proof.status, objective = proof.objective, bound = proof.bound, "proof over every move within the gap");
+    // Out of time with nothing better, the first stands: its status says what it proved.
+    let better = !proof.x.is_empty() && (proof.objective < solution.objective - 1e-9 || proof.status == Status::Optimal);
+    Ok(if better { (wide, wide_kept, proof) } else { first })
 }
 
 /// The integer columns of `x`, rounded: a MIP start.

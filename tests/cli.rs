@@ -282,12 +282,19 @@ fn unmeetable_hard_rules_exit_1_with_the_reason() {
     assert!(!out.join("plan.csv").exists(), "no plan is written");
 }
 
-/// The conflicts of `dir`'s plan (`diagnosis.json`), after `plan` exits 1 naming `expect`.
+/// The conflicts of `dir`'s plan (`diagnosis.json`), after `plan` exits 1 naming `expect`:
+/// the same whether the diagnosis prices its elastic models' moves (the default) or solves
+/// them over every move (`--all-moves`).
 fn conflicts(dir: &Path, out: &Path, expect: &str) -> Vec<serde_json::Value> {
-    rotaplan().arg("plan").arg(dir).arg("-o").arg(out).assert().code(1).stderr(contains(expect));
-    assert!(fs::read_to_string(out.join("diagnosis.md")).unwrap().contains(expect));
-    let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("diagnosis.json")).unwrap()).unwrap();
-    json["conflicts"].as_array().unwrap().clone()
+    let diagnosed = |out: &Path, extra: &[&str]| {
+        rotaplan().arg("plan").arg(dir).arg("-o").arg(out).args(extra).assert().code(1).stderr(contains(expect));
+        assert!(fs::read_to_string(out.join("diagnosis.md")).unwrap().contains(expect));
+        let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("diagnosis.json")).unwrap()).unwrap();
+        json["conflicts"].as_array().unwrap().clone()
+    };
+    let priced = diagnosed(out, &[]);
+    assert_eq!(priced, diagnosed(&out.with_extension("all-moves"), &["--all-moves"]));
+    priced
 }
 
 /// Infeasible only once solved: C010 (2 years in post, minimum 3) is pinned elsewhere in
