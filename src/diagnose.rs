@@ -75,8 +75,8 @@ pub fn whole(model: &Model, opts: &SolveOptions, _at_least: f64) -> Result<mip::
 }
 
 /// The conflicting hard rows and pins of `f`'s model, which the solver proved has no plan,
-/// described (as `opts.conflicts` asks), each elastic model solved by `solve`; `Err` when the elastic model is not solved
-/// in `opts.time_limit`.
+/// described (as `opts.conflicts` asks), each elastic model solved by `solve`; `Err` when
+/// the elastic model is not solved in `opts.time_limit`.
 pub fn diagnose(f: &Formulation, opts: &SolveOptions, solve: &Solve) -> Result<Vec<Conflict>> {
     let m = &f.model;
     // A pin to keep hard: its columns stay fixed, its row keeps no slack.

@@ -419,8 +419,7 @@ fn solve_elastic(
     let (sub, kept) = elastic.restrict(&first);
     let quick = mip::highs::solve(&sub, o, None, &mut |_| {})?;
     if !quick.x.is_empty() && quick.status == Status::Optimal && quick.objective <= at_least + 1e-9 {
-        let mut x = vec![0.0; elastic.cols.len()];
-        kept.iter().zip(&quick.x).for_each(|(&c, &v)| x[c as usize] = v);
+        let x = mip::spread(elastic.cols.len(), &kept, &quick.x);
         return Ok(Solution { x, bound: quick.objective, gap: 0.0, ..quick });
     }
     let part = Part {
@@ -493,14 +492,14 @@ fn solve_part(
     let (sub, kept) = m.restrict(&generated.keep);
     // The incumbent within the working set (all of its moves are: they are in it from the
     // start), its objective there, and its moves as a MIP start.
-    let incumbent_sub: Option<Vec<f64>> = part.incumbent.as_ref().map(|x| kept.iter().map(|&c| x[c as usize]).collect());
+    let incumbent_sub: Option<Vec<f64>> = part.incumbent.as_ref().map(|x| mip::pick(&kept, x));
     let incumbent_objective = incumbent_sub.as_ref().map(|x| sub.objective(x));
     let incumbent_start: Option<Vec<(Col, f64)>> = incumbent_sub.as_ref().map(|x| integer_part(&sub, x));
     let solving = |p: &Progress| on_progress(Phase::Solving(p));
     let budget = || SolveOptions { time_limit: remaining(), ..opts.clone() };
     // The LP optimum over every move, or, when pricing was stopped, the last LP solved: its
     // moves guide the quick sub-MIP either way, but only the first proves anything.
-    let lp: Option<Vec<f64>> = (!generated.lp_x.is_empty()).then(|| kept.iter().map(|&c| generated.lp_x[c as usize]).collect());
+    let lp: Option<Vec<f64>> = (!generated.lp_x.is_empty()).then(|| mip::pick(&kept, &generated.lp_x));
     let (sub, kept, mut solution) = match (&lp, generated.lp_bound) {
         (Some(lp), Some(_)) if feasible_integral(&sub, lp) => {
             // The LP optimum over all moves is integral: an optimal plan, no branching.
@@ -521,9 +520,7 @@ fn solve_part(
                 // like the part) and, with a bound, sees the moves that could beat it.
                 let quick_first = found && incumbent_objective.is_none_or(|inc| quick.objective <= inc + 1e-9);
                 let best: Option<(Vec<f64>, f64)> = if quick_first {
-                    let mut x = vec![0.0; m.cols.len()];
-                    kept.iter().zip(&quick.x).for_each(|(&c, &v)| x[c as usize] = v);
-                    Some((x, quick.objective))
+                    Some((mip::spread(m.cols.len(), &kept, &quick.x), quick.objective))
                 } else {
                     part.incumbent.clone().zip(incumbent_objective)
                 };
@@ -531,7 +528,7 @@ fn solve_part(
                     (Some(lp_bound), Some((x, objective))) => focus(m, &generated, x, objective - lp_bound, false),
                     _ => (sub, kept),
                 };
-                let start = best.map(|(x, _)| integer_part(&sub, &kept.iter().map(|&c| x[c as usize]).collect::<Vec<f64>>()));
+                let start = best.map(|(x, _)| integer_part(&sub, &mip::pick(&kept, &x)));
                 let solution = mip::highs::solve(&sub, &budget(), start.as_deref(), &mut |p| solving(p))?;
                 // Within the gap asked for already, nothing to prove.
                 let asked = |lp_bound: f64| mip::rel_gap(solution.objective + part.offset, lp_bound + part.offset) <= opts.gap;
@@ -557,12 +554,7 @@ fn solve_part(
         kept = (0..m.cols.len() as u32).collect();
     }
     let found = !solution.x.is_empty() && solution.status != Status::Infeasible;
-    let mut x = vec![0.0; m.cols.len()];
-    if found {
-        for (k, &c) in kept.iter().enumerate() {
-            x[c as usize] = solution.x[k];
-        }
-    }
+    let mut x = if found { mip::spread(m.cols.len(), &kept, &solution.x) } else { vec![0.0; m.cols.len()] };
     let mut objective = if found { m.objective(&x) } else { f64::INFINITY };
     if let Some(inc) = part.incumbent.filter(|inc| m.objective(inc) < objective - 1e-9) {
         // The search stopped before it found a plan as good as the incumbent: keep that.
@@ -663,13 +655,12 @@ fn prove(
     on_progress: &mut dyn FnMut(&Progress),
 ) -> Result<(crate::mip::Model, Vec<u32>, Solution)> {
     let (_, kept, solution) = &first;
-    let mut x = vec![0.0; m.cols.len()];
-    kept.iter().zip(&solution.x).for_each(|(&c, &v)| x[c as usize] = v);
+    let x = mip::spread(m.cols.len(), kept, &solution.x);
     let (wide, wide_kept) = focus(m, generated, &x, m.objective(&x) - lp_bound, true);
     if wide_kept.len() <= kept.len() {
         return Ok(first);
     }
-    let start = integer_part(&wide, &wide_kept.iter().map(|&c| x[c as usize]).collect::<Vec<f64>>());
+    let start = integer_part(&wide, &mip::pick(&wide_kept, &x));
     let proof = mip::highs::solve(&wide, opts, Some(&start), on_progress)?;
     tracing::info!(status = ?proof.status, objective = proof.objective, bound = proof.bound, "proof over every move within the gap");
     // Out of time with nothing better, the first stands: its status says what it proved.

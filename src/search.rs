@@ -105,10 +105,7 @@ impl<'f, 'a> Neighbours<'f, 'a> {
             return Ok(None);
         }
         // Columns left out are fixed at 0; the fixed ones at 1 are among those kept.
-        let mut out = vec![0.0; m.cols.len()];
-        for (k, &c) in kept.iter().enumerate() {
-            out[c as usize] = solved.x[k];
-        }
+        let out = crate::mip::spread(m.cols.len(), &kept, &solved.x);
         let objective = m.objective(&out);
         Ok(Some(Incumbent { x: out, objective }))
     }

@@ -438,6 +438,20 @@ pub struct Progress {
     pub nodes: i64,
 }
 
+/// Values of a model restricted to the columns `kept` (as [`Model::restrict`] returns
+/// them) spread back over the `n` columns of the model restricted: the others at 0.
+pub fn spread(n: usize, kept: &[u32], x: &[f64]) -> Vec<f64> {
+    let mut out = vec![0.0; n];
+    kept.iter().zip(x).for_each(|(&c, &v)| out[c as usize] = v);
+    out
+}
+
+/// The values of the columns `kept` out of values of the whole model (the inverse of
+/// [`spread`]).
+pub fn pick(kept: &[u32], x: &[f64]) -> Vec<f64> {
+    kept.iter().map(|&c| x[c as usize]).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
