@@ -165,6 +165,7 @@ pub fn generate(
             session.add_cols(&entering)?;
             continue;
         };
+        let t1 = std::time::Instant::now();
         let reduced_cost = |c: usize| m.cols[c].cost - by_col[c].iter().map(|&(r, a)| duals[r as usize] * a).sum::<f64>();
         let d: Vec<f64> = (0..m.cols.len()).map(reduced_cost).collect();
         let mut priced: Vec<(f64, usize)> =
@@ -177,7 +178,15 @@ pub fn generate(
             .collect();
         let bound = lagrangian_bound(m, spans, most_counted, &d, objective, &in_lp);
         lagrangian = Some(lagrangian.map_or(bound, |b: f64| b.max(bound)));
-        tracing::debug!(round, columns = kept.len(), lp = objective, lagrangian = bound, entering = priced.len(), "pricing");
+        tracing::debug!(
+            round,
+            columns = kept.len(),
+            lp = objective,
+            lagrangian = bound,
+            entering = priced.len(),
+            price_seconds = t1.elapsed().as_secs_f64(),
+            "pricing"
+        );
         on_round(round, objective);
         let mut lp_x = vec![0.0; m.cols.len()];
         for (k, &c) in kept.iter().enumerate() {
@@ -277,13 +286,21 @@ pub(crate) fn lagrangian_bound(
             bound += columns.iter().map(|c| c.1).sum::<f64>();
             continue;
         }
-        let most = (most_counted.get(g as usize).copied().unwrap_or(u32::MAX) as usize).min(columns.len());
+        // Year-disjoint columns take at most one column a year: no more counted ones than
+        // the years the group's columns span.
+        let years =
+            columns.iter().map(|c| c.0.last).max().unwrap_or(0) - columns.iter().map(|c| c.0.first).min().unwrap_or(0) + 1;
+        let most =
+            (most_counted.get(g as usize).copied().unwrap_or(u32::MAX) as usize).min(columns.len()).min(years.max(0) as usize);
         // best[k][n]: the least sum over year-disjoint columns among the first k + 1 (by
-        // last year) with at most n counted, tagged with the k-th's last year.
+        // last year) with at most n counted, tagged with the k-th's last year; the entries
+        // are sorted by that year, so the best up to a year is found by bisection.
         columns.sort_by_key(|c| c.0.last);
         let mut best: Vec<(i32, Vec<f64>)> = Vec::with_capacity(columns.len());
-        let upto =
-            |best: &[(i32, Vec<f64>)], year: i32, n: usize| best.iter().rev().find(|b| b.0 <= year).map_or(0.0, |b| b.1[n]);
+        let upto = |best: &[(i32, Vec<f64>)], year: i32, n: usize| match best.partition_point(|b| b.0 <= year) {
+            0 => 0.0,
+            k => best[k - 1].1[n],
+        };
         for (span, d) in columns {
             let value = (0..=most)
                 .map(|n| {
@@ -363,6 +380,48 @@ mod tests {
         assert!((g.lp_bound.unwrap() - full).abs() < 1e-9, "{:?} vs {full}", g.lp_bound);
         assert!(g.keep.iter().any(|&k| !k), "some columns never needed");
     }
+    proptest::proptest! {
+        /// A group's part of the Lagrangian bound is the least sum of reduced costs over
+        /// year-disjoint sets of its columns with at most `most` counted, as enumerating
+        /// every set finds; with any cap, one, two or none (as `max_moves = 0`).
+        #[test]
+        fn the_bound_takes_the_cheapest_year_disjoint_set_of_each_group(
+            columns in proptest::collection::vec((0u32..2, 0i32..5, 0i32..3, proptest::bool::ANY, -9i32..3), 1..12),
+            most in proptest::prop_oneof![proptest::strategy::Just(1u32), proptest::strategy::Just(2), proptest::strategy::Just(u32::MAX)],
+        ) {
+            let mut m = Model::default();
+            let mut spans = Vec::new();
+            let mut reduced = Vec::new();
+            for (k, &(group, first, len, counted, d)) in columns.iter().enumerate() {
+                m.add_binary(0.0, ColName::Aux("c", k as u32, 0, 0));
+                spans.push(Some(Span { group, first, last: first + len, counted }));
+                reduced.push(d as f64);
+            }
+            let bound = lagrangian_bound(&m, &spans, &[most; 2], &reduced, 0.0, &[]);
+            // Every set of columns, by bit mask.
+            let n = columns.len();
+            let mut least = [0.0f64; 2];
+            for mask in 0u32..1 << n {
+                let chosen: Vec<usize> = (0..n).filter(|&k| mask >> k & 1 == 1).collect();
+                let group = match chosen.first() {
+                    Some(&k) => columns[k].0,
+                    None => continue,
+                };
+                let one_group = chosen.iter().all(|&k| columns[k].0 == group);
+                let counted = chosen.iter().filter(|&&k| columns[k].3).count() as u64;
+                let disjoint = chosen.iter().all(|&a| chosen.iter().all(|&b| {
+                    let (x, y) = (spans[a].unwrap(), spans[b].unwrap());
+                    a == b || x.last < y.first || y.last < x.first
+                }));
+                if one_group && disjoint && counted <= most as u64 {
+                    let sum: f64 = chosen.iter().map(|&k| reduced[k]).sum();
+                    least[group as usize] = least[group as usize].min(sum);
+                }
+            }
+            proptest::prop_assert!((bound - (least[0] + least[1])).abs() < 1e-9, "{bound} against {least:?}");
+        }
+    }
+
     /// Stints of 4 people on 3 posts over 3 years (one post per person and year, one holder
     /// per post and year, one move each, a must-fill post), with costs of both signs.
     fn stints() -> Model {
