@@ -511,7 +511,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Recommend { scenario, post, year, top, from, policy, time_limit, full, json } => {
             let resolve = if full { crate::why::Resolve::Full } else { crate::why::Resolve::Nearby };
             let opts = SolveOptions { time_limit, threads: default_threads(), ..SolveOptions::default() };
-            let (s, plan, proven) = match &from {
+            let (s, plan, proven, bound) = match &from {
                 // The scenario as that plan was made: its policy, what-if pins and published
                 // plan.
                 Some(out) => {
@@ -524,13 +524,13 @@ pub fn run(cli: Cli) -> Result<u8> {
                             why,
                         )]));
                     }
-                    (s, plan, proven(&report))
+                    (s, plan, proven(&report), bound(&report))
                 }
                 None => {
                     let s = scenario::load::load(&scenario, policy.as_deref())?;
                     let o = planner::plan(&s, &opts, None, &|_| {})?;
                     let proven = o.solution.status == crate::mip::Status::Optimal;
-                    (s, o.plan, proven)
+                    (s, o.plan, proven, Some(o.solution.bound))
                 }
             };
             let j = post_ix(&s, &post)?;
@@ -538,7 +538,8 @@ pub fn run(cli: Cli) -> Result<u8> {
             let rules = rules::all(&s);
             let objective = check::check(&s, &plan).objective();
             let candidates = crate::why::candidates(&s, &rules, &plan, (None, Some(j)), year, top);
-            let ranked = crate::why::runner_ups(&s, &opts, (&plan, objective, proven), year, &candidates, resolve)?;
+            let base = crate::why::Base { plan: &plan, objective, bound, proven };
+            let ranked = crate::why::runner_ups(&s, &opts, base, year, &candidates, resolve)?;
             let holder = plan.holders(year, s.posts.len())[j.0 as usize].first().map(|&p| s.person(p).id.clone());
             if json {
                 let out = serde_json::json!({"post_id": post, "year": year, "holder": holder, "objective": objective, "proven": proven, "candidates": ranked});
@@ -661,6 +662,11 @@ fn proven(report: &serde_json::Value) -> bool {
     report["solver"]["status"] == crate::mip::Status::Optimal.as_str()
 }
 
+/// The bound on every plan's objective a plan's `report.json` gives (`None`: none).
+fn bound(report: &serde_json::Value) -> Option<f64> {
+    report["solver"]["bound"].as_f64()
+}
+
 /// `year`, or the input error of `flag` when it is not a planned year.
 fn planned_year(s: &Scenario, flag: &str, year: i32) -> Result<i32> {
     s.planned_year(year).map_err(|why| Error::Input(vec![crate::error::InputProblem::file(flag, why)]))
@@ -729,7 +735,8 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
     if let (Some(k), Some(y)) = (ask.runner_ups, year) {
         let alternatives = crate::why::candidates(&s, &rules, &plan, about, y, k);
         let opts = SolveOptions { time_limit: ask.time_limit, threads: default_threads(), ..SolveOptions::default() };
-        let base = (&plan, checked.objective(), proven(&report));
+        let base =
+            crate::why::Base { plan: &plan, objective: checked.objective(), bound: bound(&report), proven: proven(&report) };
         answer.runner_ups = crate::why::runner_ups(&s, &opts, base, y, &alternatives, ask.resolve)?;
     }
     Ok(answer)

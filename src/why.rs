@@ -92,9 +92,14 @@ pub struct RunnerUp {
     pub objective: Option<f64>,
     /// Its change against the plan explained (positive: worse).
     pub delta: Option<f64>,
-    /// The least the change can be, from a full re-solve's bound (`null` for `nearby`,
-    /// whose bound is on the objective with the change weight).
+    /// The least the change can be: the plan explained's bound (no plan costs less), and
+    /// for `full` the re-solve's own bound if higher (`null`: neither is known; a `nearby`
+    /// re-solve's bound is on the objective with the change weight, so it adds nothing).
     pub delta_at_least: Option<f64>,
+    /// Whether `delta` is the exact change of the best plan with the alternative: it meets
+    /// `delta_at_least`. A `nearby` change is exact when the plan explained is proven
+    /// optimal and the alternative costs nothing more.
+    pub exact: bool,
     /// Whether the re-solve is proven: `full`, both plans proven optimal (the change is
     /// exact); `nearby`, the plan explained proven optimal and the re-solve proven the
     /// least-changing plan at the change weight.
@@ -142,18 +147,32 @@ pub fn candidates(
     out.into_iter().take(k).map(|(_, p, j)| (p, j)).collect()
 }
 
+/// The plan runner-ups are compared with.
+#[derive(Debug, Clone, Copy)]
+pub struct Base<'a> {
+    /// The plan explained.
+    pub plan: &'a crate::plan::Plan,
+    /// Its objective, as the check judges it.
+    pub objective: f64,
+    /// The solver's bound on every plan's objective (`None`: not known).
+    pub bound: Option<f64>,
+    /// Whether it was proven optimal.
+    pub proven: bool,
+}
+
 /// Re-solves `s` with each alternative `(p, j)` pinned in `year` (each in `opts`, as
-/// `resolve` says), and compares with `base` (the plan explained, its checked objective,
-/// and whether it was proven optimal). Best first.
+/// `resolve` says), and compares with `base`. Best first.
 pub fn runner_ups(
     s: &Scenario,
     opts: &crate::mip::SolveOptions,
-    base: (&crate::plan::Plan, f64, bool),
+    base: Base,
     year: i32,
     alternatives: &[(PersonIx, PostIx)],
     resolve: Resolve,
 ) -> crate::error::Result<Vec<RunnerUp>> {
-    let (plan, objective, proven) = base;
+    let Base { plan, objective, bound, proven } = base;
+    // No plan costs less than the plan explained's bound, the alternatives' included.
+    let floor = bound.filter(|b| b.is_finite()).map(|b| (b - objective).min(0.0));
     // Side by side, the threads shared between them (as `planner` shares them between
     // independent parts).
     let side_by_side = alternatives.len().clamp(1, rayon::current_num_threads().max(1)) as u32;
@@ -181,12 +200,16 @@ pub fn runner_ups(
                     .people_ix()
                     .filter(|&(q, _)| q != p && s.years().any(|y| o.plan.post(s, q, y) != plan.post(s, q, y)))
                     .count();
+                let delta = found - objective;
+                let own = (resolve == Resolve::Full && sol.bound.is_finite()).then_some(sol.bound - objective);
+                let at_least = least_change(delta, own, floor);
                 RunnerUp {
                     person_id,
                     post_id,
                     objective: Some(found),
-                    delta: Some(found - objective),
-                    delta_at_least: (resolve == Resolve::Full && sol.bound.is_finite()).then_some(sol.bound - objective),
+                    delta: Some(delta),
+                    delta_at_least: at_least,
+                    exact: at_least.is_some_and(|l| delta - l <= EXACT_TOL),
                     proven: proven && sol.status == crate::mip::Status::Optimal,
                     resolve,
                     resolve_optimal: sol.status == crate::mip::Status::Optimal,
@@ -200,6 +223,7 @@ pub fn runner_ups(
                 objective: None,
                 delta: None,
                 delta_at_least: None,
+                exact: false,
                 proven: true,
                 resolve,
                 resolve_optimal: true,
@@ -397,6 +421,19 @@ impl Answer {
     }
 }
 
+/// The least a runner-up's change can be: the higher of its re-solve's own bound and the
+/// plan explained's (`floor`), at most the change found.
+fn least_change(delta: f64, own: Option<f64>, floor: Option<f64>) -> Option<f64> {
+    match (own, floor) {
+        (Some(a), Some(b)) => Some(a.max(b).min(delta)),
+        (a, b) => a.or(b).map(|l| l.min(delta)),
+    }
+}
+
+/// How close a change must be to its lower bound to be exact (objectives are sums of
+/// weights given to one or two decimals).
+const EXACT_TOL: f64 = 1e-6;
+
 /// Runner-ups in words, one line each.
 pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
     let mut out = String::new();
@@ -408,13 +445,18 @@ pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
                 let _ =
                     writeln!(out, "- {what}: no plan meets the hard rules with this; it would break: {}", r.breaks.join("; "));
             }
+            (Some(d), _) if r.exact => {
+                let _ = writeln!(out, "- {what}: {d:+.2} (exact: no plan with this is better); {others}");
+            }
             (Some(d), Resolve::Nearby) => {
                 let how = match (r.proven, r.resolve_optimal) {
                     (true, _) => "proven the least change",
                     (false, true) => "proven the least change from the plan explained, which is not proven optimal",
                     (false, false) => "the least change found, not proven",
                 };
-                let _ = writeln!(out, "- {what}: {d:+.2} ({how}); {others}");
+                let between =
+                    r.delta_at_least.map_or(String::new(), |l| format!("; the best plan with this: {l:+.2} to {d:+.2}"));
+                let _ = writeln!(out, "- {what}: {d:+.2} ({how}{between}); {others}");
             }
             (Some(d), Resolve::Full) if r.proven => {
                 let _ = writeln!(out, "- {what}: {d:+.2} (proven); {others}");
@@ -436,5 +478,31 @@ pub fn runner_ups_heading(year: i32, resolve: Resolve) -> String {
              possible; the change is in the scenario's own objective)"
         ),
         Resolve::Full => format!("Runner-ups in {year} (each pinned in, the whole plan re-solved)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A change is exact when it meets its lower bound: the plan explained's (proven
+    /// optimal: no plan costs less) or a full re-solve's own.
+    #[test]
+    fn a_change_is_exact_when_it_meets_its_bound() {
+        let exact = |delta: f64, own, floor| least_change(delta, own, floor).is_some_and(|l| delta - l <= EXACT_TOL);
+        // Nearby, from a plan proven optimal: as good as the plan is exact; more is an
+        // upper bound only.
+        assert_eq!(least_change(0.0, None, Some(0.0)), Some(0.0));
+        assert!(exact(0.0, None, Some(0.0)));
+        assert!(!exact(6.0, None, Some(0.0)));
+        // From a plan 2.5 above its bound, a change of nothing may still be beaten.
+        assert!(!exact(0.0, None, Some(-2.5)));
+        // Full: the re-solve's bound, when higher.
+        assert_eq!(least_change(5.0, Some(3.0), Some(0.0)), Some(3.0));
+        assert!(exact(5.0, Some(5.0), Some(0.0)));
+        assert_eq!(least_change(5.0, Some(-3.0), Some(-1.0)), Some(-1.0));
+        // Nothing known, nothing claimed.
+        assert_eq!(least_change(5.0, None, None), None);
+        assert!(!exact(5.0, None, None));
     }
 }
