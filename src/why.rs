@@ -97,12 +97,13 @@ pub struct RunnerUp {
     /// re-solve's bound is on the objective with the change weight, so it adds nothing).
     pub delta_at_least: Option<f64>,
     /// Whether `delta` is the exact change of the best plan with the alternative: it meets
-    /// `delta_at_least`. A `nearby` change is exact when the plan explained is proven
-    /// optimal and the alternative costs nothing more.
+    /// `delta_at_least`. A `nearby` change is exact when the alternative costs nothing more
+    /// than the plan explained and that plan's bound is its objective; a `full` one when
+    /// the re-solve's bound meets its plan.
     pub exact: bool,
-    /// Whether the re-solve is proven: `full`, both plans proven optimal (the change is
-    /// exact); `nearby`, the plan explained proven optimal and the re-solve proven the
-    /// least-changing plan at the change weight.
+    /// Whether the re-solve is proven: `full`, both plans proven optimal (within the
+    /// solver's gap tolerance); `nearby`, the plan explained proven optimal and the
+    /// re-solve proven the least-changing plan at the change weight.
     pub proven: bool,
     /// How it was re-solved.
     pub resolve: Resolve,
@@ -171,8 +172,10 @@ pub fn runner_ups(
     resolve: Resolve,
 ) -> crate::error::Result<Vec<RunnerUp>> {
     let Base { plan, objective, bound, proven } = base;
-    // No plan costs less than the plan explained's bound, the alternatives' included.
-    let floor = bound.filter(|b| b.is_finite()).map(|b| (b - objective).min(0.0));
+    // No plan costs less than the plan explained's bound, the alternatives' included, as
+    // long as a re-solve only narrows the plan explained's problem (see `narrower`). A bound
+    // above the objective is not one the solver gave for this plan: nothing is claimed.
+    let floor = bound.filter(|b| b.is_finite() && *b <= objective + EXACT_TOL).map(|b| b - objective);
     // Side by side, the threads shared between them (as `planner` shares them between
     // independent parts).
     let side_by_side = alternatives.len().clamp(1, rayon::current_num_threads().max(1)) as u32;
@@ -184,7 +187,11 @@ pub fn runner_ups(
         let mut pinned = s.clone();
         // Fixes it overrides: the post's holder and the official's post that year.
         let fix = crate::scenario::PinAction::Fix;
+        let pins = pinned.pins.len();
         pinned.pins.retain(|pin| !(pin.year == year && pin.action == fix && (pin.post == j || pin.person == p)));
+        // With a pin of the plan explained dropped, plans it excluded are open again, and
+        // its bound bounds nothing.
+        let narrower = pinned.pins.len() == pins;
         pinned.pins.push(crate::scenario::Pin { person: p, post: j, year, action: fix });
         if resolve == Resolve::Nearby {
             pinned.reference = Some(crate::scenario::Reference::near(s, plan, "the plan explained"));
@@ -202,14 +209,14 @@ pub fn runner_ups(
                     .count();
                 let delta = found - objective;
                 let own = (resolve == Resolve::Full && sol.bound.is_finite()).then_some(sol.bound - objective);
-                let at_least = least_change(delta, own, floor);
+                let (at_least, exact) = least_change(delta, own, floor.filter(|_| narrower));
                 RunnerUp {
                     person_id,
                     post_id,
                     objective: Some(found),
                     delta: Some(delta),
                     delta_at_least: at_least,
-                    exact: at_least.is_some_and(|l| delta - l <= EXACT_TOL),
+                    exact,
                     proven: proven && sol.status == crate::mip::Status::Optimal,
                     resolve,
                     resolve_optimal: sol.status == crate::mip::Status::Optimal,
@@ -421,12 +428,14 @@ impl Answer {
     }
 }
 
-/// The least a runner-up's change can be: the higher of its re-solve's own bound and the
-/// plan explained's (`floor`), at most the change found.
-fn least_change(delta: f64, own: Option<f64>, floor: Option<f64>) -> Option<f64> {
-    match (own, floor) {
-        (Some(a), Some(b)) => Some(a.max(b).min(delta)),
-        (a, b) => a.or(b).map(|l| l.min(delta)),
+/// The least a runner-up's change `delta` can be, the higher of its re-solve's own bound
+/// and the plan explained's (`floor`), and whether `delta` meets it (exact). A bound above
+/// the change found contradicts it (the scenario changed since the plan was made):
+/// nothing is claimed then.
+fn least_change(delta: f64, own: Option<f64>, floor: Option<f64>) -> (Option<f64>, bool) {
+    match own.into_iter().chain(floor).reduce(f64::max) {
+        Some(least) if least <= delta + EXACT_TOL => (Some(least), delta - least <= EXACT_TOL),
+        _ => (None, false),
     }
 }
 
@@ -489,20 +498,20 @@ mod tests {
     /// optimal: no plan costs less) or a full re-solve's own.
     #[test]
     fn a_change_is_exact_when_it_meets_its_bound() {
-        let exact = |delta: f64, own, floor| least_change(delta, own, floor).is_some_and(|l| delta - l <= EXACT_TOL);
+        let exact = |delta: f64, own, floor| least_change(delta, own, floor).1;
         // Nearby, from a plan proven optimal: as good as the plan is exact; more is an
         // upper bound only.
-        assert_eq!(least_change(0.0, None, Some(0.0)), Some(0.0));
+        assert_eq!(least_change(0.0, None, Some(0.0)), (Some(0.0), true));
         assert!(exact(0.0, None, Some(0.0)));
         assert!(!exact(6.0, None, Some(0.0)));
         // From a plan 2.5 above its bound, a change of nothing may still be beaten.
         assert!(!exact(0.0, None, Some(-2.5)));
         // Full: the re-solve's bound, when higher.
-        assert_eq!(least_change(5.0, Some(3.0), Some(0.0)), Some(3.0));
+        assert_eq!(least_change(5.0, Some(3.0), Some(0.0)), (Some(3.0), false));
         assert!(exact(5.0, Some(5.0), Some(0.0)));
-        assert_eq!(least_change(5.0, Some(-3.0), Some(-1.0)), Some(-1.0));
-        // Nothing known, nothing claimed.
-        assert_eq!(least_change(5.0, None, None), None);
-        assert!(!exact(5.0, None, None));
+        assert_eq!(least_change(5.0, Some(-3.0), Some(-1.0)), (Some(-1.0), false));
+        // Nothing known, nothing claimed; nor from a bound the change found contradicts.
+        assert_eq!(least_change(5.0, None, None), (None, false));
+        assert_eq!(least_change(5.0, None, Some(7.0)), (None, false));
     }
 }
