@@ -214,14 +214,13 @@ pub fn plan(
     let solved: Vec<Result<Solved>> = parts
         .par_iter()
         .map(|cols| {
-            let pick = |v: &[bool]| cols.iter().map(|&c| v[c as usize]).collect::<Vec<bool>>();
             let part = Part {
                 model: m.subset(cols),
-                prunable: pick(&prunable),
-                group: cols.iter().map(|&c| group[c as usize]).collect(),
-                spans: cols.iter().map(|&c| spans[c as usize]).collect(),
-                initial: pick(&initial),
-                incumbent: incumbent_x.as_ref().map(|x| cols.iter().map(|&c| x[c as usize]).collect()),
+                prunable: mip::pick(cols, &prunable),
+                group: mip::pick(cols, &group),
+                spans: mip::pick(cols, &spans),
+                initial: mip::pick(cols, &initial),
+                incumbent: incumbent_x.as_ref().map(|x| mip::pick(cols, x)),
                 offset: if parts.len() == 1 { m.offset } else { 0.0 },
             };
             let before = waiting.fetch_sub(cols.len(), std::sync::atomic::Ordering::Relaxed).max(1);

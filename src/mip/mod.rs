@@ -447,8 +447,8 @@ pub fn spread(n: usize, kept: &[u32], x: &[f64]) -> Vec<f64> {
 }
 
 /// The values of the columns `kept` out of values of the whole model (the inverse of
-/// [`spread`]).
-pub fn pick(kept: &[u32], x: &[f64]) -> Vec<f64> {
+/// [`spread`]), or out of anything else indexed by its columns.
+pub fn pick<T: Copy>(kept: &[u32], x: &[T]) -> Vec<T> {
     kept.iter().map(|&c| x[c as usize]).collect()
 }
 
