@@ -139,6 +139,7 @@ pub fn solve(
             sys::Highs_startCallback(h.as_mut_ptr(), kind);
         }
     }
+    threads_on_this_thread(opts.threads.max(1) as i32);
     let solved = h.try_solve().map_err(|e| Error::Solver(format!("HiGHS failed: {e:?}")))?;
     let seconds = started.elapsed().as_secs_f64();
     let raw = solved.status();
@@ -219,10 +220,29 @@ pub enum LpOutcome {
     Stopped,
 }
 
+/// Readies this thread's HiGHS scheduler for a run with `threads`. HiGHS keeps one scheduler
+/// per calling thread, sized by the first run on it, and fails a later run with another
+/// count ("the scheduler has already been initialized"). Rayon runs work on whichever of
+/// its threads is free (a part of one plan, then a runner-up's plan with fewer threads), so
+/// a scheduler of another size is reset first.
+fn threads_on_this_thread(threads: i32) {
+    thread_local!(static THREADS: std::cell::Cell<i32> = const { std::cell::Cell::new(0) });
+    THREADS.with(|t| {
+        if t.get() != 0 && t.get() != threads {
+            // SAFETY: between runs, on the thread that owns the scheduler (HiGHS runs
+            // nothing of ours on its own workers).
+            unsafe { sys::Highs_resetThreadScheduler(1) };
+        }
+        t.set(threads);
+    });
+}
+
 /// An LP kept alive between solves, so that added columns warm-start from the last basis
 /// (column generation).
 pub struct LpSession {
     model: Option<highs::Model>,
+    /// HiGHS's `threads`.
+    threads: i32,
     /// Read by the simplex interrupt callback (the stop flag and the deadline): a leaked
     /// box, so that its address stays fixed while HiGHS holds it; freed on drop, after
     /// the model.
@@ -265,7 +285,7 @@ impl LpSession {
             sys::Highs_startCallback(h.as_mut_ptr(), sys::kHighsCallbackSimplexInterrupt);
         }
         let watch = std::ptr::NonNull::new(watch).expect("Box::into_raw is never null");
-        Ok(LpSession { model: Some(h), watch })
+        Ok(LpSession { model: Some(h), threads: opts.threads.max(1) as i32, watch })
     }
 
     /// Adds continuous columns `(cost, lower, upper, entries)`.
@@ -298,6 +318,7 @@ impl LpSession {
     /// Re-solves from the last basis; `Ok(None)` if infeasible.
     pub fn solve(&mut self) -> Result<LpOutcome> {
         let h = self.model.take().expect("session alive");
+        threads_on_this_thread(self.threads);
         let solved = h.try_solve().map_err(|e| Error::Solver(format!("HiGHS failed on the LP: {e:?}")))?;
         let out = match solved.status() {
             HighsModelStatus::Optimal => {
