@@ -26,9 +26,15 @@ const MOVES_PER_MUST_FILL_ROW: usize = 2;
 const MOVES_PER_ROUND_DIVISOR: usize = 15_000;
 /// Bounds of the moves per person and round.
 const MOVES_PER_ROUND: (usize, usize) = (5, 20);
-/// Share of a part's time that pricing may use: the rest is the MIP's, so that a budget
-/// too short to price every move still ends with a plan from the working set.
-const PRICING_SHARE: f64 = 0.6;
+/// Share of the solving time that the first phase of the parts (pricing and the quick
+/// plan, [`price`]) may use; the second (the MIP and the proof, [`finish`]) has the rest,
+/// shared among the parts by what each can still gain. On the city's nine county parts a
+/// proof that ran to the end of a part's time won a few points while another part had
+/// stopped pricing, with a plan thousands above its LP.
+const FIRST_PHASE_SHARE: f64 = 0.85;
+/// Share of a part's first phase that pricing may use: the rest is the quick plan's, so
+/// that a budget too short to price every move still ends with a plan.
+const PRICING_SHARE: f64 = 0.8;
 /// Share of the time left after building the model that the repair of the greedy plan may
 /// use at most.
 const REPAIR_SHARE: f64 = 0.3;
@@ -200,40 +206,47 @@ pub fn plan(
     let parts = m.components();
     tracing::info!(parts = parts.len(), "independent parts");
     let report_phase = on_progress;
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    // Columns of the parts not started yet: each part gets a share of the time left in
-    // proportion to its size (times the threads), so that the first parts cannot use up
-    // the budget of the last ones; a part that finishes early leaves its time to the rest.
-    let waiting = std::sync::atomic::AtomicUsize::new(parts.iter().map(Vec::len).sum());
-    let threads = rayon::current_num_threads().max(1) as f64;
     // Parts run side by side on rayon's threads: each HiGHS gets its share of `--threads`
     // (HiGHS keeps a thread pool per calling thread, so `--threads` each would multiply).
+    let threads = rayon::current_num_threads().max(1) as f64;
     let side_by_side = parts.len().min(rayon::current_num_threads()).max(1) as u32;
     let part_opts = SolveOptions { threads: (opts.threads / side_by_side).max(1), ..opts.clone() };
     let solving_started = Instant::now();
-    let solved: Vec<Result<Solved>> = parts
-        .par_iter()
-        .map(|cols| {
-            let part = Part {
-                model: m.subset(cols),
-                prunable: mip::pick(cols, &prunable),
-                group: mip::pick(cols, &group),
-                spans: mip::pick(cols, &spans),
-                initial: mip::pick(cols, &initial),
-                incumbent: incumbent_x.as_ref().map(|x| mip::pick(cols, x)),
-                offset: if parts.len() == 1 { m.offset } else { 0.0 },
-            };
-            let before = waiting.fetch_sub(cols.len(), std::sync::atomic::Ordering::Relaxed).max(1);
-            let share = (threads * cols.len() as f64 / before as f64).min(1.0);
-            let left = deadline.saturating_duration_since(Instant::now());
-            let r = solve_part(part, &most_counted, &part_opts, Instant::now() + left.mul_f64(share), report_phase);
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if parts.len() > 1 {
-                report_phase(Phase::Parts(n, parts.len()));
-            }
-            r
-        })
-        .collect();
+    // First phase: each part priced and given its quick plan, by a share of the first
+    // phase's time in proportion to its size.
+    let first_by = Instant::now() + deadline.saturating_duration_since(Instant::now()).mul_f64(FIRST_PHASE_SHARE);
+    let sized = parts.iter().map(|cols| (cols.len() as f64, cols)).collect();
+    let priced = in_shares(sized, threads, first_by, |cols, by| {
+        let part = Part {
+            model: m.subset(cols),
+            prunable: mip::pick(cols, &prunable),
+            group: mip::pick(cols, &group),
+            spans: mip::pick(cols, &spans),
+            initial: mip::pick(cols, &initial),
+            incumbent: incumbent_x.as_ref().map(|x| mip::pick(cols, x)),
+            offset: if parts.len() == 1 { m.offset } else { 0.0 },
+        };
+        price(part, &most_counted, &part_opts, by, report_phase)
+    });
+    // Second phase: the time left, to the parts in proportion to what each can still gain
+    // (a part without a bound counts as the largest gap twice over).
+    let solved: Vec<Result<Solved>> = match priced.into_iter().collect::<Result<Vec<Priced>>>() {
+        Ok(priced) => {
+            let gaps: Vec<f64> = priced.iter().map(Priced::open_gap).collect();
+            let widest = gaps.iter().copied().filter(|g| g.is_finite()).fold(0.0, f64::max);
+            let weighted = gaps.iter().map(|&g| if g.is_finite() { g } else { 2.0 * widest.max(1.0) }).zip(priced).collect();
+            let done = std::sync::atomic::AtomicUsize::new(0);
+            in_shares(weighted, threads, deadline, |p, by| {
+                let r = finish(p, &part_opts, by, report_phase);
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if parts.len() > 1 {
+                    report_phase(Phase::Parts(n, parts.len()));
+                }
+                r
+            })
+        }
+        Err(e) => vec![Err(e)],
+    };
     let mut x = vec![0.0; m.cols.len()];
     let mut solution = Solution {
         status: Status::Optimal,
@@ -465,7 +478,8 @@ struct Solved {
     lp_bound: Option<f64>,
 }
 
-/// Column generation, the fixed-moves sub-MIP, then the MIP, on one part.
+/// Both phases on one part, by `deadline`: the first may use [`FIRST_PHASE_SHARE`] of the
+/// time.
 fn solve_part(
     part: Part,
     most_counted: &[u32],
@@ -473,6 +487,51 @@ fn solve_part(
     deadline: Instant,
     on_progress: &(dyn Fn(Phase) + Sync),
 ) -> Result<Solved> {
+    let first_by = Instant::now() + deadline.saturating_duration_since(Instant::now()).mul_f64(FIRST_PHASE_SHARE);
+    let priced = price(part, most_counted, opts, first_by, on_progress)?;
+    finish(priced, opts, deadline, on_progress)
+}
+
+/// A part after the first phase (pricing and the quick plan), waiting for the second.
+struct Priced {
+    /// The part's model, its incumbent and offset (the rest of [`Part`] is pricing's).
+    model: mip::Model,
+    incumbent: Option<Vec<f64>>,
+    offset: f64,
+    generated: mip::colgen::Generated,
+    /// The working set, and the index in the part of each of its columns.
+    sub: mip::Model,
+    kept: Vec<u32>,
+    /// The working set's plan, when the first phase proved it optimal for the whole part.
+    solved: Option<Solution>,
+    /// Otherwise the best plan so far (the quick plan or the incumbent), indexed like the
+    /// part, with its objective.
+    best: Option<(Vec<f64>, f64)>,
+}
+
+impl Priced {
+    /// The most the second phase can gain: the best plan's objective above the part's LP
+    /// bound (or the Lagrangian bound when pricing stopped); 0 once solved, infinite
+    /// without a plan or a bound.
+    fn open_gap(&self) -> f64 {
+        if self.solved.is_some() {
+            return 0.0;
+        }
+        let bound = self.generated.lp_bound.or(self.generated.lagrangian).unwrap_or(f64::NEG_INFINITY);
+        self.best.as_ref().map_or(f64::INFINITY, |(_, objective)| (objective - bound).max(0.0))
+    }
+}
+
+/// The first phase on one part, by `deadline`: column generation (at most
+/// [`PRICING_SHARE`] of the time), then the fixed-moves sub-MIP: what the LP does (its
+/// columns at 1) kept and the rest solved; when that reaches the LP bound it is optimal.
+fn price(
+    part: Part,
+    most_counted: &[u32],
+    opts: &SolveOptions,
+    deadline: Instant,
+    on_progress: &(dyn Fn(Phase) + Sync),
+) -> Result<Priced> {
     let m = &part.model;
     let remaining = || deadline.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
     let lp_opts = SolveOptions { time_limit: remaining() * PRICING_SHARE, verbose: false, ..opts.clone() };
@@ -486,62 +545,74 @@ fn solve_part(
         spans: &part.spans,
         most_counted,
     };
-    let generated =
+    let mut generated =
         mip::colgen::generate(m, &pricing, &part.initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;
     let (sub, kept) = m.restrict(&generated.keep);
-    // The incumbent within the working set (all of its moves are: they are in it from the
-    // start), its objective there, and its moves as a MIP start.
-    let incumbent_sub: Option<Vec<f64>> = part.incumbent.as_ref().map(|x| mip::pick(&kept, x));
-    let incumbent_objective = incumbent_sub.as_ref().map(|x| sub.objective(x));
-    let incumbent_start: Option<Vec<(Col, f64)>> = incumbent_sub.as_ref().map(|x| integer_part(&sub, x));
-    let solving = |p: &Progress| on_progress(Phase::Solving(p));
-    let budget = || SolveOptions { time_limit: remaining(), ..opts.clone() };
+    // The incumbent is within the working set (its moves are in it from the start).
+    let incumbent = part.incumbent.clone().map(|x| {
+        let objective = m.objective(&x);
+        (x, objective)
+    });
     // The LP optimum over every move, or, when pricing was stopped, the last LP solved: its
     // moves guide the quick sub-MIP either way, but only the first proves anything.
     let lp: Option<Vec<f64>> = (!generated.lp_x.is_empty()).then(|| mip::pick(&kept, &generated.lp_x));
-    let (sub, kept, mut solution) = match (&lp, generated.lp_bound) {
+    let (solved, best) = match (&lp, generated.lp_bound) {
         (Some(lp), Some(_)) if feasible_integral(&sub, lp) => {
             // The LP optimum over all moves is integral: an optimal plan, no branching.
             let x: Vec<f64> = lp.iter().zip(&sub.cols).map(|(&v, c)| if c.integer { v.round() } else { v }).collect();
             let objective = sub.objective(&x);
-            (sub, kept, Solution { status: Status::Optimal, x, objective, bound: objective, gap: 0.0, seconds: 0.0, nodes: 0 })
+            (Some(Solution { status: Status::Optimal, x, objective, bound: objective, gap: 0.0, seconds: 0.0, nodes: 0 }), None)
         }
         (Some(lp), lp_bound) => {
-            // Keep what the LP does (its columns at 1) and solve the rest; when that reaches
-            // the LP bound it is optimal.
-            let quick_opts = SolveOptions { time_limit: remaining() / 2.0, ..opts.clone() };
-            let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, None, &mut |p| solving(p))?;
+            let quick_opts = SolveOptions { time_limit: remaining(), ..opts.clone() };
+            let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, None, &mut |p| on_progress(Phase::Solving(p)))?;
             let found = !quick.x.is_empty();
             if found && lp_bound.is_some_and(|b| quick.objective <= b + 1e-6) {
-                (sub, kept, Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick })
+                (Some(Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick }), None)
             } else {
-                // The MIP starts from the better of the quick plan and the incumbent (indexed
-                // like the part) and, with a bound, sees the moves that could beat it.
-                let quick_first = found && incumbent_objective.is_none_or(|inc| quick.objective <= inc + 1e-9);
-                let best: Option<(Vec<f64>, f64)> = if quick_first {
-                    Some((mip::spread(m.cols.len(), &kept, &quick.x), quick.objective))
-                } else {
-                    part.incumbent.clone().zip(incumbent_objective)
+                // The better of the quick plan and the incumbent.
+                let quick = found.then(|| (mip::spread(m.cols.len(), &kept, &quick.x), quick.objective));
+                let best = match (quick, incumbent) {
+                    (Some(q), Some(inc)) => Some(if q.1 <= inc.1 + 1e-9 { q } else { inc }),
+                    (q, inc) => q.or(inc),
                 };
-                let (sub, kept) = match (lp_bound, &best) {
-                    (Some(lp_bound), Some((x, objective))) => focus(m, &generated, x, objective - lp_bound, false),
-                    _ => (sub, kept),
-                };
-                let start = best.map(|(x, _)| integer_part(&sub, &mip::pick(&kept, &x)));
-                let solution = mip::highs::solve(&sub, &budget(), start.as_deref(), &mut |p| solving(p))?;
-                // Within the gap asked for already, nothing to prove.
-                let asked = |lp_bound: f64| mip::rel_gap(solution.objective + part.offset, lp_bound + part.offset) <= opts.gap;
-                match lp_bound {
-                    Some(lp_bound) if solution.status == Status::Optimal && !asked(lp_bound) && !opts.stopped() => {
-                        prove(m, &generated, lp_bound, (sub, kept, solution), &budget(), &mut |p| solving(p))?
-                    }
-                    _ => (sub, kept, solution),
-                }
+                (None, best)
             }
         }
-        _ => {
-            let solution = mip::highs::solve(&sub, &budget(), incumbent_start.as_deref(), &mut |p| solving(p))?;
-            (sub, kept, solution)
+        _ => (None, incumbent),
+    };
+    // The second phase needs the last LP no more (the parts wait side by side for it).
+    generated.lp_x = Vec::new();
+    Ok(Priced { model: part.model, incumbent: part.incumbent, offset: part.offset, generated, sub, kept, solved, best })
+}
+
+/// The second phase on one part, by `deadline`: unless the first solved it, the MIP from
+/// the best plan so far over the working set (or, with the LP bound, over the moves that
+/// could beat that plan), then the proof ([`prove`]) when it ends short of the gap asked
+/// for. Then the plan, its status and a bound valid for every plan of the part.
+fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
+    let Priced { model, incumbent, offset, generated, sub, kept, solved, best } = priced;
+    let m = &model;
+    let remaining = || deadline.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
+    let solving = |p: &Progress| on_progress(Phase::Solving(p));
+    let budget = || SolveOptions { time_limit: remaining(), ..opts.clone() };
+    let (sub, kept, mut solution) = match solved {
+        Some(solution) => (sub, kept, solution),
+        None => {
+            let (sub, kept) = match (generated.lp_bound, &best) {
+                (Some(lp_bound), Some((x, objective))) => focus(m, &generated, x, objective - lp_bound, false),
+                _ => (sub, kept),
+            };
+            let start = best.map(|(x, _)| integer_part(&sub, &mip::pick(&kept, &x)));
+            let solution = mip::highs::solve(&sub, &budget(), start.as_deref(), &mut |p| solving(p))?;
+            // Within the gap asked for already, nothing to prove.
+            let asked = |lp_bound: f64| mip::rel_gap(solution.objective + offset, lp_bound + offset) <= opts.gap;
+            match generated.lp_bound {
+                Some(lp_bound) if solution.status == Status::Optimal && !asked(lp_bound) && !opts.stopped() => {
+                    prove(m, &generated, lp_bound, (sub, kept, solution), &budget(), &mut |p| solving(p))?
+                }
+                _ => (sub, kept, solution),
+            }
         }
     };
     let mut kept = kept;
@@ -555,7 +626,7 @@ fn solve_part(
     let found = !solution.x.is_empty() && solution.status != Status::Infeasible;
     let mut x = if found { mip::spread(m.cols.len(), &kept, &solution.x) } else { vec![0.0; m.cols.len()] };
     let mut objective = if found { m.objective(&x) } else { f64::INFINITY };
-    if let Some(inc) = part.incumbent.filter(|inc| m.objective(inc) < objective - 1e-9) {
+    if let Some(inc) = incumbent.filter(|inc| m.objective(inc) < objective - 1e-9) {
         // The search stopped before it found a plan as good as the incumbent: keep that.
         objective = m.objective(&inc);
         x = inc;
@@ -667,6 +738,35 @@ fn prove(
     Ok(if better { (wide, wide_kept, proof) } else { first })
 }
 
+/// Runs `work(item, by)` for each of `items` (a weight and an item) on rayon's threads, the
+/// heaviest first, each by a share of the time left to `deadline` when it starts, in
+/// proportion to its weight among the items not started yet (times the threads): the first
+/// items cannot use up the time of the last, an item done early leaves its time to the
+/// rest, and an item of weight 0 gets none. The results in the items' order.
+fn in_shares<I: Send, T: Send>(
+    items: Vec<(f64, I)>,
+    threads: f64,
+    deadline: Instant,
+    work: impl Fn(I, Instant) -> T + Sync,
+) -> Vec<T> {
+    let waiting = items.iter().map(|(w, _)| w).sum::<f64>();
+    let mut items: Vec<(usize, (f64, I))> = items.into_iter().enumerate().collect();
+    items.sort_by(|(a, (wa, _)), (b, (wb, _))| wb.total_cmp(wa).then(a.cmp(b)));
+    // Each deadline is set as a thread takes the item (the bridge hands them out in order).
+    let mut out: Vec<(usize, T)> = items
+        .into_iter()
+        .scan(waiting, |waiting, (k, (w, item))| {
+            let share = if w > 0.0 { (threads * w / waiting.max(w)).min(1.0) } else { 0.0 };
+            *waiting -= w;
+            Some((k, item, Instant::now() + deadline.saturating_duration_since(Instant::now()).mul_f64(share)))
+        })
+        .par_bridge()
+        .map(|(k, item, by)| (k, work(item, by)))
+        .collect();
+    out.sort_by_key(|(k, _)| *k);
+    out.into_iter().map(|(_, t)| t).collect()
+}
+
 /// The integer columns of `x`, rounded: a MIP start.
 fn integer_part(m: &crate::mip::Model, x: &[f64]) -> Vec<(Col, f64)> {
     (0..m.cols.len()).filter(|&c| m.cols[c].integer).map(|c| (Col(c as u32), x[c].round())).collect()
@@ -683,4 +783,35 @@ pub fn peak_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let kb: f64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
     Some(kb / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    /// Seconds from `start` to each item's deadline, with `threads` and 4 s to share.
+    fn deadlines(weights: &[f64], threads: f64) -> Vec<f64> {
+        let start = Instant::now();
+        let items = weights.iter().copied().zip(0..weights.len()).collect();
+        let by = in_shares(items, threads, start + Duration::from_secs(4), |k, by| (k, by.duration_since(start).as_secs_f64()));
+        // Results in the items' order, whatever order they ran in.
+        assert_eq!(by.iter().map(|b| b.0).collect::<Vec<_>>(), (0..weights.len()).collect::<Vec<_>>());
+        by.into_iter().map(|b| b.1).collect()
+    }
+
+    #[test]
+    fn shares_follow_the_weights_of_the_items_not_started() {
+        // The heaviest first, with 3/4 of the time; the last has all that is left.
+        let by = deadlines(&[1.0, 3.0], 1.0);
+        assert!((by[1] - 3.0).abs() < 0.2 && (by[0] - 4.0).abs() < 0.2, "{by:?}");
+        // Two threads: twice its weight's share of the time left when it starts, at most all
+        // of it; equal weights in their order.
+        let by = deadlines(&[2.0, 2.0, 2.0, 2.0], 2.0);
+        let expected = [4.0 * 2.0 * 2.0 / 8.0, 4.0 * 2.0 * 2.0 / 6.0, 4.0, 4.0];
+        assert!(by.iter().zip(expected).all(|(b, e)| (b - e).abs() < 0.2), "{by:?} against {expected:?}");
+        // Weight 0 (a part solved already): no time.
+        let by = deadlines(&[0.0, 5.0], 1.0);
+        assert!(by[0] < 0.2 && (by[1] - 4.0).abs() < 0.2, "{by:?}");
+    }
 }
