@@ -32,9 +32,12 @@ const MOVES_PER_ROUND: (usize, usize) = (5, 20);
 /// proof that ran to the end of a part's time won a few points while another part had
 /// stopped pricing, with a plan thousands above its LP.
 const FIRST_PHASE_SHARE: f64 = 0.85;
-/// Share of a part's first phase that pricing may use: the rest is the quick plan's, so
+/// Share of a part's first phase after which pricing stops at the end of a round unless it
+/// is close to the end ([`PRICING_CLOSE_SHARE`] then): the rest is the quick plan's, so
 /// that a budget too short to price every move still ends with a plan.
 const PRICING_SHARE: f64 = 0.8;
+/// Share of a part's first phase that pricing close to its end may use.
+const PRICING_CLOSE_SHARE: f64 = 0.9;
 /// Share of the time left after building the model that the repair of the greedy plan may
 /// use at most.
 const REPAIR_SHARE: f64 = 0.3;
@@ -231,7 +234,16 @@ pub fn plan(
     // Second phase: the time left, to the parts in proportion to what each can still gain
     // (a part without a bound counts as the largest gap twice over).
     let solved: Vec<Result<Solved>> = match priced.into_iter().collect::<Result<Vec<Priced>>>() {
-        Ok(priced) => {
+        Ok(mut priced) => {
+            // Within the gap asked for already (judged over the whole plan, as its gap is):
+            // every part keeps its best plan.
+            let objective = priced.iter().map(Priced::objective).sum::<Option<f64>>().map(|o| o + m.offset);
+            let bound = m.offset + priced.iter().map(Priced::bound).sum::<f64>();
+            let open = priced.iter().any(|p| p.solved.is_none());
+            if open && objective.is_some_and(|o| mip::rel_gap(o, bound) <= opts.gap) {
+                tracing::info!(objective, bound, "the plan is within the gap asked for after pricing");
+                priced.iter_mut().for_each(Priced::settle);
+            }
             let gaps: Vec<f64> = priced.iter().map(Priced::open_gap).collect();
             let widest = gaps.iter().copied().filter(|g| g.is_finite()).fold(0.0, f64::max);
             let weighted = gaps.iter().map(|&g| if g.is_finite() { g } else { 2.0 * widest.max(1.0) }).zip(priced).collect();
@@ -510,15 +522,34 @@ struct Priced {
 }
 
 impl Priced {
-    /// The most the second phase can gain: the best plan's objective above the part's LP
-    /// bound (or the Lagrangian bound when pricing stopped); 0 once solved, infinite
-    /// without a plan or a bound.
-    fn open_gap(&self) -> f64 {
-        if self.solved.is_some() {
-            return 0.0;
+    /// The part's best plan so far: its objective (offset excluded).
+    fn objective(&self) -> Option<f64> {
+        self.solved.as_ref().map(|s| s.objective).or(self.best.as_ref().map(|b| b.1))
+    }
+
+    /// A bound valid for every plan of the part: its LP bound, or the Lagrangian bound when
+    /// pricing stopped (offset excluded).
+    fn bound(&self) -> f64 {
+        match &self.solved {
+            Some(solved) => solved.bound,
+            None => self.generated.lp_bound.or(self.generated.lagrangian).unwrap_or(f64::NEG_INFINITY),
         }
-        let bound = self.generated.lp_bound.or(self.generated.lagrangian).unwrap_or(f64::NEG_INFINITY);
-        self.best.as_ref().map_or(f64::INFINITY, |(_, objective)| (objective - bound).max(0.0))
+    }
+
+    /// The most the second phase can gain: the best plan's objective above the bound; 0
+    /// once solved, infinite without a plan.
+    fn open_gap(&self) -> f64 {
+        self.objective().map_or(f64::INFINITY, |objective| (objective - self.bound()).max(0.0))
+    }
+
+    /// Ends the part with its best plan, when the whole plan is within the gap asked for.
+    fn settle(&mut self) {
+        if let (None, Some((x, objective))) = (&self.solved, &self.best) {
+            let (objective, bound) = (*objective, self.bound());
+            let x = mip::pick(&self.kept, x);
+            let gap = mip::rel_gap(objective, bound);
+            self.solved = Some(Solution { status: Status::Optimal, x, objective, bound, gap, seconds: 0.0, nodes: 0 });
+        }
     }
 }
 
@@ -534,7 +565,7 @@ fn price(
 ) -> Result<Priced> {
     let m = &part.model;
     let remaining = || deadline.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
-    let lp_opts = SolveOptions { time_limit: remaining() * PRICING_SHARE, verbose: false, ..opts.clone() };
+    let lp_opts = SolveOptions { time_limit: remaining() * PRICING_CLOSE_SHARE, verbose: false, ..opts.clone() };
     let pricing = mip::colgen::Pricing {
         prunable: &part.prunable,
         group: &part.group,
@@ -542,6 +573,7 @@ fn price(
             .clamp(MOVES_PER_ROUND.0, MOVES_PER_ROUND.1),
         per_row: MOVES_PER_MUST_FILL_ROW,
         max_rounds: 200,
+        soft_limit: remaining() * PRICING_SHARE,
         spans: &part.spans,
         most_counted,
     };
