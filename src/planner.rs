@@ -38,6 +38,9 @@ const FIRST_PHASE_SHARE: f64 = 0.85;
 const PRICING_SHARE: f64 = 0.8;
 /// Share of a part's first phase that pricing close to its end may use.
 const PRICING_CLOSE_SHARE: f64 = 0.9;
+/// Share of a part's first phase that its quick plan may use at least, past the phase's
+/// end if need be.
+const QUICK_SHARE: f64 = 0.5;
 /// Share of the time left after building the model that the repair of the greedy plan may
 /// use at most.
 const REPAIR_SHARE: f64 = 0.3;
@@ -229,7 +232,7 @@ pub fn plan(
             incumbent: incumbent_x.as_ref().map(|x| mip::pick(cols, x)),
             offset: if parts.len() == 1 { m.offset } else { 0.0 },
         };
-        price(part, &most_counted, &part_opts, by, report_phase)
+        price(part, &most_counted, &part_opts, (by, deadline), report_phase)
     });
     // Second phase: the time left, to the parts in proportion to what each can still gain
     // (a part without a bound counts as the largest gap twice over).
@@ -500,7 +503,7 @@ fn solve_part(
     on_progress: &(dyn Fn(Phase) + Sync),
 ) -> Result<Solved> {
     let first_by = Instant::now() + deadline.saturating_duration_since(Instant::now()).mul_f64(FIRST_PHASE_SHARE);
-    let priced = price(part, most_counted, opts, first_by, on_progress)?;
+    let priced = price(part, most_counted, opts, (first_by, deadline), on_progress)?;
     finish(priced, opts, deadline, on_progress)
 }
 
@@ -560,11 +563,12 @@ fn price(
     part: Part,
     most_counted: &[u32],
     opts: &SolveOptions,
-    deadline: Instant,
+    (deadline, last): (Instant, Instant),
     on_progress: &(dyn Fn(Phase) + Sync),
 ) -> Result<Priced> {
     let m = &part.model;
     let remaining = || deadline.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
+    let share = remaining();
     let lp_opts = SolveOptions { time_limit: remaining() * PRICING_CLOSE_SHARE, verbose: false, ..opts.clone() };
     let pricing = mip::colgen::Pricing {
         prunable: &part.prunable,
@@ -596,7 +600,10 @@ fn price(
             (Some(Solution { status: Status::Optimal, x, objective, bound: objective, gap: 0.0, seconds: 0.0, nodes: 0 }), None)
         }
         (Some(lp), lp_bound) => {
-            let quick_opts = SolveOptions { time_limit: remaining(), ..opts.clone() };
+            // At least half the part's share, into the second phase if need be (the quick
+            // plan is where good plans come from when pricing stopped early).
+            let left = last.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
+            let quick_opts = SolveOptions { time_limit: remaining().max(share * QUICK_SHARE).min(left), ..opts.clone() };
             let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, None, &mut |p| on_progress(Phase::Solving(p)))?;
             let found = !quick.x.is_empty();
             if found && lp_bound.is_some_and(|b| quick.objective <= b + 1e-6) {
