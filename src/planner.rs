@@ -556,9 +556,11 @@ impl Priced {
     }
 }
 
-/// The first phase on one part, by `deadline`: column generation (at most
-/// [`PRICING_SHARE`] of the time), then the fixed-moves sub-MIP: what the LP does (its
-/// columns at 1) kept and the rest solved; when that reaches the LP bound it is optimal.
+/// The first phase on one part, by `deadline` (its share of the phase): column generation
+/// ([`PRICING_SHARE`] of the time, [`PRICING_CLOSE_SHARE`] when close to its end), then the
+/// fixed-moves sub-MIP: what the LP does (its columns at 1) kept and the rest solved; when
+/// that reaches the LP bound it is optimal. The sub-MIP has at least [`QUICK_SHARE`] of the
+/// share, up to `last` (the end of the second phase).
 fn price(
     part: Part,
     most_counted: &[u32],

@@ -357,15 +357,20 @@ mod tests {
 
     /// Pricing from `initial` (one group per person, one column per round and person).
     fn price(m: &Model, initial: &[bool]) -> Generated {
+        price_until(m, 3, initial, f64::INFINITY)
+    }
+
+    /// Pricing of an assignment of `n` people from `initial`, with a soft limit.
+    fn price_until(m: &Model, n: u32, initial: &[bool], soft_limit: f64) -> Generated {
         let prunable = vec![true; m.cols.len()];
-        let group: Vec<u32> = (0..m.cols.len() as u32).map(|c| c / 3).collect();
+        let group: Vec<u32> = (0..m.cols.len() as u32).map(|c| c / n).collect();
         let pricing = Pricing {
             prunable: &prunable,
             group: &group,
             per_group: 1,
             per_row: 0,
             max_rounds: 50,
-            soft_limit: f64::INFINITY,
+            soft_limit,
             spans: &[],
             most_counted: &[],
         };
@@ -396,19 +401,7 @@ mod tests {
         // Each person's own post costs 0, any other 1.
         let run = |n: u32, initial: &[bool]| {
             let (m, full) = assignment_of(n, |i, j| if i == j { 0.0 } else { 1.0 });
-            let prunable = vec![true; m.cols.len()];
-            let group: Vec<u32> = (0..m.cols.len() as u32).map(|c| c / n).collect();
-            let pricing = Pricing {
-                prunable: &prunable,
-                group: &group,
-                per_group: 1,
-                per_row: 0,
-                max_rounds: 50,
-                soft_limit: 0.0,
-                spans: &[],
-                most_counted: &[],
-            };
-            (generate(&m, &pricing, initial, &SolveOptions::default(), &mut |_, _| {}).unwrap(), full)
+            (price_until(&m, n, initial, 0.0), full)
         };
         // Far from the end (3 of 9 moves, none on the diagonal): stopped after the first
         // round, with its LP but no bound.
