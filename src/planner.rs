@@ -183,7 +183,7 @@ pub fn plan(
     let baseline = check::check(s, &greedy);
     let start = s.reference.as_ref().map_or(&greedy, |r| &r.plan);
     let neighbours = search::Neighbours::new(&f);
-    let repair_by = Instant::now() + deadline.saturating_duration_since(Instant::now()).mul_f64(REPAIR_SHARE);
+    let repair_by = share_of(deadline, REPAIR_SHARE);
     let incumbent = match &s.reference {
         Some(r) if !r.published => None,
         Some(r) => search::repair(&neighbours, &r.plan, &check::check(s, &r.plan), opts, repair_by)?,
@@ -220,7 +220,7 @@ pub fn plan(
     let solving_started = Instant::now();
     // First phase: each part priced and given its quick plan, by a share of the first
     // phase's time in proportion to its size.
-    let first_by = Instant::now() + deadline.saturating_duration_since(Instant::now()).mul_f64(FIRST_PHASE_SHARE);
+    let first_by = share_of(deadline, FIRST_PHASE_SHARE);
     let sized = parts.iter().map(|cols| (cols.len() as f64, cols)).collect();
     let priced = in_shares(sized, threads, first_by, |cols, by| {
         let part = Part {
@@ -502,7 +502,7 @@ fn solve_part(
     deadline: Instant,
     on_progress: &(dyn Fn(Phase) + Sync),
 ) -> Result<Solved> {
-    let first_by = Instant::now() + deadline.saturating_duration_since(Instant::now()).mul_f64(FIRST_PHASE_SHARE);
+    let first_by = share_of(deadline, FIRST_PHASE_SHARE);
     let priced = price(part, most_counted, opts, (first_by, deadline), on_progress)?;
     finish(priced, opts, deadline, on_progress)
 }
@@ -571,7 +571,7 @@ fn price(
     let m = &part.model;
     let remaining = || deadline.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
     let share = remaining();
-    let lp_opts = SolveOptions { time_limit: remaining() * PRICING_CLOSE_SHARE, verbose: false, ..opts.clone() };
+    let lp_opts = SolveOptions { time_limit: share * PRICING_CLOSE_SHARE, verbose: false, ..opts.clone() };
     let pricing = mip::colgen::Pricing {
         prunable: &part.prunable,
         group: &part.group,
@@ -579,7 +579,7 @@ fn price(
             .clamp(MOVES_PER_ROUND.0, MOVES_PER_ROUND.1),
         per_row: MOVES_PER_MUST_FILL_ROW,
         max_rounds: 200,
-        soft_limit: remaining() * PRICING_SHARE,
+        soft_limit: share * PRICING_SHARE,
         spans: &part.spans,
         most_counted,
     };
@@ -660,8 +660,7 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
     if solution.status == Status::Infeasible && kept.len() < m.cols.len() {
         // Only the whole part can prove infeasibility.
         tracing::info!("working set infeasible; solving the whole part");
-        let budget = SolveOptions { time_limit: remaining(), ..opts.clone() };
-        solution = mip::highs::solve(m, &budget, None, &mut |p| solving(p))?;
+        solution = mip::highs::solve(m, &budget(), None, &mut |p| solving(p))?;
         kept = (0..m.cols.len() as u32).collect();
     }
     let found = !solution.x.is_empty() && solution.status != Status::Infeasible;
@@ -779,6 +778,11 @@ fn prove(
     Ok(if better { (wide, wide_kept, proof) } else { first })
 }
 
+/// The instant `share` of the time from now to `deadline` away.
+fn share_of(deadline: Instant, share: f64) -> Instant {
+    Instant::now() + deadline.saturating_duration_since(Instant::now()).mul_f64(share)
+}
+
 /// Runs `work(item, by)` for each of `items` (a weight and an item) on rayon's threads, the
 /// heaviest first, each by a share of the time left to `deadline` when it starts, in
 /// proportion to its weight among the items not started yet (times the threads): the first
@@ -799,7 +803,7 @@ fn in_shares<I: Send, T: Send>(
         .scan(waiting, |waiting, (k, (w, item))| {
             let share = if w > 0.0 { (threads * w / waiting.max(w)).min(1.0) } else { 0.0 };
             *waiting -= w;
-            Some((k, item, Instant::now() + deadline.saturating_duration_since(Instant::now()).mul_f64(share)))
+            Some((k, item, share_of(deadline, share)))
         })
         .par_bridge()
         .map(|(k, item, by)| (k, work(item, by)))
