@@ -181,6 +181,8 @@ fn build() -> bool {
         println!("cargo:rustc-link-lib=stdc++");
     }
     println!("cargo:rerun-if-changed=HiGHS/highs/interfaces/highs_c_api.h");
+    // rotaplan: the local changes to the sources (PATCHES.md) rebuild the library too.
+    println!("cargo:rerun-if-changed=HiGHS/highs");
 
     true
 }

@@ -1707,8 +1707,21 @@ void HEkk::initialiseSimplexLpRandomVectors() {
   // Generate a vector of random reals
   info_.numTotRandomValue_.resize(num_tot);
   vector<double>& numTotRandomValue = info_.numTotRandomValue_;
+  // rotaplan: the value of a variable depends on its own index and the seed only
+  // (columns by column index, rows by row index), not on the size of the LP nor on
+  // the solves before: a re-solve after adding columns perturbs the costs of the
+  // columns already there as the last solve did, so its basis stays optimal for
+  // them. Upstream draws every value afresh at each solve.
+  const uint64_t seed = static_cast<uint64_t>(options_->random_seed);
   for (HighsInt i = 0; i < num_tot; i++) {
-    numTotRandomValue[i] = random.fraction();
+    const uint64_t key = i < num_col ? 2 * static_cast<uint64_t>(i)
+                                     : 2 * static_cast<uint64_t>(i - num_col) + 1;
+    uint64_t z = key + 0x9e3779b97f4a7c15ULL * (seed + 1);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    // In (0, 1), as HighsRandom::fraction.
+    numTotRandomValue[i] = (static_cast<double>(z >> 12) + 0.5) * 2.220446049250313e-16;
   }
 }
 
