@@ -44,6 +44,9 @@ pub struct Stint {
     pub last: i32,
     /// Its column.
     pub col: Col,
+    /// Whether it is the minimum stay cut short of the longest stint from `first`, after
+    /// which the official moves on (only where officials may move more than once).
+    pub moves_on: bool,
 }
 
 /// A row still open for additions.
@@ -250,20 +253,20 @@ impl<'a> Formulation<'a> {
             let Some((last, cost)) = (first..=run_end).rev().find_map(|last| cost_of(last).map(|c| (last, c))) else {
                 continue;
             };
-            let mut lasts = vec![(last, cost)];
+            let mut lasts = vec![(last, cost, false)];
             // With more than one move, also the minimum stay, then a move on.
             let short = first + minimum - 1;
             if s.policy.stability.max_moves != 1 && !s.post(j).temporary && short < last {
-                lasts.extend(cost_of(short).map(|c| (short, c)));
+                lasts.extend(cost_of(short).map(|c| (short, c, true)));
             }
-            for (last, cost) in lasts {
+            for (last, cost, moves_on) in lasts {
                 let t = |y: i32| (y - s.start_year) as usize;
                 let arcs: f64 = arc_cost[t(first)..=t(last)].iter().sum();
                 let z = self.model.add_binary(cost + arcs, ColName::Entry(p, j, first, last));
                 for y in first..=last {
                     self.holds(p, j, y, z);
                 }
-                self.stints.push(Stint { person: p, post: j, first, last, col: z });
+                self.stints.push(Stint { person: p, post: j, first, last, col: z, moves_on });
                 cols.push(z);
             }
         }

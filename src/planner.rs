@@ -148,6 +148,8 @@ pub fn plan(
     let mut prunable = vec![false; m.cols.len()];
     let mut initial = vec![false; m.cols.len()];
     let mut group = vec![u32::MAX; m.cols.len()];
+    // The minimum-stay stints (officials moving more than once) are priced in last.
+    let mut later = vec![false; m.cols.len()];
     // Each person takes a year at most once and makes at most `max_moves` moves: the
     // Lagrangian bound of pricing keeps that (a bound even when pricing is cut short).
     let spans: Vec<Option<mip::colgen::Span>> = m
@@ -166,6 +168,7 @@ pub fn plan(
         let c = st.col.0 as usize;
         prunable[c] = true;
         group[c] = st.person.0;
+        later[c] = st.moves_on;
         // Cheapest first; ties (most moves cost the same) spread over posts by a hash so
         // that people do not all start with the same few posts.
         let spread =
@@ -228,6 +231,7 @@ pub fn plan(
             prunable: mip::pick(cols, &prunable),
             group: mip::pick(cols, &group),
             spans: mip::pick(cols, &spans),
+            later: mip::pick(cols, &later),
             initial: mip::pick(cols, &initial),
             incumbent: incumbent_x.as_ref().map(|x| mip::pick(cols, x)),
             offset: if parts.len() == 1 { m.offset } else { 0.0 },
@@ -245,13 +249,18 @@ pub fn plan(
             let open = priced.iter().any(|p| p.solved.is_none());
             if open && objective.is_some_and(|o| mip::rel_gap(o, bound) <= opts.gap) {
                 tracing::info!(objective, bound, "the plan is within the gap asked for after pricing");
-                priced.iter_mut().for_each(Priced::settle);
+                priced.iter_mut().for_each(|p| p.settle(Status::Optimal));
             }
             let gaps: Vec<f64> = priced.iter().map(Priced::open_gap).collect();
             let widest = gaps.iter().copied().filter(|g| g.is_finite()).fold(0.0, f64::max);
             let weighted = gaps.iter().map(|&g| if g.is_finite() { g } else { 2.0 * widest.max(1.0) }).zip(priced).collect();
             let done = std::sync::atomic::AtomicUsize::new(0);
-            in_shares(weighted, threads, deadline, |p, by| {
+            in_shares(weighted, threads, deadline, |mut p: Priced, by| {
+                // Past the deadline a part keeps its best plan: a MIP has at least a second,
+                // and the last parts' seconds one after another ran 3.6 s over a minute.
+                if Instant::now() >= deadline {
+                    p.settle(Status::TimeLimit);
+                }
                 let r = finish(p, &part_opts, by, report_phase);
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if parts.len() > 1 {
@@ -280,8 +289,14 @@ pub fn plan(
                 let left = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
                 let budget = SolveOptions { time_limit: left.max(10.0), ..opts.clone() };
                 // The elastic models are solved as the plan is, by pricing the same moves.
-                let moves =
-                    Moves { prunable: &prunable, group: &group, spans: &spans, initial: &initial, most_counted: &most_counted };
+                let moves = Moves {
+                    prunable: &prunable,
+                    group: &group,
+                    spans: &spans,
+                    later: &later,
+                    initial: &initial,
+                    most_counted: &most_counted,
+                };
                 let by_pricing =
                     |elastic: &mip::Model, o: &SolveOptions, at_least: f64| solve_elastic(m, elastic, o, at_least, &moves);
                 let solve: &crate::diagnose::Solve = if opts.colgen { &by_pricing } else { &crate::diagnose::whole };
@@ -410,6 +425,7 @@ struct Part {
     prunable: Vec<bool>,
     group: Vec<u32>,
     spans: Vec<Option<mip::colgen::Span>>,
+    later: Vec<bool>,
     initial: Vec<bool>,
     /// The incumbent's column values in the part: the MIP start and the fallback.
     incumbent: Option<Vec<f64>>,
@@ -423,6 +439,7 @@ struct Moves<'a> {
     prunable: &'a [bool],
     group: &'a [u32],
     spans: &'a [Option<mip::colgen::Span>],
+    later: &'a [bool],
     initial: &'a [bool],
     most_counted: &'a [u32],
 }
@@ -454,6 +471,7 @@ fn solve_elastic(
         prunable,
         group: moves.group.iter().copied().chain(std::iter::repeat_n(u32::MAX, extra)).collect(),
         spans: moves.spans.iter().cloned().chain(std::iter::repeat_n(None, extra)).collect(),
+        later: with(moves.later, false),
         initial,
         incumbent: None,
         offset: 0.0,
@@ -545,13 +563,14 @@ impl Priced {
         self.objective().map_or(f64::INFINITY, |objective| (objective - self.bound()).max(0.0))
     }
 
-    /// Ends the part with its best plan, when the whole plan is within the gap asked for.
-    fn settle(&mut self) {
+    /// Ends the part with its best plan: `Optimal` when the whole plan is within the gap
+    /// asked for, `TimeLimit` when the second phase reaches the part after the deadline.
+    fn settle(&mut self, status: Status) {
         if let (None, Some((x, objective))) = (&self.solved, &self.best) {
             let (objective, bound) = (*objective, self.bound());
             let x = mip::pick(&self.kept, x);
             let gap = mip::rel_gap(objective, bound);
-            self.solved = Some(Solution { status: Status::Optimal, x, objective, bound, gap, seconds: 0.0, nodes: 0 });
+            self.solved = Some(Solution { status, x, objective, bound, gap, seconds: 0.0, nodes: 0 });
         }
     }
 }
@@ -582,6 +601,7 @@ fn price(
         soft_limit: share * PRICING_SHARE,
         spans: &part.spans,
         most_counted,
+        later: &part.later,
     };
     let mut generated =
         mip::colgen::generate(m, &pricing, &part.initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;

@@ -70,6 +70,12 @@ pub struct Pricing<'a> {
     pub spans: &'a [Option<Span>],
     /// Per group, the most `counted` columns it may use (`u32::MAX`: no limit).
     pub most_counted: &'a [u32],
+    /// Columns held back (empty: none): priced in only once few of the others price out
+    /// (fewer than [`CLOSE`] of the working set), so that the LPs first settle over the
+    /// rest. The minimum-stay stints where officials may move more than once: each adds a
+    /// way to split a person's years, and priced in from the start they kept the city's
+    /// LPs fractional and pricing far from its end (docs/formulation.md, step 4).
+    pub later: &'a [bool],
 }
 
 /// A column's run of years within its group (a person's post in one year, or a stint).
@@ -94,7 +100,7 @@ pub fn generate(
     opts: &SolveOptions,
     on_round: &mut dyn FnMut(usize, f64),
 ) -> Result<Generated> {
-    let Pricing { prunable, group, per_group, per_row, max_rounds, soft_limit, spans, most_counted } = *pricing;
+    let Pricing { prunable, group, per_group, per_row, max_rounds, soft_limit, spans, most_counted, later } = *pricing;
     let started = std::time::Instant::now();
     let mut keep = initial.to_vec();
     for (c, p) in prunable.iter().enumerate() {
@@ -129,6 +135,7 @@ pub fn generate(
     // The last LP solution, indexed like the full model: what a stopped pricing leaves.
     let mut last_x: Vec<f64> = Vec::new();
     let mut lagrangian: Option<f64> = None;
+    let mut holding_back = later.iter().any(|&l| l);
     for round in 1..=max_rounds {
         let t0 = std::time::Instant::now();
         let lp = if opts.stopped() { LpOutcome::Stopped } else { session.solve()? };
@@ -223,6 +230,15 @@ pub fn generate(
             return Ok(Generated { keep, lp_bound: None, complete: false, rounds: round, lagrangian, lp_x, reduced: Vec::new() });
         }
         last_x = lp_x;
+        if holding_back {
+            let rest: Vec<(f64, usize)> = priced.iter().copied().filter(|&(_, c)| !later[c]).collect();
+            if rest.len() as f64 > CLOSE * kept.len() as f64 {
+                priced = rest;
+            } else {
+                tracing::debug!(round, "the columns held back are priced in");
+                holding_back = false;
+            }
+        }
         priced.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut taken: HashMap<u32, usize> = HashMap::new();
         let mut entering = Vec::new();
@@ -373,6 +389,7 @@ mod tests {
             soft_limit,
             spans: &[],
             most_counted: &[],
+            later: &[],
         };
         generate(m, &pricing, initial, &SolveOptions::default(), &mut |_, _| {}).unwrap()
     }
@@ -412,6 +429,53 @@ mod tests {
         let (g, full) = run(10, &(0..100).map(|c| c != 0).collect::<Vec<bool>>());
         assert!(g.complete && g.rounds == 2, "{g:?}");
         assert!((g.lp_bound.unwrap() - full).abs() < 1e-9, "{:?} vs {full}", g.lp_bound);
+    }
+
+    /// Columns held back enter only once few others price out, and pricing still ends at
+    /// the LP optimum over every column.
+    #[test]
+    fn columns_held_back_are_priced_in_last() {
+        // Ten people: their own post costs 0 (held back), the post two along 0.5, any
+        // other 1; the start gives each the post one along (10). Held back, the diagonal
+        // enters only once the LP is at the optimum without it (5: everyone two along);
+        // not held back, it enters at once and the LP never stops at 5.
+        let n = 10;
+        let cost = |i: u32, j: u32| match (j + n - i) % n {
+            0 => 0.0,
+            2 => 0.5,
+            _ => 1.0,
+        };
+        let (m, full) = assignment_of(n, cost);
+        let initial: Vec<bool> = (0..n * n).map(|k| (k % n + n - k / n) % n == 1).collect();
+        let diagonal: Vec<bool> = (0..n * n).map(|k| k % n == k / n).collect();
+        let run = |later: &[bool]| {
+            let (prunable, group) = (vec![true; m.cols.len()], (0..n * n).map(|c| c / n).collect::<Vec<u32>>());
+            let pricing = Pricing {
+                prunable: &prunable,
+                group: &group,
+                per_group: n as usize,
+                per_row: 0,
+                max_rounds: 50,
+                soft_limit: f64::INFINITY,
+                spans: &[],
+                most_counted: &[],
+                later,
+            };
+            let mut lps = Vec::new();
+            let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();
+            (g, lps)
+        };
+        // The LPs reach the optimum without the diagonal before they go below it.
+        let settles = |lps: &[f64]| {
+            let at = |p: &dyn Fn(f64) -> bool| lps.iter().position(|&lp| p(lp));
+            at(&|lp| (lp - 5.0).abs() < 1e-9).is_some_and(|k| at(&|lp| lp < 5.0 - 1e-9) > Some(k))
+        };
+        let (held, lps) = run(&diagonal);
+        assert!(settles(&lps), "{lps:?}");
+        assert!((held.lp_bound.unwrap() - full).abs() < 1e-9 && full == 0.0, "{:?} vs {full}", held.lp_bound);
+        let (free, lps) = run(&[]);
+        assert!(!settles(&lps), "{lps:?}");
+        assert_eq!(free.lp_bound, held.lp_bound);
     }
 
     /// Phase one: from an empty working set the equality rows cannot be met, yet pricing
@@ -538,6 +602,7 @@ mod tests {
                 soft_limit: f64::INFINITY,
                 spans: &spans,
                 most_counted: &[1; 5],
+                later: &[],
             };
             let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, _| {}).unwrap();
             let bound = g.lagrangian.expect("an LP was solved");
