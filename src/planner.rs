@@ -588,7 +588,7 @@ fn price(
     on_progress: &(dyn Fn(Phase) + Sync),
 ) -> Result<Priced> {
     let m = &part.model;
-    let remaining = || deadline.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
+    let remaining = || seconds_to(deadline);
     let share = remaining();
     let lp_opts = SolveOptions { time_limit: share * PRICING_CLOSE_SHARE, verbose: false, ..opts.clone() };
     let pricing = mip::colgen::Pricing {
@@ -624,8 +624,8 @@ fn price(
         (Some(lp), lp_bound) => {
             // At least half the part's share, into the second phase if need be (the quick
             // plan is where good plans come from when pricing stopped early).
-            let left = last.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
-            let quick_opts = SolveOptions { time_limit: remaining().max(share * QUICK_SHARE).min(left), ..opts.clone() };
+            let quick_opts =
+                SolveOptions { time_limit: remaining().max(share * QUICK_SHARE).min(seconds_to(last)), ..opts.clone() };
             let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, None, &mut |p| on_progress(Phase::Solving(p)))?;
             let found = !quick.x.is_empty();
             if found && lp_bound.is_some_and(|b| quick.objective <= b + 1e-6) {
@@ -654,7 +654,7 @@ fn price(
 fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
     let Priced { model, incumbent, offset, generated, sub, kept, solved, best } = priced;
     let m = &model;
-    let remaining = || deadline.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0);
+    let remaining = || seconds_to(deadline);
     let solving = |p: &Progress| on_progress(Phase::Solving(p));
     let budget = || SolveOptions { time_limit: remaining(), ..opts.clone() };
     let (sub, kept, mut solution) = match solved {
@@ -796,6 +796,11 @@ fn prove(
     // Out of time with nothing better, the first stands: its status says what it proved.
     let better = !proof.x.is_empty() && (proof.objective < solution.objective - 1e-9 || proof.status == Status::Optimal);
     Ok(if better { (wide, wide_kept, proof) } else { first })
+}
+
+/// The seconds left to `deadline`, at least one: what a solve started now is given.
+fn seconds_to(deadline: Instant) -> f64 {
+    deadline.saturating_duration_since(Instant::now()).as_secs_f64().max(1.0)
 }
 
 /// The instant `share` of the time from now to `deadline` away.

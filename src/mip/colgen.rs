@@ -136,6 +136,8 @@ pub fn generate(
     let mut last_x: Vec<f64> = Vec::new();
     let mut lagrangian: Option<f64> = None;
     let mut holding_back = later.iter().any(|&l| l);
+    // Close to the end: fewer moves price out than `CLOSE` of the working set.
+    let close = |entering: usize, kept: &[u32]| entering as f64 <= CLOSE * kept.len() as f64;
     for round in 1..=max_rounds {
         let t0 = std::time::Instant::now();
         let lp = if opts.stopped() { LpOutcome::Stopped } else { session.solve()? };
@@ -225,18 +227,18 @@ pub fn generate(
             let reduced = (0..m.cols.len()).map(|c| reduced_cost(c).max(0.0)).collect();
             return Ok(Generated { keep, lp_bound: Some(objective), complete: true, rounds: round, lagrangian, lp_x, reduced });
         }
-        if started.elapsed().as_secs_f64() >= soft_limit && priced.len() as f64 > CLOSE * kept.len() as f64 {
+        if started.elapsed().as_secs_f64() >= soft_limit && !close(priced.len(), &kept) {
             tracing::info!(round, entering = priced.len(), "pricing stopped at its share of the time, not close to the end");
             return Ok(Generated { keep, lp_bound: None, complete: false, rounds: round, lagrangian, lp_x, reduced: Vec::new() });
         }
         last_x = lp_x;
         if holding_back {
             let rest: Vec<(f64, usize)> = priced.iter().copied().filter(|&(_, c)| !later[c]).collect();
-            if rest.len() as f64 > CLOSE * kept.len() as f64 {
-                priced = rest;
-            } else {
+            if close(rest.len(), &kept) {
                 tracing::debug!(round, "the columns held back are priced in");
                 holding_back = false;
+            } else {
+                priced = rest;
             }
         }
         priced.sort_by(|a, b| a.0.total_cmp(&b.0));
