@@ -186,8 +186,7 @@ pub fn generate(
             continue;
         };
         let t1 = std::time::Instant::now();
-        let reduced_cost = |c: usize| m.cols[c].cost - by_col[c].iter().map(|&(r, a)| duals[r as usize] * a).sum::<f64>();
-        let d: Vec<f64> = (0..m.cols.len()).map(reduced_cost).collect();
+        let d: Vec<f64> = (0..m.cols.len()).map(|c| reduced_cost(m, &by_col, &duals, c)).collect();
         let mut priced: Vec<(f64, usize)> =
             (0..m.cols.len()).filter(|&c| prunable[c] && !keep[c] && d[c] < -PRICE_TOL).map(|c| (d[c], c)).collect();
         let in_lp: Vec<(f64, f64)> = kept
@@ -225,7 +224,7 @@ pub fn generate(
                 tracing::info!(round, "hard rows unmet in the LP; using every column");
                 break;
             }
-            let reduced = (0..m.cols.len()).map(|c| reduced_cost(c).max(0.0)).collect();
+            let reduced = d.iter().map(|&v| v.max(0.0)).collect();
             return Ok(Generated { keep, lp_bound: Some(objective), complete: true, rounds: round, lagrangian, lp_x, reduced });
         }
         if started.elapsed().as_secs_f64() >= soft_limit && !close(priced.len(), &kept) {
@@ -261,6 +260,11 @@ pub fn generate(
     }
     let keep = vec![true; m.cols.len()];
     Ok(Generated { keep, lp_bound: None, complete: true, rounds: max_rounds, lagrangian, lp_x: Vec::new(), reduced: Vec::new() })
+}
+
+/// Column `c`'s reduced cost at row duals `y`: `cost_c − Σ_r y_r·a_rc`.
+fn reduced_cost(m: &Model, by_col: &[Vec<(u32, f64)>], y: &[f64], c: usize) -> f64 {
+    m.cols[c].cost - by_col[c].iter().map(|&(r, a)| y[r as usize] * a).sum::<f64>()
 }
 
 /// Prices every column once more at duals near the centre of the LP's optimal face
@@ -305,7 +309,7 @@ pub(crate) fn central_reduced(
             }
         }
     };
-    let d = |y: &[f64], c: usize| m.cols[c].cost - by_col[c].iter().map(|&(r, a)| y[r as usize] * a).sum::<f64>();
+    let d = |y: &[f64], c: usize| reduced_cost(m, by_col, y, c);
     drop_infinite_sides(&mut y);
     for c in (0..m.cols.len()).filter(|&c| m.cols[c].ub == f64::INFINITY && by_col[c].len() == 1) {
         let (r, a) = by_col[c][0];
@@ -455,9 +459,7 @@ mod tests {
         m.offset = 2.5;
         let lp = crate::mip::highs::solve_lp(&m, &SolveOptions::default()).unwrap().unwrap();
         let by_col = m.by_column();
-        let vertex: Vec<f64> = (0..9)
-            .map(|c| (m.cols[c].cost - by_col[c].iter().map(|&(r, a)| lp.duals[r as usize] * a).sum::<f64>()).max(0.0))
-            .collect();
+        let vertex: Vec<f64> = (0..9).map(|c| reduced_cost(&m, &by_col, &lp.duals, c).max(0.0)).collect();
         let central = crate::mip::highs::central_duals(&m, &SolveOptions::default(), 10.0).unwrap().unwrap();
         let mut raised = 0;
         for k in 0..8 {

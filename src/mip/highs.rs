@@ -261,9 +261,7 @@ impl Drop for LpSession {
 impl LpSession {
     /// The LP relaxation of `m`.
     pub fn new(m: &Model, opts: &SolveOptions) -> Result<LpSession> {
-        let mut relaxed = m.clone();
-        relaxed.cols.iter_mut().for_each(|c| c.integer = false);
-        let mut h = load(&relaxed)?;
+        let mut h = load_relaxed(m)?;
         h.set_option("output_flag", false);
         h.set_option("time_limit", opts.time_limit.max(0.0));
         h.set_option("threads", opts.threads.max(1) as i32);
@@ -335,14 +333,19 @@ impl LpSession {
     }
 }
 
+/// `m`'s LP relaxation, loaded into HiGHS.
+fn load_relaxed(m: &Model) -> Result<highs::Model> {
+    let mut relaxed = m.clone();
+    relaxed.cols.iter_mut().for_each(|c| c.integer = false);
+    load(&relaxed)
+}
+
 /// Row duals of `m`'s LP relaxation near the centre of its optimal face: interior point
 /// without crossover, in at most `seconds`. `None` when HiGHS ends with no dual values.
 /// Any it gives are row prices for a valid Lagrangian bound, however inexact (see
 /// `colgen::central_reduced`).
 pub fn central_duals(m: &Model, opts: &SolveOptions, seconds: f64) -> Result<Option<Vec<f64>>> {
-    let mut relaxed = m.clone();
-    relaxed.cols.iter_mut().for_each(|c| c.integer = false);
-    let mut h = load(&relaxed)?;
+    let mut h = load_relaxed(m)?;
     h.set_option("output_flag", false);
     h.set_option("solver", "ipm");
     h.set_option("run_crossover", "off");
