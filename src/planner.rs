@@ -652,7 +652,7 @@ fn price(
 /// could beat that plan), then the proof ([`prove`]) when it ends short of the gap asked
 /// for. Then the plan, its status and a bound valid for every plan of the part.
 fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
-    let Priced { model, incumbent, offset, mut generated, sub, kept, solved, best } = priced;
+    let Priced { model, incumbent, offset, generated, sub, kept, solved, best } = priced;
     let m = &model;
     let remaining = || seconds_to(deadline);
     let solving = |p: &Progress| on_progress(Phase::Solving(p));
@@ -665,20 +665,14 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
                 _ => (sub, kept),
             };
             let start = best.map(|(x, _)| integer_part(&sub, &mip::pick(&kept, &x)));
-            let solution = mip::highs::solve(&sub, &budget(), start.as_deref(), &mut |p| solving(p))?;
+            // Without probing (HiGHS's presolve rule 15): on the district with `max_moves =
+            // 0` it took 15 of this MIP's 23 s; the district's: 9.3–10.0 s instead of 11.5 s.
+            let no_probing = with_highs(&budget(), &[("presolve_rule_off", "32768")]);
+            let solution = mip::highs::solve(&sub, &no_probing, start.as_deref(), &mut |p| solving(p))?;
             // Within the gap asked for already, nothing to prove.
             let asked = |lp_bound: f64| mip::rel_gap(solution.objective + offset, lp_bound + offset) <= opts.gap;
             match generated.lp_bound {
                 Some(lp_bound) if solution.status == Status::Optimal && !asked(lp_bound) && !opts.stopped() => {
-                    // Fewer moves to prove over: priced at central duals as well, where
-                    // that LP can be solved in a share of the time left. Only a speed-up:
-                    // should HiGHS fail on it, the proof goes on without.
-                    let seconds = remaining() * CENTRAL_SHARE;
-                    if seconds >= m.nnz() as f64 * CENTRAL_SECONDS_PER_NONZERO {
-                        if let Err(e) = mip::colgen::sharpen(m, lp_bound, &mut generated.reduced, opts, seconds) {
-                            tracing::warn!("central duals: {e}; the proof goes on with the vertex's");
-                        }
-                    }
                     prove(m, &generated, lp_bound, (sub, kept, solution), &budget(), &mut |p| solving(p))?
                 }
                 _ => (sub, kept, solution),
@@ -785,6 +779,13 @@ fn focus(
 /// plan, in the time left. Its result is kept when it is better or proven optimal; out of
 /// time with nothing better, the first stands. Nothing to do when the first MIP saw every
 /// such move already.
+///
+/// HiGHS runs it without presolve (a `--highs presolve=...` still overrides): the proof
+/// starts from a plan that is usually optimal and only has to raise the bound, and on the
+/// district presolve took 5.8 s of a 12.0 s proof (its probing propagates over the long
+/// one-holder and team rows) and left a root LP twice as slow; without it the proof takes
+/// 4.0–5.2 s (BENCHMARKS.md). The MIP before it keeps presolve (without probing): with
+/// `max_moves = 0` that one needs its tree, and without presolve it took twice as long.
 fn prove(
     m: &crate::mip::Model,
     generated: &mip::colgen::Generated,
@@ -800,20 +801,19 @@ fn prove(
         return Ok(first);
     }
     let start = integer_part(&wide, &mip::pick(&wide_kept, &x));
-    let proof = mip::highs::solve(&wide, opts, Some(&start), on_progress)?;
+    let proof = mip::highs::solve(&wide, &with_highs(opts, &[("presolve", "off")]), Some(&start), on_progress)?;
     tracing::info!(status = ?proof.status, objective = proof.objective, bound = proof.bound, "proof over every move within the gap");
     // Out of time with nothing better, the first stands: its status says what it proved.
     let better = !proof.x.is_empty() && (proof.objective < solution.objective - 1e-9 || proof.status == Status::Optimal);
     Ok(if better { (wide, wide_kept, proof) } else { first })
 }
 
-/// The share of the time left the central duals before a proof may take
-/// ([`mip::colgen::sharpen`]).
-const CENTRAL_SHARE: f64 = 0.25;
-
-/// What the interior point for the central duals takes, by the part's nonzeros: about
-/// 11 µs each (the district, 442k: 4.9 s), with a margin; it is not tried with less time.
-const CENTRAL_SECONDS_PER_NONZERO: f64 = 1.5e-5;
+/// `opts` with HiGHS `options` set before the user's `--highs` ones, which may override them.
+fn with_highs(opts: &SolveOptions, options: &[(&str, &str)]) -> SolveOptions {
+    let mut highs: Vec<(String, String)> = options.iter().map(|&(n, v)| (n.to_string(), v.to_string())).collect();
+    highs.extend(opts.highs.iter().cloned());
+    SolveOptions { highs, ..opts.clone() }
+}
 
 /// The seconds left to `deadline`, at least one: what a solve started now is given.
 fn seconds_to(deadline: Instant) -> f64 {

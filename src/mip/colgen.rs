@@ -30,10 +30,9 @@ pub struct Generated {
     /// LP solution over the final working set, indexed like the full model; when pricing
     /// was stopped, the last LP solved (empty if none).
     pub lp_x: Vec<f64>,
-    /// Reduced cost, at the final LP duals, of every column (at least 0; raised where
-    /// other duals price it higher, [`sharpen`]): a plan that uses column `c` costs at least
-    /// `lp_bound + reduced[c]`, which is what makes a MIP over a subset of the columns exact
-    /// or not.
+    /// Reduced cost, at the final LP duals, of every column (at least 0): a plan that uses
+    /// column `c` costs at least `lp_bound + reduced[c]`, which is what makes a MIP over a
+    /// subset of the columns exact or not.
     pub reduced: Vec<f64>,
 }
 
@@ -267,76 +266,6 @@ fn reduced_cost(m: &Model, by_col: &[Vec<(u32, f64)>], y: &[f64], c: usize) -> f
     m.cols[c].cost - by_col[c].iter().map(|&(r, a)| y[r as usize] * a).sum::<f64>()
 }
 
-/// Prices every column once more at duals near the centre of the LP's optimal face
-/// ([`super::highs::central_duals`], at most `seconds`), raising `reduced` (the reduced costs
-/// at the final vertex of pricing, at least 0, relative to the LP optimum `lp_bound`) where
-/// they price it higher. A vertex of these degenerate LPs prices many moves at 0 that
-/// other optimal duals price well above: on the district, 30.7k binaries within the gap of
-/// the proof at the vertex, 17.2k with both (BENCHMARKS.md). Returns how many it raised.
-pub fn sharpen(m: &Model, lp_bound: f64, reduced: &mut [f64], opts: &SolveOptions, seconds: f64) -> Result<usize> {
-    let Some(y) = super::highs::central_duals(m, opts, seconds)? else { return Ok(0) };
-    let (bound, raised) = central_reduced(m, &m.by_column(), y, lp_bound, reduced);
-    tracing::debug!(bound, lp_bound, raised, "moves priced at central duals");
-    Ok(raised)
-}
-
-/// Raises `reduced` (relative to `lp_bound`) by the prices at row duals `y`; returns the
-/// Lagrangian bound at `y` and how many columns it raised.
-///
-/// With every row priced at `y` (at the side its sign prices: a price toward an infinite
-/// side is dropped), a plan costs at least `L = offset + Σ_r y_r·side_r + Σ_c min(d_c·lb_c,
-/// d_c·ub_c)`, `d` the reduced costs at `y`, and a plan that takes column `c` (from 0, at
-/// most 1) at least `L + max(d_c, 0)`. This holds for any `y`, so also for an interior
-/// point's inexact duals. A column of infinite upper bound and negative `d` would make `L`
-/// infinite: where it is in one row only (a slack), that row's price is moved to make `d`
-/// zero; if one is left, nothing is raised.
-pub(crate) fn central_reduced(
-    m: &Model,
-    by_col: &[Vec<(u32, f64)>],
-    mut y: Vec<f64>,
-    lp_bound: f64,
-    reduced: &mut [f64],
-) -> (f64, usize) {
-    let side = |r: usize, y: f64| match y {
-        y if y > 0.0 => m.rows[r].lb,
-        y if y < 0.0 => m.rows[r].ub,
-        _ => 0.0,
-    };
-    let drop_infinite_sides = |y: &mut Vec<f64>| {
-        for (r, v) in y.iter_mut().enumerate() {
-            if !side(r, *v).is_finite() {
-                *v = 0.0;
-            }
-        }
-    };
-    let d = |y: &[f64], c: usize| reduced_cost(m, by_col, y, c);
-    drop_infinite_sides(&mut y);
-    for c in (0..m.cols.len()).filter(|&c| m.cols[c].ub == f64::INFINITY && by_col[c].len() == 1) {
-        let (r, a) = by_col[c][0];
-        if d(&y, c) < 0.0 {
-            y[r as usize] = m.cols[c].cost / a;
-        }
-    }
-    drop_infinite_sides(&mut y);
-    let dc: Vec<f64> = (0..m.cols.len()).map(|c| d(&y, c)).collect();
-    let mut bound = m.offset + (0..m.rows.len()).map(|r| y[r] * side(r, y[r])).sum::<f64>();
-    for (c, col) in m.cols.iter().enumerate() {
-        bound += if dc[c] < 0.0 { dc[c] * col.ub } else { dc[c] * col.lb };
-    }
-    if !bound.is_finite() {
-        return (bound, 0);
-    }
-    let mut raised = 0;
-    for c in (0..m.cols.len()).filter(|&c| m.cols[c].lb == 0.0 && m.cols[c].ub == 1.0) {
-        let at_one = bound + dc[c].max(0.0) - lp_bound;
-        if at_one > reduced[c] {
-            reduced[c] = at_one;
-            raised += 1;
-        }
-    }
-    (bound, raised)
-}
-
 /// The Lagrangian bound of the whole model at row duals `duals` (Farley's bound of column
 /// generation): valid for every plan, whether pricing has finished or not.
 ///
@@ -446,39 +375,6 @@ mod tests {
         }
         let full = crate::mip::highs::solve_lp(&m, &SolveOptions::default()).unwrap().unwrap().objective;
         (m, full)
-    }
-
-    /// Prices at any row duals bound every plan: after `central_reduced`, at the interior
-    /// point's duals and at the vertex's moved off by a few, each assignment costs at least
-    /// the LP bound plus the price of each column it uses. Some columns are priced higher
-    /// (else the check would be empty); a price computed without the offset, or with a
-    /// row priced at its wrong side, breaks it.
-    #[test]
-    fn prices_at_any_duals_bound_every_plan() {
-        let (mut m, _) = assignment_of(3, |i, j| ((5 * i + 7 * j) % 3) as f64);
-        m.offset = 2.5;
-        let lp = crate::mip::highs::solve_lp(&m, &SolveOptions::default()).unwrap().unwrap();
-        let by_col = m.by_column();
-        let vertex: Vec<f64> = (0..9).map(|c| reduced_cost(&m, &by_col, &lp.duals, c).max(0.0)).collect();
-        let central = crate::mip::highs::central_duals(&m, &SolveOptions::default(), 10.0).unwrap().unwrap();
-        let mut raised = 0;
-        for k in 0..8 {
-            let y: Vec<f64> = if k == 0 {
-                central.clone()
-            } else {
-                lp.duals.iter().enumerate().map(|(r, v)| v + [0.5, -0.5, 0.25, 0.0][(r * 7 + k) % 4]).collect()
-            };
-            let mut reduced = vertex.clone();
-            raised += central_reduced(&m, &by_col, y, lp.objective, &mut reduced).1;
-            for perm in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
-                let mut x = vec![0.0; 9];
-                perm.iter().enumerate().for_each(|(i, &j)| x[i * 3 + j] = 1.0);
-                for c in (0..9).filter(|&c| x[c] == 1.0) {
-                    assert!(m.objective(&x) >= lp.objective + reduced[c] - 1e-6, "duals {k}, {perm:?}, column {c}");
-                }
-            }
-        }
-        assert!(raised > 0, "no column priced higher: the check above is empty");
     }
 
     /// Pricing from `initial` (one group per person, one column per round and person).

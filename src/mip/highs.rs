@@ -340,24 +340,6 @@ fn load_relaxed(m: &Model) -> Result<highs::Model> {
     load(&relaxed)
 }
 
-/// Row duals of `m`'s LP relaxation near the centre of its optimal face: interior point
-/// without crossover, in at most `seconds`. `None` when HiGHS ends with no dual values.
-/// Any it gives are row prices for a valid Lagrangian bound, however inexact (see
-/// `colgen::central_reduced`).
-pub fn central_duals(m: &Model, opts: &SolveOptions, seconds: f64) -> Result<Option<Vec<f64>>> {
-    let mut h = load_relaxed(m)?;
-    h.set_option("output_flag", false);
-    h.set_option("solver", "ipm");
-    h.set_option("run_crossover", "off");
-    h.set_option("time_limit", seconds.max(0.0));
-    h.set_option("threads", opts.threads.max(1) as i32);
-    threads_on_this_thread(opts.threads.max(1) as i32);
-    let solved = h.try_solve().map_err(|e| Error::Solver(format!("HiGHS failed on the LP: {e:?}")))?;
-    let status = solved.int_info_value(c"dual_solution_status").unwrap_or(0);
-    tracing::debug!(status = ?solved.status(), dual_solution_status = status, "central duals");
-    Ok((status >= sys::kHighsSolutionStatusInfeasible as i64).then(|| solved.get_solution().dual_rows().to_vec()))
-}
-
 /// Solves the LP relaxation of `m` and returns its optimal value (a bound on the MIP).
 pub fn lp_bound(m: &Model, opts: &SolveOptions) -> Result<f64> {
     solve_lp(m, opts)?.map(|s| s.objective).ok_or_else(|| Error::Solver("the LP relaxation is infeasible".into()))
