@@ -92,6 +92,14 @@ class HighsGFkSolve {
 
   // working memory
   std::vector<HighsInt> iterstack;
+
+ public:
+  // rotaplan: asked every 64 pivots and before each basic solution is reported; true
+  // ends the solve (the MIP's limits: the elimination and the enumeration took 17 s
+  // without a check on a 48k-column model).
+  std::function<bool()> stop;
+
+ private:
   std::vector<HighsInt> rowpositions;
   std::vector<HighsInt> rowposColsizes;
 
@@ -202,6 +210,7 @@ class HighsGFkSolve {
     HighsInt numPivot = 0;
 
     while (!pqueue.empty()) {
+      if ((numPivot & 63) == 0 && stop && stop()) return;
       HighsInt pivotCol;
       HighsInt oldColSize;
 
@@ -374,6 +383,7 @@ class HighsGFkSolve {
 
     bool performedBasisSwap;
     do {
+      if (stop && stop()) return;
       performedBasisSwap = false;
 
       for (int rhsIndex = 0; rhsIndex < kNumRhs; ++rhsIndex)

@@ -793,8 +793,12 @@ void HighsImplications::separateImpliedBounds(
         mipsolver.mipdata_->cliquetable.numNeighbourhoodQueries;
     HighsInt oldNumEntries = mipsolver.mipdata_->cliquetable.getNumEntries();
 
+    HighsInt probed = 0;
     for (std::pair<HighsInt, double> fracint :
          lpRelaxation.getFractionalIntegers()) {
+      // rotaplan: probing every fractional column of a large model takes seconds;
+      // honour the time limit and the interrupt callback while doing it.
+      if ((probed++ & 15) == 0 && mipsolver.mipdata_->checkLimits()) break;
       HighsInt col = fracint.first;
       if (globaldom.col_lower_[col] != 0.0 ||
           globaldom.col_upper_[col] != 1.0 ||

@@ -27,8 +27,11 @@ static bool separateModKCuts(const std::vector<int64_t>& intSystemValue,
                              const std::vector<HighsInt>& intSystemIndex,
                              const std::vector<HighsInt>& intSystemStart,
                              const HighsCutPool& cutpool, HighsInt numCol,
+                             const HighsMipSolver& mipsolver,
                              FoundModKCut&& foundModKCut) {
   HighsGFkSolve GFkSolve;
+  // rotaplan: the MIP's limits (see HighsGFkSolve::stop).
+  GFkSolve.stop = [&]() { return mipsolver.mipdata_->checkLimits(); };
 
   HighsInt numCuts = cutpool.getNumCuts();
 
@@ -244,24 +247,24 @@ void HighsModkSeparator::separateLpSolution(HighsLpRelaxation& lpRelaxation,
 
   k = 2;
   if (separateModKCuts<2>(intSystemValue, intSystemIndex, intSystemStart,
-                          cutpool, lp.num_col_, foundCut))
+                          cutpool, lp.num_col_, mipsolver, foundCut))
     return;
 
   usedWeights.clear();
   k = 3;
   if (separateModKCuts<3>(intSystemValue, intSystemIndex, intSystemStart,
-                          cutpool, lp.num_col_, foundCut))
+                          cutpool, lp.num_col_, mipsolver, foundCut))
     return;
 
   usedWeights.clear();
   k = 5;
   if (separateModKCuts<5>(intSystemValue, intSystemIndex, intSystemStart,
-                          cutpool, lp.num_col_, foundCut))
+                          cutpool, lp.num_col_, mipsolver, foundCut))
     return;
 
   usedWeights.clear();
   k = 7;
   if (separateModKCuts<7>(intSystemValue, intSystemIndex, intSystemStart,
-                          cutpool, lp.num_col_, foundCut))
+                          cutpool, lp.num_col_, mipsolver, foundCut))
     return;
 }

@@ -356,7 +356,10 @@ void HighsPrimalHeuristics::rootReducedCost(HighsMipWorker& worker) {
   double lower_bound =
       mipsolver.mipdata_->lower_bound + mipsolver.mipdata_->feastol;
 
+  HighsInt tried = 0;
   for (const std::pair<double, HighsDomainChange>& domchg : lurkingBounds) {
+    // rotaplan: each fixing propagates; on large models the loop takes seconds.
+    if ((tried++ & 15) == 0 && mipsolver.mipdata_->checkLimits()) return;
     currCutoff = domchg.first;
 
     if (currCutoff <= lower_bound) break;

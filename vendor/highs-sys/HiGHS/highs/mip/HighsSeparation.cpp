@@ -140,6 +140,9 @@ HighsInt HighsSeparation::separationRound(HighsDomain& propdomain,
   HighsLpAggregator lpAggregator(*lp);
 
   for (const std::unique_ptr<HighsSeparator>& separator : separators) {
+    // rotaplan: each separator can take seconds on a large model; past the limits the
+    // cuts found so far are still added below.
+    if (mipdata.checkLimits()) break;
     separator->run(*lp, lpAggregator, transLp, mipworker_.getCutPool());
     if (mipworker_.getGlobalDomain().infeasible()) {
       status = HighsLpRelaxation::Status::kInfeasible;

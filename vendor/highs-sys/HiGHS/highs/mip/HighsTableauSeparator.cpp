@@ -140,7 +140,10 @@ void HighsTableauSeparator::separateLpSolution(HighsLpRelaxation& lpRelaxation,
 
   numTries += fractionalBasisvars.size();
 
+  HighsInt tried = 0;
   for (auto& fracvar : fractionalBasisvars) {
+    // rotaplan: a row of the basis inverse per fractional column; honour the limits.
+    if ((tried++ & 15) == 0 && mip.mipdata_->checkLimits()) return;
     if (lpSolver.getBasisInverseRowSparse(fracvar.basisIndex, rowEpBuffer) !=
         HighsStatus::kOk)
       continue;
@@ -191,6 +194,8 @@ void HighsTableauSeparator::separateLpSolution(HighsLpRelaxation& lpRelaxation,
 
   for (const auto& fracvar : fractionalBasisvars) {
     if (cutpool.getNumCuts() - numCuts >= 1000) break;
+    // rotaplan: as above (the aggregator is empty here).
+    if ((tried++ & 15) == 0 && mip.mipdata_->checkLimits()) break;
 
     if (fracvar.score <
         bestScoreFac[cutpool.getNumCuts() - numCuts >= 50] * bestScore)
