@@ -41,6 +41,11 @@ const PRICING_CLOSE_SHARE: f64 = 0.9;
 /// Share of a part's first phase that its quick plan may use at least, past the phase's
 /// end if need be.
 const QUICK_SHARE: f64 = 0.5;
+/// Root cut rounds of the quick plan's MIP (an option of our HiGHS patch 7; HiGHS gives its
+/// own sub-MIPs 5): it is there for a plan, not a bound, and on a city county whose bound
+/// kept creeping up the cut loop took all of its time, so the sub-MIP heuristics that find
+/// the plans never ran.
+const QUICK_CUT_ROUNDS: &str = "5";
 /// Share of the time left after building the model that the repair of the greedy plan may
 /// use at most.
 const REPAIR_SHARE: f64 = 0.3;
@@ -626,6 +631,7 @@ fn price(
             // plan is where good plans come from when pricing stopped early).
             let quick_opts =
                 SolveOptions { time_limit: remaining().max(share * QUICK_SHARE).min(seconds_to(last)), ..opts.clone() };
+            let quick_opts = with_highs(&quick_opts, &[("mip_max_root_sepa_rounds", QUICK_CUT_ROUNDS)]);
             let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, None, &mut |p| on_progress(Phase::Solving(p)))?;
             let found = !quick.x.is_empty();
             if found && lp_bound.is_some_and(|b| quick.objective <= b + 1e-6) {

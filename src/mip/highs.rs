@@ -399,6 +399,23 @@ mod tests {
         assert!((lp_bound(&assignment(), &SolveOptions::default()).unwrap() - 12.0).abs() < 1e-9);
     }
 
+    /// The options rotaplan sets exist in this build of HiGHS (`mip_max_root_sepa_rounds` is
+    /// our patch 7; a HiGHS updated without it would fail every quick plan), and an
+    /// unknown one is an error, not ignored.
+    #[test]
+    fn takes_the_patched_options_and_rejects_unknown_ones() {
+        let with = |name: &str, value: &str| SolveOptions {
+            highs: vec![(name.to_string(), value.to_string())],
+            ..SolveOptions::default()
+        };
+        for (name, value) in [("mip_max_root_sepa_rounds", "5"), ("presolve", "off"), ("presolve_rule_off", "32768")] {
+            let s = solve(&assignment(), &with(name, value), None, &mut |_| {}).unwrap();
+            assert!((s.objective - 12.0).abs() < 1e-9, "{name}: {}", s.objective);
+        }
+        let err = solve(&assignment(), &with("mip_max_root_cut_rounds", "5"), None, &mut |_| {}).unwrap_err();
+        assert!(err.to_string().contains("mip_max_root_cut_rounds"), "{err}");
+    }
+
     #[test]
     fn reports_infeasible() {
         let mut m = assignment();

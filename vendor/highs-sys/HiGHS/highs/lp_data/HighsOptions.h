@@ -499,6 +499,8 @@ struct HighsOptionsStruct {
   bool mip_allow_restart;
   HighsInt mip_max_nodes;
   HighsInt mip_max_stall_nodes;
+  // rotaplan: a cap on the root's separation rounds (option below).
+  HighsInt mip_max_root_sepa_rounds;
   HighsInt mip_max_start_nodes;
   HighsInt mip_max_leaves;
   HighsInt mip_max_improving_sols;
@@ -672,6 +674,7 @@ struct HighsOptionsStruct {
         mip_allow_restart(false),
         mip_max_nodes(0),
         mip_max_stall_nodes(0),
+        mip_max_root_sepa_rounds(0),
         mip_max_start_nodes(0),
         mip_max_leaves(0),
         mip_max_improving_sols(0),
@@ -1135,6 +1138,15 @@ class HighsOptions : public HighsOptionsStruct {
         "mip_max_stall_nodes",
         "MIP solver max number of nodes where estimate is above cutoff bound",
         advanced, &mip_max_stall_nodes, 0, kHighsIInf, kHighsIInf);
+    records.push_back(record_int);
+
+    // rotaplan: the root's cut loop ends only on stalled progress (or after 5 rounds in a
+    // sub-MIP), so on a model whose bound keeps creeping up it can take the whole time
+    // limit, and the root heuristics after it never run.
+    record_int = new OptionRecordInt(
+        "mip_max_root_sepa_rounds",
+        "MIP solver max number of separation rounds at the root node",
+        advanced, &mip_max_root_sepa_rounds, 0, kHighsIInf, kHighsIInf);
     records.push_back(record_int);
 
     record_int = new OptionRecordInt(

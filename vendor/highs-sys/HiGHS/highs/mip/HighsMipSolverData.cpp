@@ -2051,7 +2051,10 @@ static void clockOff(HighsProfiling* profiling) {
 void HighsMipSolverData::evaluateRootNode(HighsMipWorker& worker) {
   const bool compute_analytic_centre = true;
   if (!compute_analytic_centre) printf("NOT COMPUTING ANALYTIC CENTRE!\n");
-  HighsInt maxSepaRounds = mipsolver.submip ? 5 : kHighsIInf;
+  // rotaplan: capped by the option mip_max_root_sepa_rounds.
+  HighsInt maxSepaRounds =
+      std::min(mipsolver.submip ? HighsInt{5} : kHighsIInf,
+               mipsolver.options_mip_->mip_max_root_sepa_rounds);
   if (numRestarts == 0)
     maxSepaRounds =
         std::min(HighsInt(2 * std::sqrt(maxTreeSizeLog2)), maxSepaRounds);
