@@ -318,6 +318,7 @@ impl LpSession {
         let h = self.model.take().expect("session alive");
         threads_on_this_thread(self.threads);
         let solved = h.try_solve().map_err(|e| Error::Solver(format!("HiGHS failed on the LP: {e:?}")))?;
+        tracing::debug!(iterations = solved.int_info_value(c"simplex_iteration_count").ok(), "lp solved");
         let out = match solved.status() {
             HighsModelStatus::Optimal => {
                 let sol = solved.get_solution();
