@@ -604,6 +604,7 @@ fn price(
         per_row: MOVES_PER_MUST_FILL_ROW,
         max_rounds: 200,
         soft_limit: share * PRICING_SHARE,
+        round_fits: share * (PRICING_CLOSE_SHARE - PRICING_SHARE),
         spans: &part.spans,
         most_counted,
         later: &part.later,
