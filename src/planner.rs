@@ -33,10 +33,11 @@ const MOVES_PER_ROUND: (usize, usize) = (5, 20);
 /// stopped pricing, with a plan thousands above its LP.
 const FIRST_PHASE_SHARE: f64 = 0.85;
 /// Share of a part's first phase after which pricing stops at the end of a round unless it
-/// is close to the end ([`PRICING_CLOSE_SHARE`] then): the rest is the quick plan's, so
+/// is close to the end or its last LP took less than the time left to
+/// [`PRICING_CLOSE_SHARE`] (then it goes on to that): the rest is the quick plan's, so
 /// that a budget too short to price every move still ends with a plan.
 const PRICING_SHARE: f64 = 0.8;
-/// Share of a part's first phase that pricing close to its end may use.
+/// Share of a part's first phase that pricing past [`PRICING_SHARE`] may use.
 const PRICING_CLOSE_SHARE: f64 = 0.9;
 /// Share of a part's first phase that its quick plan may use at least, past the phase's
 /// end if need be.
