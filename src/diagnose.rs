@@ -71,7 +71,7 @@ pub type Solve<'a> = dyn Fn(&Model, &SolveOptions, f64) -> Result<mip::Solution>
 
 /// Solves `model` with HiGHS over all of its columns (a [`Solve`]).
 pub fn whole(model: &Model, opts: &SolveOptions, _at_least: f64) -> Result<mip::Solution> {
-    mip::highs::solve(model, opts, None, &mut |_| {})
+    mip::highs::solve(model, opts, mip::highs::Warm::default(), &mut |_| {})
 }
 
 /// The conflicting hard rows and pins of `f`'s model, which the solver proved has no plan,

@@ -5,6 +5,7 @@ use crate::check::{self, Report};
 use crate::eligibility::Eligibility;
 use crate::error::{Error, Result};
 use crate::formulation::Formulation;
+use crate::mip::highs::Warm;
 use crate::mip::{self, Col, Progress, Solution, SolveOptions, Status};
 use crate::plan::Plan;
 use crate::rules;
@@ -467,7 +468,7 @@ fn solve_elastic(
     let (prunable, initial) = (with(moves.prunable, false), with(moves.initial, true));
     let first: Vec<bool> = (0..elastic.cols.len()).map(|c| initial[c] || !prunable[c] || elastic.cols[c].lb > 0.0).collect();
     let (sub, kept) = elastic.restrict(&first);
-    let quick = mip::highs::solve(&sub, o, None, &mut |_| {})?;
+    let quick = mip::highs::solve(&sub, o, Warm::default(), &mut |_| {})?;
     if !quick.x.is_empty() && quick.status == Status::Optimal && quick.objective <= at_least + 1e-9 {
         let x = mip::spread(elastic.cols.len(), &kept, &quick.x);
         return Ok(Solution { x, bound: quick.objective, gap: 0.0, ..quick });
@@ -634,7 +635,9 @@ fn price(
             let quick_opts =
                 SolveOptions { time_limit: remaining().max(share * QUICK_SHARE).min(seconds_to(last)), ..opts.clone() };
             let quick_opts = with_highs(&quick_opts, &[("mip_max_root_sepa_rounds", QUICK_CUT_ROUNDS)]);
-            let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, None, &mut |p| on_progress(Phase::Solving(p)))?;
+            let basis = generated.basis.as_ref().map(|b| b.pick(&kept));
+            let warm = Warm { plan: None, basis: basis.as_ref() };
+            let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, warm, &mut |p| on_progress(Phase::Solving(p)))?;
             let found = !quick.x.is_empty();
             if found && lp_bound.is_some_and(|b| quick.objective <= b + 1e-6) {
                 (Some(Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick }), None)
@@ -676,7 +679,9 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
             // Without probing (HiGHS's presolve rule 15): on the district with `max_moves =
             // 0` it took 15 of this MIP's 23 s; the district's: 9.3–10.0 s instead of 11.5 s.
             let no_probing = with_highs(&budget(), &[("presolve_rule_off", "32768")]);
-            let solution = mip::highs::solve(&sub, &no_probing, start.as_deref(), &mut |p| solving(p))?;
+            let basis = generated.basis.as_ref().map(|b| b.pick(&kept));
+            let warm = Warm { plan: start.as_deref(), basis: basis.as_ref() };
+            let solution = mip::highs::solve(&sub, &no_probing, warm, &mut |p| solving(p))?;
             // Within the gap asked for already, nothing to prove.
             let asked = |lp_bound: f64| mip::rel_gap(solution.objective + offset, lp_bound + offset) <= opts.gap;
             match generated.lp_bound {
@@ -691,7 +696,7 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
     if solution.status == Status::Infeasible && kept.len() < m.cols.len() {
         // Only the whole part can prove infeasibility.
         tracing::info!("working set infeasible; solving the whole part");
-        solution = mip::highs::solve(m, &budget(), None, &mut |p| solving(p))?;
+        solution = mip::highs::solve(m, &budget(), Warm::default(), &mut |p| solving(p))?;
         kept = (0..m.cols.len() as u32).collect();
     }
     let found = !solution.x.is_empty() && solution.status != Status::Infeasible;
@@ -809,7 +814,9 @@ fn prove(
         return Ok(first);
     }
     let start = integer_part(&wide, &mip::pick(&wide_kept, &x));
-    let proof = mip::highs::solve(&wide, &with_highs(opts, &[("presolve", "off")]), Some(&start), on_progress)?;
+    let basis = generated.basis.as_ref().map(|b| b.pick(&wide_kept));
+    let warm = Warm { plan: Some(&start), basis: basis.as_ref() };
+    let proof = mip::highs::solve(&wide, &with_highs(opts, &[("presolve", "off")]), warm, on_progress)?;
     tracing::info!(status = ?proof.status, objective = proof.objective, bound = proof.bound, "proof over every move within the gap");
     // Out of time with nothing better, the first stands: its status says what it proved.
     let better = !proof.x.is_empty() && (proof.objective < solution.objective - 1e-9 || proof.status == Status::Optimal);

@@ -99,7 +99,7 @@ impl<'f, 'a> Neighbours<'f, 'a> {
             .filter(|&(k, &c)| sub.cols[k].integer && !x[c as usize].is_nan())
             .map(|(k, &c)| (Col(k as u32), x[c as usize].round()))
             .collect();
-        let solved = mip::highs::solve(&sub, opts, Some(&start), &mut |_| {})?;
+        let solved = mip::highs::solve(&sub, opts, mip::highs::Warm { plan: Some(&start), basis: None }, &mut |_| {})?;
         if solved.x.len() != sub.cols.len() || !matches!(solved.status, Status::Optimal | Status::TimeLimit | Status::Interrupted)
         {
             return Ok(None);

@@ -5,7 +5,7 @@
 //! columns the solver saw. The MIP is then solved over the working set and its gap is
 //! reported against that bound.
 
-use super::highs::{LpOutcome, LpSession, LpSolution};
+use super::highs::{Basis, LpOutcome, LpSession, LpSolution};
 use super::{Model, SolveOptions};
 use crate::error::Result;
 use std::collections::{HashMap, HashSet};
@@ -34,6 +34,10 @@ pub struct Generated {
     /// column `c` costs at least `lp_bound + reduced[c]`, which is what makes a MIP over a
     /// subset of the columns exact or not.
     pub reduced: Vec<f64>,
+    /// The final LP's optimal basis, indexed like the full model (a column pricing left
+    /// out nonbasic at its lower bound): it starts the root LP of the MIPs that follow,
+    /// which would otherwise solve it from scratch (`None` when pricing did not end).
+    pub basis: Option<Basis>,
 }
 
 /// Reduced-cost tolerance below which a column prices out.
@@ -166,6 +170,7 @@ pub fn generate(
                     lagrangian,
                     lp_x: last_x,
                     reduced: Vec::new(),
+                    basis: None,
                 });
             }
         };
@@ -233,13 +238,50 @@ pub fn generate(
                 break;
             }
             let reduced = d.iter().map(|&v| v.max(0.0)).collect();
-            return Ok(Generated { keep, lp_bound: Some(objective), complete: true, rounds: round, lagrangian, lp_x, reduced });
+            let basis = session.basis().map(|b| {
+                // The artificials are out of the model: a basic one (at 0) hands its row's
+                // place in the basis to the row itself, which is the same unit column.
+                let mut rows = b.rows;
+                for (s, t) in artificial.clone().zip(&must) {
+                    if b.cols[s] == highs_sys::kHighsBasisStatusBasic {
+                        rows[t[0].0 as usize] = highs_sys::kHighsBasisStatusBasic;
+                    }
+                }
+                let mut cols: Vec<highs_sys::HighsInt> = m
+                    .cols
+                    .iter()
+                    .map(|c| if c.lb.is_finite() { highs_sys::kHighsBasisStatusLower } else { highs_sys::kHighsBasisStatusZero })
+                    .collect();
+                for (k, &c) in kept.iter().enumerate() {
+                    cols[c as usize] = b.cols[slot[k]];
+                }
+                Basis { cols, rows }
+            });
+            return Ok(Generated {
+                keep,
+                lp_bound: Some(objective),
+                complete: true,
+                rounds: round,
+                lagrangian,
+                lp_x,
+                reduced,
+                basis,
+            });
         }
         let elapsed = started.elapsed().as_secs_f64();
         let fits = lp_seconds <= round_fits.min(opts.time_limit - elapsed);
         if elapsed >= soft_limit && !close(priced.len(), &kept) && !fits {
             tracing::info!(round, entering = priced.len(), "pricing stopped at its share of the time, not close to the end");
-            return Ok(Generated { keep, lp_bound: None, complete: false, rounds: round, lagrangian, lp_x, reduced: Vec::new() });
+            return Ok(Generated {
+                keep,
+                lp_bound: None,
+                complete: false,
+                rounds: round,
+                lagrangian,
+                lp_x,
+                reduced: Vec::new(),
+                basis: None,
+            });
         }
         last_x = lp_x;
         if holding_back {
@@ -269,7 +311,16 @@ pub fn generate(
         session.add_cols(&entering)?;
     }
     let keep = vec![true; m.cols.len()];
-    Ok(Generated { keep, lp_bound: None, complete: true, rounds: max_rounds, lagrangian, lp_x: Vec::new(), reduced: Vec::new() })
+    Ok(Generated {
+        keep,
+        lp_bound: None,
+        complete: true,
+        rounds: max_rounds,
+        lagrangian,
+        lp_x: Vec::new(),
+        reduced: Vec::new(),
+        basis: None,
+    })
 }
 
 /// Column `c`'s reduced cost at row duals `y`: `cost_c − Σ_r y_r·a_rc`.
@@ -611,7 +662,7 @@ mod tests {
     #[test]
     fn the_lagrangian_bound_of_every_round_holds_for_the_whole_model() {
         let m = stints();
-        let optimum = crate::mip::highs::solve(&m, &SolveOptions::default(), None, &mut |_| {}).unwrap().objective;
+        let optimum = crate::mip::highs::solve(&m, &SolveOptions::default(), Default::default(), &mut |_| {}).unwrap().objective;
         let lp = crate::mip::highs::solve_lp(&m, &SolveOptions::default()).unwrap().unwrap().objective;
         let prunable: Vec<bool> = m.cols.iter().map(|c| matches!(c.name, ColName::Entry(..))).collect();
         let group: Vec<u32> = m.cols.iter().map(|c| if let ColName::Entry(p, ..) = c.name { p.0 } else { 0 }).collect();

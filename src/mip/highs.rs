@@ -99,15 +99,43 @@ unsafe extern "C" fn callback(
     (watch.on_progress)(&watch.progress);
 }
 
-/// Solves `m`, starting from `start` when given (values of some columns, typically the
-/// integers; HiGHS completes the rest and ignores a start it cannot complete), calling
-/// `on_progress` as the solve advances.
-pub fn solve(
-    m: &Model,
-    opts: &SolveOptions,
-    start: Option<&[(Col, f64)]>,
-    on_progress: &mut dyn FnMut(&Progress),
-) -> Result<Solution> {
+/// A simplex basis: HiGHS's status of each column and row (`kHighsBasisStatus*`: at its
+/// lower bound, basic, at its upper bound, zero).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Basis {
+    /// Per column.
+    pub cols: Vec<sys::HighsInt>,
+    /// Per row.
+    pub rows: Vec<sys::HighsInt>,
+}
+
+impl Basis {
+    /// The basis of a model of the columns `kept` of this one's (the same rows): a column
+    /// left out must be nonbasic, which it is when its reduced cost is positive.
+    pub fn pick(&self, kept: &[u32]) -> Basis {
+        Basis { cols: super::pick(kept, &self.cols), rows: self.rows.clone() }
+    }
+}
+
+/// How a MIP starts: a plan (values of some columns, typically the integers; HiGHS
+/// completes the rest and ignores a start it cannot complete), and a basis for its root LP
+/// (our HiGHS's change 8, `vendor/highs-sys/PATCHES.md`; ignored when HiGHS finds it
+/// inconsistent with the model).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Warm<'a> {
+    /// The plan.
+    pub plan: Option<&'a [(Col, f64)]>,
+    /// The root LP's basis.
+    pub basis: Option<&'a Basis>,
+}
+
+/// Solves `m`, starting from `warm`, calling `on_progress` as the solve advances.
+pub fn solve(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut dyn FnMut(&Progress)) -> Result<Solution> {
+    solve_counted(m, opts, warm, on_progress).map(|(solution, _)| solution)
+}
+
+/// [`solve`], and the simplex iterations of its LPs (the root's included).
+fn solve_counted(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut dyn FnMut(&Progress)) -> Result<(Solution, i64)> {
     let started = Instant::now();
     let mut h = load(m)?;
     h.set_option("output_flag", opts.verbose);
@@ -124,11 +152,19 @@ pub fn solve(
             return Err(Error::Solver(format!("HiGHS rejects option {name}={value}")));
         }
     }
-    if let Some(start) = start {
+    if let Some(start) = warm.plan {
         let index: Vec<c_int> = start.iter().map(|(c, _)| c.0 as c_int).collect();
         let value: Vec<f64> = start.iter().map(|&(_, v)| v).collect();
         // SAFETY: arrays of the length passed. A start HiGHS cannot complete is ignored.
         unsafe { sys::Highs_setSparseSolution(h.as_mut_ptr(), index.len() as c_int, index.as_ptr(), value.as_ptr()) };
+    }
+    if let Some(basis) = warm.basis.filter(|b| b.cols.len() == m.cols.len() && b.rows.len() == m.rows.len()) {
+        // SAFETY: arrays of the model's column and row counts. HiGHS checks the basis
+        // (one basic variable per row) and keeps none if it is inconsistent.
+        let status = unsafe { sys::Highs_setBasis(h.as_mut_ptr(), basis.cols.as_ptr(), basis.rows.as_ptr()) };
+        if status == sys::kHighsStatusError {
+            tracing::debug!("the root basis was not taken");
+        }
     }
     let mut watch =
         Watch { started, deadline: opts.time_limit, stop: opts.stop.clone(), progress: Progress::default(), on_progress };
@@ -162,6 +198,7 @@ pub fn solve(
         bound = objective; // an LP or an empty model: the optimum is its own bound
     }
     let nodes = watch.progress.nodes;
+    let lp_iterations = solved.int_info_value(c"simplex_iteration_count").unwrap_or(-1);
     tracing::debug!(
         cols = m.cols.len(),
         rows = m.rows.len(),
@@ -170,9 +207,10 @@ pub fn solve(
         ?status,
         objective,
         bound,
+        lp_iterations,
         "mip solved"
     );
-    Ok(Solution { status, gap: rel_gap(objective, bound), x, objective, bound, seconds, nodes })
+    Ok((Solution { status, gap: rel_gap(objective, bound), x, objective, bound, seconds, nodes }, lp_iterations))
 }
 
 /// An optimal solution of a linear relaxation.
@@ -313,6 +351,17 @@ impl LpSession {
         Ok(())
     }
 
+    /// The basis of the last solve (`None` if HiGHS has none).
+    pub fn basis(&self) -> Option<Basis> {
+        let h = self.model.as_ref().expect("session alive");
+        // SAFETY: a valid instance, read only.
+        let (cols, rows) = unsafe { (sys::Highs_getNumCol(h.as_ptr()), sys::Highs_getNumRow(h.as_ptr())) };
+        let mut basis = Basis { cols: vec![0; cols.max(0) as usize], rows: vec![0; rows.max(0) as usize] };
+        // SAFETY: arrays of the instance's column and row counts.
+        let status = unsafe { sys::Highs_getBasis(h.as_ptr(), basis.cols.as_mut_ptr(), basis.rows.as_mut_ptr()) };
+        (status != sys::kHighsStatusError).then_some(basis)
+    }
+
     /// Re-solves from the last basis; `Ok(None)` if infeasible.
     pub fn solve(&mut self) -> Result<LpOutcome> {
         let h = self.model.take().expect("session alive");
@@ -392,7 +441,7 @@ mod tests {
     #[test]
     fn solves_a_small_assignment_with_offset_and_bound() {
         let mut calls = 0;
-        let s = solve(&assignment(), &SolveOptions::default(), None, &mut |_| calls += 1).unwrap();
+        let s = solve(&assignment(), &SolveOptions::default(), Warm::default(), &mut |_| calls += 1).unwrap();
         assert_eq!(s.status, Status::Optimal);
         assert!((s.objective - 12.0).abs() < 1e-9, "{}", s.objective);
         assert!((s.bound - 12.0).abs() < 1e-6);
@@ -410,10 +459,10 @@ mod tests {
             ..SolveOptions::default()
         };
         for (name, value) in [("mip_max_root_sepa_rounds", "5"), ("presolve", "off"), ("presolve_rule_off", "32768")] {
-            let s = solve(&assignment(), &with(name, value), None, &mut |_| {}).unwrap();
+            let s = solve(&assignment(), &with(name, value), Warm::default(), &mut |_| {}).unwrap();
             assert!((s.objective - 12.0).abs() < 1e-9, "{name}: {}", s.objective);
         }
-        let err = solve(&assignment(), &with("mip_max_root_cut_rounds", "5"), None, &mut |_| {}).unwrap_err();
+        let err = solve(&assignment(), &with("mip_max_root_cut_rounds", "5"), Warm::default(), &mut |_| {}).unwrap_err();
         assert!(err.to_string().contains("mip_max_root_cut_rounds"), "{err}");
     }
 
@@ -426,8 +475,59 @@ mod tests {
             [(super::super::Col(0), 1.0), (super::super::Col(2), 1.0)],
             RowName { rule: "bad", a: 0, b: 0, year: 0 },
         );
-        let s = solve(&m, &SolveOptions::default(), None, &mut |_| {}).unwrap();
+        let s = solve(&m, &SolveOptions::default(), Warm::default(), &mut |_| {}).unwrap();
         assert_eq!(s.status, Status::Infeasible);
+    }
+
+    /// The MIP's root LP starts from the basis given (our HiGHS's change 8): the LP's
+    /// optimal basis leaves it no iteration to do, also with a plan to start from (which
+    /// HiGHS completes by an LP of its own first, upstream clearing the basis); without
+    /// it the root LP starts from the slacks.
+    #[test]
+    fn the_root_lp_starts_from_the_basis_given() {
+        // Eight people, eight posts, costs spread so that the LP's optimum is one
+        // assignment, and a vacancy slack per post (a continuous column for HiGHS to
+        // complete a start with).
+        let n = 8u32;
+        let mut m = Model::default();
+        let x: Vec<Vec<Col>> = (0..n)
+            .map(|i| (0..n).map(|j| m.add_binary(((i * 7 + j * 3) % 11) as f64 + 1.0, ColName::Aux("x", i, j, 0))).collect())
+            .collect();
+        let vacant: Vec<Col> = (0..n).map(|j| m.add_col(0.0, 1.0, 50.0, false, ColName::Aux("vacant", j, 0, 0))).collect();
+        for i in 0..n {
+            let terms: Vec<(Col, f64)> = (0..n as usize).map(|j| (x[i as usize][j], 1.0)).collect();
+            m.add_row(0.0, 1.0, terms, RowName { rule: "one", a: i, b: 0, year: 0 });
+        }
+        for j in 0..n {
+            let mut terms: Vec<(Col, f64)> = (0..n as usize).map(|i| (x[i][j as usize], 1.0)).collect();
+            terms.push((vacant[j as usize], 1.0));
+            m.add_row(1.0, 1.0, terms, RowName { rule: "post", a: j, b: 0, year: 0 });
+        }
+        let opts = SolveOptions { highs: vec![("presolve".into(), "off".into())], ..SolveOptions::default() };
+        let mut lp = LpSession::new(&m, &opts).unwrap();
+        let LpOutcome::Optimal(relaxed) = lp.solve().unwrap() else { panic!("the LP has an optimum") };
+        let basis = lp.basis().unwrap();
+        let plan: Vec<(Col, f64)> = m
+            .cols
+            .iter()
+            .zip(&relaxed.x)
+            .enumerate()
+            .filter(|(_, (c, _))| c.integer)
+            .map(|(k, (_, &v))| (Col(k as u32), v))
+            .collect();
+        let run = |warm: Warm| solve_counted(&m, &opts, warm, &mut |_| {}).unwrap();
+        let (cold, cold_iterations) = run(Warm::default());
+        let (warm, warm_iterations) = run(Warm { plan: None, basis: Some(&basis) });
+        let (both, both_iterations) = run(Warm { plan: Some(&plan), basis: Some(&basis) });
+        for s in [&cold, &warm, &both] {
+            assert_eq!(s.status, Status::Optimal);
+            assert!((s.objective - relaxed.objective).abs() < 1e-6, "{} against the LP's {}", s.objective, relaxed.objective);
+        }
+        assert!(cold_iterations > 0, "from the slacks: {cold_iterations}");
+        assert_eq!((warm_iterations, both_iterations), (0, 0));
+        // A basis of another model's size is left out, not an error.
+        let short = Basis { cols: basis.cols[1..].to_vec(), rows: basis.rows.clone() };
+        assert_eq!(run(Warm { plan: None, basis: Some(&short) }).1, cold_iterations);
     }
 
     #[test]

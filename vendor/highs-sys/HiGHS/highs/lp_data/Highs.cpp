@@ -4341,6 +4341,9 @@ HighsStatus Highs::completeSolutionFromDiscreteAssignment() {
   // solution will be obtained from optimizeModel() if the local model is
   // feasible - or it's not worth using the user solution
   solution_.clear();
+  // rotaplan: the basis set for the MIP's root LP outlives the run that
+  // completes the start (upstream clears it)
+  const HighsBasis root_basis = basis_;
   if (call_run) {
     // Solve the model, using mip_max_start_nodes for
     // mip_max_nodes...
@@ -4363,6 +4366,7 @@ HighsStatus Highs::completeSolutionFromDiscreteAssignment() {
   lp.col_lower_ = save_col_lower;
   lp.col_upper_ = save_col_upper;
   lp.integrality_ = save_integrality;
+  basis_ = root_basis;  // rotaplan
   // Handle the error return
   if (return_status == HighsStatus::kError) {
     highsLogUser(
@@ -4394,6 +4398,14 @@ HighsStatus Highs::callSolveLp(HighsLp& lp, const std::string& message) {
 
 // The method below runs calls solveMip for the given MIP
 HighsStatus Highs::callSolveMip(HighsLp& lp, const std::string& message) {
+  // rotaplan: a basis set before the run starts the root LP (as HiGHS's own
+  // sub-MIPs start from their parent's root basis); upstream discards it
+  HighsBasis root_basis;
+  const bool has_root_basis =
+      basis_.valid &&
+      static_cast<HighsInt>(basis_.col_status.size()) == lp.num_col_ &&
+      static_cast<HighsInt>(basis_.row_status.size()) == lp.num_row_;
+  if (has_root_basis) root_basis = basis_;
   // Need to call invalidateSolverData() - why? - so save any valid
   // previous solution
   HighsSolution previous_solution;
@@ -4419,6 +4431,7 @@ HighsStatus Highs::callSolveMip(HighsLp& lp, const std::string& message) {
                                      saved_objective_and_solution_, info_,
                                      callback_, options_, timer_);
   solver_object.setProfiling(this->profiling_);
+  if (has_root_basis) solver_object.root_basis_ = &root_basis;  // rotaplan
 
   // Solve the MIP
   return_status = solveMip(solver_object, message);

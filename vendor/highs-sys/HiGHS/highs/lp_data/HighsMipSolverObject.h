@@ -11,6 +11,7 @@
 #ifndef LP_DATA_HIGHS_MIP_SOLVER_OBJECT_H_
 #define LP_DATA_HIGHS_MIP_SOLVER_OBJECT_H_
 
+#include "lp_data/HStruct.h"
 #include "lp_data/HighsInfo.h"
 #include "lp_data/HighsOptions.h"
 
@@ -38,6 +39,9 @@ class HighsMipSolverObject {
   HighsTimer& timer_;
   HighsProfiling* profiling_ = nullptr;
   HighsModelStatus model_status_ = HighsModelStatus::kNotset;
+  // rotaplan: a basis for the root LP (set with Highs::setBasis before the MIP
+  // is run), or nullptr
+  const HighsBasis* root_basis_ = nullptr;
   void setProfiling(HighsProfiling* profiling) {
     assert(profiling);
     profiling_ = profiling;

@@ -985,6 +985,8 @@ HighsStatus solveMip(HighsMipSolverObject& solver_object,
   }
   HighsLp& mip = has_semi_variables ? use_lp : lp;
   HighsMipSolver solver(callback, options, mip, solution);
+  // rotaplan: the root LP starts from the basis given, if any
+  if (!has_semi_variables) solver.rootbasis = solver_object.root_basis_;
   solver.setProfiling(profiling);
   profiling->start(kSubSolverMip);
   try {
