@@ -793,12 +793,14 @@ fn focus(
 /// time with nothing better, the first stands. Nothing to do when the first MIP saw every
 /// such move already.
 ///
-/// HiGHS runs it without presolve (a `--highs presolve=...` still overrides): the proof
-/// starts from a plan that is usually optimal and only has to raise the bound, and on the
-/// district presolve took 5.8 s of a 12.0 s proof (its probing propagates over the long
-/// one-holder and team rows) and left a root LP twice as slow; without it the proof takes
-/// 4.0–5.2 s (BENCHMARKS.md). The MIP before it keeps presolve (without probing): with
-/// `max_moves = 0` that one needs its tree, and without presolve it took twice as long.
+/// First its root alone, without presolve (a `--highs presolve=...` still overrides):
+/// started from a plan that is usually optimal, it only has to raise the bound, which the
+/// root's cuts do on the district (1.2–1.5 s; with presolve, probing above all, 7–12 s).
+/// Where the root leaves a gap, the tree follows with presolve but without its probing:
+/// HiGHS then restarts from the root's reduced-cost fixings (on the district with
+/// `max_moves = 0`, 32k moves, the tree without presolve ran out of the minute with a gap
+/// of 0.55; with it the proof took 27 s). The MIP before the proof keeps presolve (without
+/// probing) for the same reason.
 fn prove(
     m: &crate::mip::Model,
     generated: &mip::colgen::Generated,
@@ -807,16 +809,38 @@ fn prove(
     opts: &SolveOptions,
     on_progress: &mut dyn FnMut(&Progress),
 ) -> Result<(crate::mip::Model, Vec<u32>, Solution)> {
+    let started = Instant::now();
     let (_, kept, solution) = &first;
     let x = mip::spread(m.cols.len(), kept, &solution.x);
     let (wide, wide_kept) = focus(m, generated, &x, m.objective(&x) - lp_bound, true);
     if wide_kept.len() <= kept.len() {
         return Ok(first);
     }
-    let start = integer_part(&wide, &mip::pick(&wide_kept, &x));
     let basis = generated.basis.as_ref().map(|b| b.pick(&wide_kept));
+    let start = integer_part(&wide, &mip::pick(&wide_kept, &x));
     let warm = Warm { plan: Some(&start), basis: basis.as_ref() };
-    let proof = mip::highs::solve(&wide, &with_highs(opts, &[("presolve", "off")]), warm, on_progress)?;
+    let root = with_highs(opts, &[("presolve", "off"), ("mip_max_nodes", "1")]);
+    let mut proof = mip::highs::solve(&wide, &root, warm, on_progress)?;
+    let left = opts.time_limit - started.elapsed().as_secs_f64();
+    if proof.status != Status::Optimal && !opts.stopped() && left > 0.0 {
+        tracing::info!(
+            objective = proof.objective,
+            bound = proof.bound,
+            "the proof's root leaves a gap: its tree, with presolve"
+        );
+        let found = (!proof.x.is_empty()).then(|| integer_part(&wide, &proof.x));
+        let tree = SolveOptions { time_limit: left, ..opts.clone() };
+        let tree = with_highs(&tree, &[("presolve_rule_off", "32768")]);
+        let grown =
+            mip::highs::solve(&wide, &tree, Warm { plan: Some(found.as_deref().unwrap_or(&start)), ..warm }, on_progress)?;
+        // Both bounds hold for every plan of `wide`; the better plan stands.
+        let bound = proof.bound.max(grown.bound);
+        if !grown.x.is_empty() && (proof.x.is_empty() || grown.objective <= proof.objective + 1e-9) {
+            proof = grown;
+        }
+        proof.bound = bound;
+        proof.gap = mip::rel_gap(proof.objective, bound);
+    }
     tracing::info!(status = ?proof.status, objective = proof.objective, bound = proof.bound, "proof over every move within the gap");
     // Out of time with nothing better, the first stands: its status says what it proved.
     let better = !proof.x.is_empty() && (proof.objective < solution.objective - 1e-9 || proof.status == Status::Optimal);

@@ -189,7 +189,9 @@ fn solve_counted(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut d
         HighsModelStatus::Infeasible => Status::Infeasible,
         HighsModelStatus::ModelEmpty => Status::Optimal,
         _ if !x.is_empty() => Status::TimeLimit,
-        HighsModelStatus::ReachedTimeLimit | HighsModelStatus::ReachedInterrupt => Status::NoSolution,
+        HighsModelStatus::ReachedTimeLimit | HighsModelStatus::ReachedInterrupt | HighsModelStatus::ReachedSolutionLimit => {
+            Status::NoSolution
+        }
         other => return Err(Error::Solver(format!("HiGHS stopped with status {other:?}"))),
     };
     let objective = if x.is_empty() { f64::NAN } else { m.objective(&x) };
