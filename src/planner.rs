@@ -796,10 +796,13 @@ fn focus(
 /// First its root alone, without presolve (a `--highs presolve=...` still overrides):
 /// started from a plan that is usually optimal, it only has to raise the bound, which the
 /// root's cuts do on the district (1.2–1.5 s; with presolve, probing above all, 7–12 s).
+/// So the root spends nothing on finding plans (RENS, RINS) or on strong branching for a
+/// first node it will not explore: on the district with `max_moves = 0` those took 12 of
+/// its 15 s.
 /// Where the root leaves a gap, the tree follows with presolve but without its probing:
 /// HiGHS then restarts from the root's reduced-cost fixings (on the district with
 /// `max_moves = 0`, 32k moves, the tree without presolve ran out of the minute with a gap
-/// of 0.55; with it the proof took 27 s). The MIP before the proof keeps presolve (without
+/// of 0.55; with it the tree took 21–26 s). The MIP before the proof keeps presolve (without
 /// probing) for the same reason.
 fn prove(
     m: &crate::mip::Model,
@@ -819,7 +822,16 @@ fn prove(
     let basis = generated.basis.as_ref().map(|b| b.pick(&wide_kept));
     let start = integer_part(&wide, &mip::pick(&wide_kept, &x));
     let warm = Warm { plan: Some(&start), basis: basis.as_ref() };
-    let root = with_highs(opts, &[("presolve", "off"), ("mip_max_nodes", "1")]);
+    let root = with_highs(
+        opts,
+        &[
+            ("presolve", "off"),
+            ("mip_max_nodes", "1"),
+            ("mip_heuristic_run_rens", "false"),
+            ("mip_heuristic_run_rins", "false"),
+            ("mip_pscost_minreliable", "0"),
+        ],
+    );
     let mut proof = mip::highs::solve(&wide, &root, warm, on_progress)?;
     let left = opts.time_limit - started.elapsed().as_secs_f64();
     if proof.status != Status::Optimal && !opts.stopped() && left > 0.0 {
