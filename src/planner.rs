@@ -635,7 +635,7 @@ fn price(
             let quick_opts =
                 SolveOptions { time_limit: remaining().max(share * QUICK_SHARE).min(seconds_to(last)), ..opts.clone() };
             let quick_opts = with_highs(&quick_opts, &[("mip_max_root_sepa_rounds", QUICK_CUT_ROUNDS)]);
-            let basis = generated.basis.as_ref().map(|b| b.pick(&kept));
+            let basis = generated.basis_for(&kept);
             let warm = Warm { plan: None, basis: basis.as_ref() };
             let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, warm, &mut |p| on_progress(Phase::Solving(p)))?;
             let found = !quick.x.is_empty();
@@ -679,7 +679,7 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
             // Without probing (HiGHS's presolve rule 15): on the district with `max_moves =
             // 0` it took 15 of this MIP's 23 s; the district's: 9.3–10.0 s instead of 11.5 s.
             let no_probing = with_highs(&budget(), &[("presolve_rule_off", "32768")]);
-            let basis = generated.basis.as_ref().map(|b| b.pick(&kept));
+            let basis = generated.basis_for(&kept);
             let warm = Warm { plan: start.as_deref(), basis: basis.as_ref() };
             let solution = mip::highs::solve(&sub, &no_probing, warm, &mut |p| solving(p))?;
             // Within the gap asked for already, nothing to prove.
@@ -819,7 +819,7 @@ fn prove(
     if wide_kept.len() <= kept.len() {
         return Ok(first);
     }
-    let basis = generated.basis.as_ref().map(|b| b.pick(&wide_kept));
+    let basis = generated.basis_for(&wide_kept);
     let start = integer_part(&wide, &mip::pick(&wide_kept, &x));
     let warm = Warm { plan: Some(&start), basis: basis.as_ref() };
     let root = with_highs(

@@ -40,6 +40,19 @@ pub struct Generated {
     pub basis: Option<Basis>,
 }
 
+impl Generated {
+    /// Pricing stopped after `rounds` with the working set `keep` and the last LP's
+    /// solution `lp_x`: nothing proven but the Lagrangian bound.
+    fn stopped(keep: Vec<bool>, rounds: usize, lagrangian: Option<f64>, lp_x: Vec<f64>) -> Generated {
+        Generated { keep, lp_bound: None, complete: false, rounds, lagrangian, lp_x, reduced: Vec::new(), basis: None }
+    }
+
+    /// [`Generated::basis`] for a model of the columns `kept` of the full one.
+    pub fn basis_for(&self, kept: &[u32]) -> Option<Basis> {
+        self.basis.as_ref().map(|b| b.pick(kept))
+    }
+}
+
 /// Reduced-cost tolerance below which a column prices out.
 const PRICE_TOL: f64 = 1e-6;
 
@@ -162,16 +175,7 @@ pub fn generate(
                 // Out of time or stopped: the MIP gets the working set as it is, and nothing
                 // is proven.
                 tracing::info!(round, "pricing stopped by the time limit or the user");
-                return Ok(Generated {
-                    keep,
-                    lp_bound: None,
-                    complete: false,
-                    rounds: round,
-                    lagrangian,
-                    lp_x: last_x,
-                    reduced: Vec::new(),
-                    basis: None,
-                });
+                return Ok(Generated::stopped(keep, round, lagrangian, last_x));
             }
         };
         let Some(LpSolution { objective, x, duals }) = lp else {
@@ -272,16 +276,7 @@ pub fn generate(
         let fits = lp_seconds <= round_fits.min(opts.time_limit - elapsed);
         if elapsed >= soft_limit && !close(priced.len(), &kept) && !fits {
             tracing::info!(round, entering = priced.len(), "pricing stopped at its share of the time, not close to the end");
-            return Ok(Generated {
-                keep,
-                lp_bound: None,
-                complete: false,
-                rounds: round,
-                lagrangian,
-                lp_x,
-                reduced: Vec::new(),
-                basis: None,
-            });
+            return Ok(Generated::stopped(keep, round, lagrangian, lp_x));
         }
         last_x = lp_x;
         if holding_back {
