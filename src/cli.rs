@@ -86,9 +86,12 @@ pub enum Command {
         #[arg(long, value_name = "K", requires = "year")]
         runner_ups: Option<usize>,
         /// Re-solve each runner-up's whole plan from scratch, instead of from the plan
-        /// explained changing it as little as possible.
-        #[arg(long, requires = "runner_ups")]
+        /// explained changing it little.
+        #[arg(long, requires = "runner_ups", conflicts_with = "prove")]
         full: bool,
+        /// How runner-ups are re-solved near the plan.
+        #[command(flatten)]
+        near: Near,
         /// Time budget of each re-solve, in seconds.
         #[arg(long, default_value_t = 20.0)]
         time_limit: f64,
@@ -119,9 +122,12 @@ pub enum Command {
         #[arg(long, default_value_t = 20.0)]
         time_limit: f64,
         /// Re-solve each candidate's whole plan from scratch, instead of from the plan
-        /// changing it as little as possible.
-        #[arg(long)]
+        /// changing it little.
+        #[arg(long, conflicts_with = "prove")]
         full: bool,
+        /// How runner-ups are re-solved near the plan.
+        #[command(flatten)]
+        near: Near,
         /// The ranking as JSON.
         #[arg(long)]
         json: bool,
@@ -497,8 +503,8 @@ pub fn run(cli: Cli) -> Result<u8> {
             let plan = crate::plan::Plan::read_csv(&s, &plan)?;
             Ok(print_check(&s, &plan))
         }
-        Command::Explain { out, person, post, year, json, redact, runner_ups, full, time_limit } => {
-            let resolve = if full { crate::why::Resolve::Full } else { crate::why::Resolve::Nearby };
+        Command::Explain { out, person, post, year, json, redact, runner_ups, full, near, time_limit } => {
+            let resolve = near.resolve(full);
             let ask = Ask { person: person.as_deref(), post: post.as_deref(), year, redact, runner_ups, resolve, time_limit };
             let answer = explain_command(&out, &ask)?;
             if json {
@@ -508,10 +514,10 @@ pub fn run(cli: Cli) -> Result<u8> {
             }
             Ok(OK)
         }
-        Command::Recommend { scenario, post, year, top, from, policy, time_limit, full, json } => {
-            let resolve = if full { crate::why::Resolve::Full } else { crate::why::Resolve::Nearby };
+        Command::Recommend { scenario, post, year, top, from, policy, time_limit, full, near, json } => {
+            let resolve = near.resolve(full);
             let opts = SolveOptions { time_limit, threads: default_threads(), ..SolveOptions::default() };
-            let (s, plan, proven, bound) = match &from {
+            let (s, plan, proven, bound, lp) = match &from {
                 // The scenario as that plan was made: its policy, what-if pins and published
                 // plan.
                 Some(out) => {
@@ -524,13 +530,14 @@ pub fn run(cli: Cli) -> Result<u8> {
                             why,
                         )]));
                     }
-                    (s, plan, proven(&report), bound(&report))
+                    let lp = if near.prove { read_lp(out) } else { None };
+                    (s, plan, proven(&report), bound(&report), lp)
                 }
                 None => {
                     let s = scenario::load::load(&scenario, policy.as_deref())?;
                     let o = planner::plan(&s, &opts, None, &|_| {})?;
                     let proven = o.solution.status == crate::mip::Status::Optimal;
-                    (s, o.plan, proven, Some(o.solution.bound))
+                    (s, o.plan, proven, Some(o.solution.bound), o.lp)
                 }
             };
             let j = post_ix(&s, &post)?;
@@ -538,7 +545,8 @@ pub fn run(cli: Cli) -> Result<u8> {
             let rules = rules::all(&s);
             let objective = check::check(&s, &plan).objective();
             let candidates = crate::why::candidates(&s, &rules, &plan, (None, Some(j)), year, top);
-            let base = crate::why::Base { plan: &plan, objective, bound, proven };
+            let lp = proving(resolve.0, lp, &s);
+            let base = crate::why::Base { plan: &plan, objective, bound, proven, lp: lp.as_ref() };
             let ranked = crate::why::runner_ups(&s, &opts, base, year, &candidates, resolve)?;
             let holder = plan.holders(year, s.posts.len())[j.0 as usize].first().map(|&p| s.person(p).id.clone());
             if json {
@@ -642,6 +650,59 @@ fn stop_on_ctrl_c() -> Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
+/// How runner-ups are re-solved from the plan explained (not `--full`).
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct Near {
+    /// Prove each change found near the plan that is not exact: the best plan with the
+    /// alternative, however different, from what pricing proved for the plan (its
+    /// `lp.json`); slower.
+    #[arg(long)]
+    pub prove: bool,
+    /// What each other changed person-year costs while searching near the plan explained
+    /// (not in the change reported): the lower, the closer the change found is to the best
+    /// plan's with the alternative, and the longer the search.
+    #[arg(long, value_name = "W", default_value_t = 1.0, value_parser = non_negative, conflicts_with = "full")]
+    pub change_weight: f64,
+}
+
+impl Near {
+    /// How to re-solve: `--full`, or from the plan explained (`--prove`: then proven).
+    fn resolve(&self, full: bool) -> (crate::why::Resolve, f64) {
+        use crate::why::Resolve;
+        let resolve = match (full, self.prove) {
+            (true, _) => Resolve::Full,
+            (false, true) => Resolve::Proven,
+            (false, false) => Resolve::Nearby,
+        };
+        (resolve, self.change_weight)
+    }
+}
+
+/// What proves runner-ups for `--prove` (`resolve`): the plan's `lp` when it fits `s`;
+/// otherwise a warning says why the changes are not proven.
+fn proving(resolve: crate::why::Resolve, lp: Option<planner::LpCertificate>, s: &Scenario) -> Option<planner::LpCertificate> {
+    if resolve != crate::why::Resolve::Proven {
+        return None;
+    }
+    let why = match &lp {
+        None => "the plan has no usable lp.json (written by an older rotaplan, or planned with --all-moves)",
+        Some(lp) => match lp.fits(s) {
+            Ok(()) => return lp.clone().into(),
+            Err(why) => why,
+        },
+    };
+    eprintln!("warning: --prove: {why}; changes are not proven (plan again to prove them)");
+    None
+}
+
+/// A weight of at least 0.
+fn non_negative(text: &str) -> std::result::Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(w) if w >= 0.0 && w.is_finite() => Ok(w),
+        _ => Err(format!("{text:?} is not a number of at least 0")),
+    }
+}
+
 /// The post with id `id`, or an input error.
 fn post_ix(s: &Scenario, id: &str) -> Result<crate::scenario::PostIx> {
     let j = s.ids().posts.get(id).copied();
@@ -665,6 +726,20 @@ fn proven(report: &serde_json::Value) -> bool {
 /// The bound on every plan's objective a plan's `report.json` gives (`None`: none).
 fn bound(report: &serde_json::Value) -> Option<f64> {
     report["solver"]["bound"].as_f64()
+}
+
+/// What pricing proved for the plan in `out` (its `lp.json`), if it is there and valid (a
+/// warning says when it is not).
+fn read_lp(out: &Path) -> Option<planner::LpCertificate> {
+    let path = out.join(report::LP_FILE);
+    let text = std::fs::read_to_string(&path).ok()?;
+    match serde_json::from_str(&text) {
+        Ok(lp) => Some(lp),
+        Err(e) => {
+            eprintln!("warning: {}: not valid ({e})", path.display());
+            None
+        }
+    }
 }
 
 /// `year`, or the input error of `flag` when it is not a planned year.
@@ -704,7 +779,7 @@ struct Ask<'a> {
     year: Option<i32>,
     redact: bool,
     runner_ups: Option<usize>,
-    resolve: crate::why::Resolve,
+    resolve: (crate::why::Resolve, f64),
     time_limit: f64,
 }
 
@@ -735,8 +810,15 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
     if let (Some(k), Some(y)) = (ask.runner_ups, year) {
         let alternatives = crate::why::candidates(&s, &rules, &plan, about, y, k);
         let opts = SolveOptions { time_limit: ask.time_limit, threads: default_threads(), ..SolveOptions::default() };
-        let base =
-            crate::why::Base { plan: &plan, objective: checked.objective(), bound: bound(&report), proven: proven(&report) };
+        let asked = ask.resolve.0 == crate::why::Resolve::Proven;
+        let lp = proving(ask.resolve.0, if asked { read_lp(out) } else { None }, &s);
+        let base = crate::why::Base {
+            plan: &plan,
+            objective: checked.objective(),
+            bound: bound(&report),
+            proven: proven(&report),
+            lp: lp.as_ref(),
+        };
         answer.runner_ups = crate::why::runner_ups(&s, &opts, base, y, &alternatives, ask.resolve)?;
     }
     Ok(answer)

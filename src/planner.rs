@@ -97,6 +97,50 @@ pub struct Outcome {
     pub report: Report,
     /// The greedy year-by-year plan's check (the baseline a planner would make by hand).
     pub baseline: Report,
+    /// What pricing proved, for proving runner-ups later ([`prove_pinned`]); `None` when
+    /// the moves were not priced (`colgen` off).
+    pub lp: Option<LpCertificate>,
+}
+
+/// What pricing proved about the model of a plan, kept so that a runner-up (the plan with
+/// one more pin) can be proven optimal without pricing again ([`prove_pinned`]): for each
+/// independent part, in [`mip::Model::components`]'s order, its LP bound, the reduced
+/// cost of each of its columns at the final duals (a plan using column `c` costs at least
+/// the bound plus `reduced[c]`: a pin does not change that, its row's dual being 0), and
+/// the final basis. `plan` writes it to `lp.json`.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct LpCertificate {
+    /// [`mip::Model::fingerprint`] of the model it is for: it proves nothing about another.
+    pub fingerprint: u64,
+    /// Per part; `None` where pricing did not end (no LP bound).
+    pub parts: Vec<Option<PartLp>>,
+}
+
+impl LpCertificate {
+    /// Whether it can prove runner-ups of a plan of `s`: it is for `s`'s model, and pricing
+    /// ended in every part; otherwise why not.
+    pub fn fits(&self, s: &Scenario) -> std::result::Result<(), &'static str> {
+        let rules = rules::all(s);
+        let f = Formulation::build(s, &rules, &Eligibility::new(s, &rules));
+        if f.model.fingerprint() != self.fingerprint {
+            return Err("it is for another model (the scenario or policy changed since the plan)");
+        }
+        if self.parts.iter().any(Option::is_none) {
+            return Err("pricing did not end for the plan (it ran out of time)");
+        }
+        Ok(())
+    }
+}
+
+/// One part's share of an [`LpCertificate`] (columns indexed like the part).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct PartLp {
+    /// LP optimum over every move of the part (offset excluded).
+    pub lp_bound: f64,
+    /// Reduced cost of each column at the final duals, at least 0.
+    pub reduced: Vec<f64>,
+    /// The final LP's basis, when HiGHS gave one.
+    pub basis: Option<mip::highs::Basis>,
 }
 
 /// A phase of planning, for progress displays.
@@ -289,6 +333,7 @@ pub fn plan(
         nodes: 0,
     };
     let (mut working, mut rounds, mut lp_bound) = (0, 0, Some(m.offset));
+    let mut lp_parts = Vec::with_capacity(parts.len());
     for (cols, part) in parts.iter().zip(solved) {
         let part = match part {
             // The solver proved it: find the conflicting rules in the whole model.
@@ -320,6 +365,7 @@ pub fn plan(
         working += part.working;
         rounds = rounds.max(part.rounds);
         lp_bound = lp_bound.zip(part.lp_bound).map(|(a, b)| a + b);
+        lp_parts.push(part.lp);
     }
     solution.x = x;
     solution.seconds = solving_started.elapsed().as_secs_f64();
@@ -345,7 +391,8 @@ pub fn plan(
     };
     let plan = f.plan_of(&solution.x);
     let report = check::check(s, &plan);
-    Ok(Outcome { plan, solution, stats, report, baseline })
+    let lp = opts.colgen.then(|| LpCertificate { fingerprint: m.fingerprint(), parts: lp_parts });
+    Ok(Outcome { plan, solution, stats, report, baseline, lp })
 }
 
 /// Why the search for alternatives ended.
@@ -414,6 +461,8 @@ pub fn alternatives(
         o.report = check::check(s, &o.plan);
         o.solution.objective = o.report.objective();
         (o.solution.bound, o.solution.gap, o.stats.lp_bound) = (f64::NAN, f64::NAN, None);
+        // What pricing proved is for the model steered near the best plan, not `s`'s.
+        o.lp = None;
         if o.solution.status == Status::Optimal {
             o.solution.status = Status::Feasible;
         }
@@ -516,6 +565,8 @@ struct Solved {
     working: usize,
     rounds: usize,
     lp_bound: Option<f64>,
+    /// The part's share of the plan's [`LpCertificate`].
+    lp: Option<PartLp>,
 }
 
 /// Both phases on one part, by `deadline`: the first may use [`FIRST_PHASE_SHARE`] of the
@@ -730,12 +781,7 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
     let bound = match generated.lp_bound {
         // The working set's MIP bound holds for plans within it; a plan using a left-out
         // column costs at least the LP bound plus that column's reduced cost.
-        Some(lp) => {
-            let mut within = vec![false; m.cols.len()];
-            kept.iter().for_each(|&c| within[c as usize] = true);
-            let left_out = (0..m.cols.len()).filter(|&c| !within[c]).map(|c| generated.reduced[c]).fold(f64::INFINITY, f64::min);
-            lp.max(solution.bound.min(lp + left_out))
-        }
+        Some(lp) => lp.max(solution.bound.min(lp + least_left_out(&generated.reduced, &kept))),
         None if generated.complete => solution.bound,
         // Pricing was cut short: the working set's bound says nothing about other moves, the
         // Lagrangian bound of its rounds holds for all of them.
@@ -750,6 +796,7 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
         working: sub.cols.len(),
         rounds: generated.rounds,
         lp_bound: generated.lp_bound,
+        lp: generated.lp_bound.map(|lp_bound| PartLp { lp_bound, reduced: generated.reduced, basis: generated.basis }),
     })
 }
 
@@ -812,15 +859,38 @@ fn prove(
     opts: &SolveOptions,
     on_progress: &mut dyn FnMut(&Progress),
 ) -> Result<(crate::mip::Model, Vec<u32>, Solution)> {
-    let started = Instant::now();
     let (_, kept, solution) = &first;
     let x = mip::spread(m.cols.len(), kept, &solution.x);
-    let (wide, wide_kept) = focus(m, generated, &x, m.objective(&x) - lp_bound, true);
-    if wide_kept.len() <= kept.len() {
+    let Some((wide, wide_kept, proof)) =
+        prove_within(m, generated, &x, m.objective(&x) - lp_bound, kept.len(), opts, on_progress)?
+    else {
         return Ok(first);
+    };
+    // Out of time with nothing better, the first stands: its status says what it proved.
+    let better = !proof.x.is_empty() && (proof.objective < solution.objective - 1e-9 || proof.status == Status::Optimal);
+    Ok(if better { (wide, wide_kept, proof) } else { first })
+}
+
+/// The MIP over every move of `m` priced within `gap` of the LP bound (and the columns of
+/// `x`, a plan that far above it, which starts it): its root alone without presolve, then,
+/// where that leaves a gap, its tree with presolve, in `opts`'s time (see [`prove`]).
+/// `None` when that is no more than `more_than` columns: nothing to add to a MIP over them.
+fn prove_within(
+    m: &crate::mip::Model,
+    generated: &mip::colgen::Generated,
+    x: &[f64],
+    gap: f64,
+    more_than: usize,
+    opts: &SolveOptions,
+    on_progress: &mut dyn FnMut(&Progress),
+) -> Result<Option<(crate::mip::Model, Vec<u32>, Solution)>> {
+    let started = Instant::now();
+    let (wide, wide_kept) = focus(m, generated, x, gap, true);
+    if wide_kept.len() <= more_than {
+        return Ok(None);
     }
     let basis = generated.basis_for(&wide_kept);
-    let start = integer_part(&wide, &mip::pick(&wide_kept, &x));
+    let start = integer_part(&wide, &mip::pick(&wide_kept, x));
     let warm = Warm { plan: Some(&start), basis: basis.as_ref() };
     let root = with_highs(
         opts,
@@ -854,9 +924,104 @@ fn prove(
         proof.gap = mip::rel_gap(proof.objective, bound);
     }
     tracing::info!(status = ?proof.status, objective = proof.objective, bound = proof.bound, "proof over every move within the gap");
-    // Out of time with nothing better, the first stands: its status says what it proved.
-    let better = !proof.x.is_empty() && (proof.objective < solution.objective - 1e-9 || proof.status == Status::Optimal);
-    Ok(if better { (wide, wide_kept, proof) } else { first })
+    Ok(Some((wide, wide_kept, proof)))
+}
+
+/// The best plan with one more pin, proven by [`prove_pinned`].
+#[derive(Debug, Clone)]
+pub struct Pinned {
+    /// The best plan found with the pin.
+    pub plan: Plan,
+    /// A bound on every plan's objective with the pin.
+    pub bound: f64,
+}
+
+/// The best plan of `s` with `arc` pinned (its official holding its post that year), from
+/// `start`, a plan with the pin (a runner-up's least change), proven with what pricing
+/// proved for `s`'s plan (`lp`) instead of pricing again. `s` with the pin is `s`'s model
+/// with one more row, whose dual is 0: every plan with the pin still costs at least the LP
+/// bound plus the reduced cost of each move it makes. So only the moves priced within
+/// `start`'s objective of the LP bound can be in a plan better than `start`, all in the
+/// pinned official's part, and [`prove_within`] runs the MIP over them with the pin,
+/// started from `start` and from the part's final basis (the pin's row basic). The other
+/// parts keep `start`'s plan. `None` when `lp` does not fit `s` ([`LpCertificate::fits`]).
+pub fn prove_pinned(
+    s: &Scenario,
+    lp: &LpCertificate,
+    arc: rules::Arc,
+    start: &Plan,
+    opts: &SolveOptions,
+) -> Result<Option<Pinned>> {
+    let rules = rules::all(s);
+    let elig = Eligibility::new(s, &rules);
+    let mut f = Formulation::build(s, &rules, &elig);
+    if f.model.fingerprint() != lp.fingerprint {
+        return Ok(None);
+    }
+    let parts = f.model.components();
+    let part_lps: Option<Vec<&PartLp>> = lp.parts.iter().map(Option::as_ref).collect();
+    let (Some(part_lps), true) = (part_lps, lp.parts.len() == parts.len()) else { return Ok(None) };
+    let Some(&first) = f.hold(arc.person, arc.post, arc.year).first() else { return Ok(None) };
+    let Some(k) = parts.iter().position(|cols| cols.binary_search(&first.0).is_ok()) else { return Ok(None) };
+    let lp_bound = f.model.offset + part_lps.iter().map(|p| p.lp_bound).sum::<f64>();
+    if !f.require_hold(arc.person, arc.post, arc.year) {
+        return Ok(None);
+    }
+    let Some(start_x) = f.start_of(start) else { return Ok(None) };
+    let mut x = vec![0.0; f.model.cols.len()];
+    start_x.iter().for_each(|&(c, v)| x[c.0 as usize] = v);
+    let part = f.model.subset(&parts[k]);
+    let part_lp = part_lps[k];
+    if part_lp.reduced.len() != part.cols.len() {
+        return Ok(None);
+    }
+    // The part's rows are those the certificate's basis is for, and the pin's when it took
+    // a row (the last).
+    let basis = part_lp.basis.clone().map(|mut b| {
+        b.rows.resize(part.rows.len(), highs_sys::kHighsBasisStatusBasic);
+        b
+    });
+    let generated = mip::colgen::Generated {
+        keep: vec![false; part.cols.len()],
+        lp_bound: Some(part_lp.lp_bound),
+        complete: true,
+        rounds: 0,
+        lagrangian: None,
+        lp_x: Vec::new(),
+        reduced: part_lp.reduced.clone(),
+        basis,
+    };
+    // To the solver's absolute tolerance: the change is exact only if its plan meets its
+    // bound.
+    let exact = SolveOptions { gap: 0.0, ..opts.clone() };
+    let upper = check::check(s, start).objective();
+    let part_x = mip::pick(&parts[k], &x);
+    let Some((_, wide_kept, proof)) = prove_within(&part, &generated, &part_x, upper - lp_bound, 0, &exact, &mut |_| {})? else {
+        return Ok(None);
+    };
+    // Plans with a move left out of the proof's cost at least the LP bound plus its reduced
+    // cost; the other parts, at least their LP bounds.
+    let others = lp_bound - part_lp.lp_bound;
+    let bound = others + proof.bound.min(part_lp.lp_bound + least_left_out(&part_lp.reduced, &wide_kept));
+    let mut plan = start.clone();
+    if !proof.x.is_empty() {
+        for (&c, v) in wide_kept.iter().zip(&proof.x) {
+            x[parts[k][c as usize] as usize] = *v;
+        }
+        let found = f.plan_of(&x);
+        if check::check(s, &found).objective() < upper - 1e-9 {
+            plan = found;
+        }
+    }
+    Ok(Some(Pinned { plan, bound }))
+}
+
+/// The least reduced cost (`reduced`, per column) of the columns left out of `kept`
+/// (infinite when none is): a plan using one costs at least the LP bound plus that.
+fn least_left_out(reduced: &[f64], kept: &[u32]) -> f64 {
+    let mut within = vec![false; reduced.len()];
+    kept.iter().for_each(|&c| within[c as usize] = true);
+    reduced.iter().zip(within).filter(|(_, w)| !w).map(|(&d, _)| d).fold(f64::INFINITY, f64::min)
 }
 
 /// `opts` with HiGHS `options` set before the user's `--highs` ones, which may override them.

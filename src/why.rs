@@ -68,11 +68,17 @@ pub struct Excluded {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Resolve {
-    /// From the plan explained, changing it as little as possible: the plan explained is
-    /// the published plan of `replan` (each changed person-year at `[replan] weight`) and
-    /// the search's start, so only what the pin forces changes. Fast (a fraction of a
-    /// second on the district) and usually proven.
+    /// From the plan explained, changing it little: the plan explained is the published
+    /// plan of `replan` (each other changed person-year costs the change weight while
+    /// searching) and the search's start. Fast (3–6 s for five on the district at the
+    /// change weight 1), usually proven at the change weight, and an upper bound on the
+    /// change: the best plan with the alternative may cost less by changing more.
     Nearby,
+    /// `nearby`, then proven: where its change is not exact, the MIP over every move that
+    /// could beat its plan, with the alternative pinned, from that plan and from what
+    /// pricing proved for the plan explained (`lp.json`, `planner::prove_pinned`), so
+    /// without pricing again. Exact unless out of time (then a bound).
+    Proven,
     /// The whole plan re-solved from scratch: the best plan with the alternative, however
     /// different from the plan explained.
     Full,
@@ -112,9 +118,21 @@ pub struct RunnerUp {
     pub resolve_optimal: bool,
     /// Officials whose plan changes besides them.
     pub others_moved: usize,
+    /// For `proven`, when the best plan found is not the `nearby` one: that one's change
+    /// and how many others it placed differently (the best plan may change many more).
+    pub least_change: Option<LeastChange>,
     /// What pinning them there would break: the hard rule instances a least repair relaxes
     /// with the pin kept (the conflict diagnosis, `ConflictDetail::Keeping`).
     pub breaks: Vec<String>,
+}
+
+/// The `nearby` re-solve's plan, when a proof found a better one.
+#[derive(Debug, Serialize)]
+pub struct LeastChange {
+    /// Its change against the plan explained.
+    pub delta: f64,
+    /// Officials it places differently besides the one pinned.
+    pub others_moved: usize,
 }
 
 /// The alternatives worth re-solving, cheapest arc first (the rules' cost of holding it),
@@ -159,19 +177,23 @@ pub struct Base<'a> {
     pub bound: Option<f64>,
     /// Whether it was proven optimal.
     pub proven: bool,
+    /// What pricing proved for it (its `lp.json`): with it, a `nearby` change that is not
+    /// exact is proven exact, or bounded, by `planner::prove_pinned`.
+    pub lp: Option<&'a crate::planner::LpCertificate>,
 }
 
 /// Re-solves `s` with each alternative `(p, j)` pinned in `year` (each in `opts`, as
-/// `resolve` says), and compares with `base`. Best first.
+/// `resolve` says; near the plan explained, each other changed person-year costs
+/// `change_weight`), and compares with `base`. Best first.
 pub fn runner_ups(
     s: &Scenario,
     opts: &crate::mip::SolveOptions,
     base: Base,
     year: i32,
     alternatives: &[(PersonIx, PostIx)],
-    resolve: Resolve,
+    (resolve, change_weight): (Resolve, f64),
 ) -> crate::error::Result<Vec<RunnerUp>> {
-    let Base { plan, objective, bound, proven } = base;
+    let Base { plan, objective, bound, proven, lp } = base;
     // No plan costs less than the plan explained's bound, the alternatives' included, as
     // long as a re-solve only narrows the plan explained's problem (see `narrower`). A bound
     // above the objective is not one the solver gave for this plan: nothing is claimed.
@@ -193,8 +215,9 @@ pub fn runner_ups(
         // its bound bounds nothing.
         let narrower = pinned.pins.len() == pins;
         pinned.pins.push(crate::scenario::Pin { person: p, post: j, year, action: fix });
-        if resolve == Resolve::Nearby {
+        if resolve != Resolve::Full {
             pinned.reference = Some(crate::scenario::Reference::near(s, plan, "the plan explained"));
+            pinned.policy.replan.weight = change_weight;
         }
         let (person_id, post_id) = (s.person(p).id.clone(), s.post(j).id.clone());
         Ok(match crate::planner::plan(&pinned, opts, None, &|_| {}) {
@@ -202,14 +225,36 @@ pub fn runner_ups(
                 let sol = &o.solution;
                 // By the scenario's rules, as the plan explained: without the cost of
                 // changes that steered a nearby re-solve.
-                let found = crate::check::check(s, &o.plan).objective();
-                let others_moved = s
-                    .people_ix()
-                    .filter(|&(q, _)| q != p && s.years().any(|y| o.plan.post(s, q, y) != plan.post(s, q, y)))
-                    .count();
-                let delta = found - objective;
+                let mut found = crate::check::check(s, &o.plan).objective();
+                let mut delta = found - objective;
                 let own = (resolve == Resolve::Full && sol.bound.is_finite()).then_some(sol.bound - objective);
-                let (at_least, exact) = least_change(delta, own, floor.filter(|_| narrower));
+                let (mut at_least, mut exact) = least_change(delta, own, floor.filter(|_| narrower));
+                let others = |other: &crate::plan::Plan| {
+                    s.people_ix().filter(|&(q, _)| q != p && s.years().any(|y| other.post(s, q, y) != plan.post(s, q, y))).count()
+                };
+                let mut others_moved = others(&o.plan);
+                // Whether another plan with the alternative costs less than the one found
+                // near the plan explained, proven from what pricing proved for that plan:
+                // its model with the pin is the same model with one more row.
+                let proof = match lp {
+                    Some(lp) if resolve == Resolve::Proven && narrower && !exact => {
+                        crate::planner::prove_pinned(s, lp, arc, &o.plan, opts)?
+                    }
+                    _ => None,
+                };
+                let mut least = None;
+                if let Some(proof) = &proof {
+                    if proof.plan != o.plan {
+                        least = Some(LeastChange { delta, others_moved });
+                        found = crate::check::check(s, &proof.plan).objective();
+                        delta = found - objective;
+                        others_moved = others(&proof.plan);
+                    }
+                    (at_least, exact) = least_change(delta, Some(proof.bound - objective), floor.filter(|_| narrower));
+                }
+                // How it was solved in the end: a `proven` one that needed no proof, or
+                // could not have one (the plan's pricing unknown), is a `nearby` one.
+                let resolve = if resolve == Resolve::Proven && proof.is_none() { Resolve::Nearby } else { resolve };
                 RunnerUp {
                     person_id,
                     post_id,
@@ -221,6 +266,7 @@ pub fn runner_ups(
                     resolve,
                     resolve_optimal: sol.status == crate::mip::Status::Optimal,
                     others_moved,
+                    least_change: least,
                     breaks: Vec::new(),
                 }
             }
@@ -235,6 +281,7 @@ pub fn runner_ups(
                 resolve,
                 resolve_optimal: true,
                 others_moved: 0,
+                least_change: None,
                 breaks: conflicts.iter().map(|c| c.text.clone()).collect(),
             },
             Err(e) => return Err(e),
@@ -421,7 +468,9 @@ impl Answer {
             let _ = writeln!(out, "- {} ({}): {}{more}", e.rule, e.count, shown.join(", "));
         }
         if let Some(first) = self.runner_ups.first() {
-            let _ = writeln!(out, "\n## {}\n", runner_ups_heading(self.eligibility_year, first.resolve));
+            let proven = self.runner_ups.iter().any(|r| r.resolve == Resolve::Proven);
+            let resolve = if proven { Resolve::Proven } else { first.resolve };
+            let _ = writeln!(out, "\n## {}\n", runner_ups_heading(self.eligibility_year, resolve));
             out += &runner_ups_text(&self.runner_ups);
         }
         out
@@ -455,7 +504,15 @@ pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
                     writeln!(out, "- {what}: no plan meets the hard rules with this; it would break: {}", r.breaks.join("; "));
             }
             (Some(d), _) if r.exact => {
-                let _ = writeln!(out, "- {what}: {d:+.2} (exact: no plan with this is better); {others}");
+                let least = r.least_change.as_ref().map_or(String::new(), |l| {
+                    format!("; placing only {} other(s) differently: {:+.2}", l.others_moved, l.delta)
+                });
+                let _ = writeln!(out, "- {what}: {d:+.2} (exact: no plan with this is better); {others}{least}");
+            }
+            (Some(d), Resolve::Proven) => {
+                let between =
+                    r.delta_at_least.map_or(String::new(), |l| format!("; the best plan with this: {l:+.2} to {d:+.2}"));
+                let _ = writeln!(out, "- {what}: {d:+.2} (not proven in the time limit{between}); {others}");
             }
             (Some(d), Resolve::Nearby) => {
                 let how = match (r.proven, r.resolve_optimal) {
@@ -483,8 +540,12 @@ pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
 pub fn runner_ups_heading(year: i32, resolve: Resolve) -> String {
     match resolve {
         Resolve::Nearby => format!(
-            "Runner-ups in {year} (each pinned in, the plan re-solved from the plan explained, changing it as little as \
-             possible; the change is in the scenario's own objective)"
+            "Runner-ups in {year} (each pinned in, the plan re-solved from the plan explained, changing it little; the \
+             change is in the scenario's own objective, and the best plan with the alternative may cost less)"
+        ),
+        Resolve::Proven => format!(
+            "Runner-ups in {year} (each pinned in, the plan re-solved from the plan explained, then the best plan with \
+             the alternative proven)"
         ),
         Resolve::Full => format!("Runner-ups in {year} (each pinned in, the whole plan re-solved)"),
     }

@@ -225,6 +225,85 @@ fn recommend_ranks_candidates_for_a_vacancy() {
         .stderr(contains("no post"));
 }
 
+/// `--prove`: each change near the plan that is not exact is proven from the plan's
+/// `lp.json` (what pricing proved), without pricing again: the best plan with the
+/// alternative, as a re-solve from scratch finds it. Without a usable `lp.json`, a warning
+/// says why and the changes stay bounds.
+#[test]
+fn runner_ups_are_proven_from_what_pricing_proved() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    rotaplan().arg("plan").arg(tiny()).arg("-o").arg(&out).assert().success();
+    let lp: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("lp.json")).unwrap()).unwrap();
+    assert!(lp["parts"].as_array().unwrap().iter().all(|p| p["lp_bound"].is_number()), "every part priced: {lp}");
+    let runner_ups = |extra: &[&str]| {
+        let mut args = vec!["--post", "P-east-head", "--year", "2028", "--runner-ups", "3", "--json"];
+        args.extend(extra);
+        let o = rotaplan().arg("explain").arg(&out).args(&args).assert().success();
+        let json: serde_json::Value = serde_json::from_slice(&o.get_output().stdout).unwrap();
+        (json["runner_ups"].as_array().unwrap().clone(), String::from_utf8(o.get_output().stderr.clone()).unwrap())
+    };
+    let (full, _) = runner_ups(&["--full"]);
+    // The search near the plan at the default change weight, and at one so high that it
+    // changes as few person-years as it can, whatever that costs.
+    let mut found_better = 0;
+    for weight in ["1", "100"] {
+        let ((nearby, _), (proven, quiet)) =
+            (runner_ups(&["--change-weight", weight]), runner_ups(&["--prove", "--change-weight", weight]));
+        assert!(nearby.iter().all(|r| r["exact"] == false), "each costs more than nothing near the plan: {nearby:?}");
+        assert!(quiet.is_empty(), "{quiet}");
+        for r in &proven {
+            let f = full.iter().find(|f| f["person_id"] == r["person_id"]).unwrap();
+            let (delta, best) = (r["delta"].as_f64().unwrap(), f["delta"].as_f64().unwrap());
+            assert!(r["resolve"] == "proven" && r["exact"] == true, "{r}");
+            assert!((delta - best).abs() < 1e-6, "proven {delta}, from scratch {best}");
+            assert!((r["delta_at_least"].as_f64().unwrap() - delta).abs() < 1e-6, "an exact change meets its bound: {r}");
+            // Where the proof found a better plan than the one near the plan explained,
+            // that one is kept as the least change.
+            let near = nearby.iter().find(|n| n["person_id"] == r["person_id"]).unwrap();
+            match r["least_change"].as_object() {
+                Some(least) => {
+                    assert!(least["delta"] == near["delta"] && near["delta"].as_f64().unwrap() > delta + 1e-6, "{r} {near}");
+                    found_better += 1;
+                }
+                None => assert!((near["delta"].as_f64().unwrap() - delta).abs() < 1e-6, "{r} against {near}"),
+            }
+        }
+    }
+    assert!(found_better > 0, "at weight 100 the least change is not the best plan with the alternative");
+    let text = String::from_utf8(
+        rotaplan()
+            .arg("explain")
+            .arg(&out)
+            .args(["--post", "P-east-head", "--year", "2028", "--runner-ups", "3", "--prove"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        text.contains("then the best plan with the alternative proven)") && text.contains("(exact: no plan with this is better)"),
+        "{text}"
+    );
+    // An lp.json for another model proves nothing; a missing one neither.
+    let mut other = lp.clone();
+    other["fingerprint"] = serde_json::json!(lp["fingerprint"].as_u64().unwrap() ^ 1);
+    fs::write(out.join("lp.json"), other.to_string()).unwrap();
+    let (stale, warned) = runner_ups(&["--prove"]);
+    assert!(stale.iter().all(|r| r["resolve"] == "nearby" && r["exact"] == false), "{stale:?}");
+    assert!(warned.contains("warning: --prove: it is for another model"), "{warned}");
+    fs::write(out.join("lp.json"), "{").unwrap();
+    let (_, warned) = runner_ups(&["--prove"]);
+    assert!(warned.contains("lp.json: not valid") && warned.contains("the plan has no usable lp.json"), "{warned}");
+    let (_, quiet) = runner_ups(&[]);
+    assert!(quiet.is_empty(), "no proof asked, lp.json is not read: {quiet}");
+    fs::remove_file(out.join("lp.json")).unwrap();
+    let (_, warned) = runner_ups(&["--prove"]);
+    assert!(warned.contains("warning: --prove: the plan has no usable lp.json"), "{warned}");
+}
+
 /// `--redact`: no official's name in any output, their ids instead.
 #[test]
 fn redacted_plans_name_nobody() {

@@ -101,7 +101,7 @@ unsafe extern "C" fn callback(
 
 /// A simplex basis: HiGHS's status of each column and row (`kHighsBasisStatus*`: at its
 /// lower bound, basic, at its upper bound, zero).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Basis {
     /// Per column.
     pub cols: Vec<sys::HighsInt>,

@@ -241,6 +241,32 @@ impl Model {
         out
     }
 
+    /// A hash of everything that makes the model (columns' bounds, costs and integrality,
+    /// rows' bounds and coefficients, the offset): what data saved for one model (a plan's
+    /// `LpCertificate`) is checked against before it is used for another. FNV-1a over the
+    /// bits, so it is the same in every build and on every platform, unlike `std`'s hasher.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |v: u64| {
+            for b in v.to_le_bytes() {
+                h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        eat(self.cols.len() as u64);
+        eat(self.rows.len() as u64);
+        eat(self.offset.to_bits());
+        for c in &self.cols {
+            [c.lb.to_bits(), c.ub.to_bits(), c.cost.to_bits(), c.integer as u64].into_iter().for_each(&mut eat);
+        }
+        for r in &self.rows {
+            [r.lb.to_bits(), r.ub.to_bits()].into_iter().for_each(&mut eat);
+        }
+        self.start.iter().for_each(|&k| eat(k as u64));
+        self.index.iter().for_each(|&c| eat(c as u64));
+        self.value.iter().for_each(|&a| eat(a.to_bits()));
+        h
+    }
+
     /// The part of the model on `cols` (sorted; no row may link them to other columns):
     /// those columns and every row they appear in, without the offset.
     pub fn subset(&self, cols: &[u32]) -> Model {
@@ -455,6 +481,30 @@ pub fn pick<T: Copy>(kept: &[u32], x: &[T]) -> Vec<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fingerprint tells a model from any other that differs in a bound, a cost, a
+    /// coefficient or a row, and from nothing else (names do not count).
+    #[test]
+    fn the_fingerprint_changes_with_the_model_only() {
+        let model = |cost: f64, coef: f64, ub: f64| {
+            let mut m = Model::default();
+            let c: Vec<Col> = (0..3).map(|k| m.add_binary(if k == 1 { cost } else { 1.0 }, ColName::Aux("t", k, 0, 0))).collect();
+            let n = RowName { rule: "r", a: 0, b: 0, year: 0 };
+            m.add_row(0.0, ub, [(c[0], 1.0), (c[2], coef)], n);
+            m
+        };
+        let base = model(2.0, 1.0, 1.0).fingerprint();
+        assert_eq!(base, model(2.0, 1.0, 1.0).fingerprint(), "the same in every build");
+        let mut renamed = model(2.0, 1.0, 1.0);
+        renamed.cols[0].name = ColName::Aux("u", 9, 9, 9);
+        assert_eq!(base, renamed.fingerprint());
+        for other in [model(2.5, 1.0, 1.0), model(2.0, 0.5, 1.0), model(2.0, 1.0, 2.0)] {
+            assert_ne!(base, other.fingerprint());
+        }
+        let mut more = model(2.0, 1.0, 1.0);
+        more.add_row(1.0, f64::INFINITY, [(Col(1), 1.0)], RowName { rule: "r", a: 0, b: 0, year: 0 });
+        assert_ne!(base, more.fingerprint(), "a pin's row makes another model");
+    }
 
     #[test]
     fn components_split_unlinked_columns() {

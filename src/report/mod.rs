@@ -196,10 +196,19 @@ pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row
     let path = dir.join("report.html");
     io(&path, fs::write(&path, html::html(s, outcome, rows, data)))?;
 
+    if let Some(lp) = &outcome.lp {
+        let path = dir.join(LP_FILE);
+        io(&path, fs::write(&path, serde_json::to_string(lp).expect("the certificate serialises")))?;
+    }
+
     let path = dir.join("report.json");
     let json = serde_json::to_string_pretty(data).expect("the report serialises");
     io(&path, fs::write(&path, json + "\n"))
 }
+
+/// The file of a plan's output directory that keeps what pricing proved
+/// (`planner::LpCertificate`), for `recommend` and `explain` to prove runner-ups with.
+pub const LP_FILE: &str = "lp.json";
 
 /// Writes `diagnosis.md` and `diagnosis.json` (`{schema, scenario, years, conflicts:
 /// [{rule, year, text, people, posts}]}`) into `dir`: why no plan meets every hard rule.
