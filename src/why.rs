@@ -512,7 +512,7 @@ pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
             (Some(d), Resolve::Proven) => {
                 let between =
                     r.delta_at_least.map_or(String::new(), |l| format!("; the best plan with this: {l:+.2} to {d:+.2}"));
-                let _ = writeln!(out, "- {what}: {d:+.2} (not proven in the time limit{between}); {others}");
+                let _ = writeln!(out, "- {what}: {d:+.2} (not proven exact{between}); {others}");
             }
             (Some(d), Resolve::Nearby) => {
                 let how = match (r.proven, r.resolve_optimal) {

@@ -216,6 +216,21 @@ fn recommend_ranks_candidates_for_a_vacancy() {
     let fresh = rotaplan().arg("recommend").arg(tiny()).args(ask).assert().success();
     let fresh: serde_json::Value = serde_json::from_slice(&fresh.get_output().stdout).unwrap();
     assert_eq!(fresh["candidates"], from["candidates"], "planning first gives the same optimum to compare with");
+    // Proven, from the plan's lp.json or from the plan made first: every change exact, the
+    // same either way.
+    let proven = |from: bool| -> serde_json::Value {
+        let mut cmd = rotaplan();
+        cmd.arg("recommend").arg(tiny()).args(ask).arg("--prove");
+        if from {
+            cmd.arg("--from").arg(&out);
+        }
+        let o = cmd.assert().success().stderr("");
+        serde_json::from_slice::<serde_json::Value>(&o.get_output().stdout).unwrap()["candidates"].clone()
+    };
+    let (read, planned) = (proven(true), proven(false));
+    assert_eq!(read, planned);
+    let exact = read.as_array().unwrap().iter().filter(|c| c["delta"].is_number()).all(|c| c["exact"] == true);
+    assert!(exact, "{read}");
     rotaplan()
         .arg("recommend")
         .arg(tiny())
