@@ -99,17 +99,19 @@ pub struct RunnerUp {
     /// Its change against the plan explained (positive: worse).
     pub delta: Option<f64>,
     /// The least the change can be: the plan explained's bound (no plan costs less), and
-    /// for `full` the re-solve's own bound if higher (`null`: neither is known; a `nearby`
-    /// re-solve's bound is on the objective with the change weight, so it adds nothing).
+    /// for `full` and `proven` the re-solve's or the proof's own bound if higher (`null`:
+    /// neither is known; a `nearby` re-solve's bound is on the objective with the change
+    /// weight, so it adds nothing).
     pub delta_at_least: Option<f64>,
     /// Whether `delta` is the exact change of the best plan with the alternative: it meets
     /// `delta_at_least`. A `nearby` change is exact when the alternative costs nothing more
-    /// than the plan explained and that plan's bound is its objective; a `full` one when
-    /// the re-solve's bound meets its plan.
+    /// than the plan explained and that plan's bound is its objective; a `full` or `proven`
+    /// one when the re-solve's or the proof's bound meets its plan.
     pub exact: bool,
     /// Whether the re-solve is proven: `full`, both plans proven optimal (within the
-    /// solver's gap tolerance); `nearby`, the plan explained proven optimal and the
-    /// re-solve proven the least-changing plan at the change weight.
+    /// solver's gap tolerance); `nearby` and `proven`, the plan explained proven optimal
+    /// and the search near it proven optimal at the change weight (for `proven`, `exact`
+    /// says whether the proof met its bound).
     pub proven: bool,
     /// How it was re-solved.
     pub resolve: Resolve,
