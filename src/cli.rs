@@ -530,14 +530,15 @@ pub fn run(cli: Cli) -> Result<u8> {
                             why,
                         )]));
                     }
-                    let lp = if near.prove { read_lp(out) } else { None };
+                    let lp: Box<dyn FnOnce() -> _> = Box::new(|| read_lp(out));
                     (s, plan, proven(&report), bound(&report), lp)
                 }
                 None => {
                     let s = scenario::load::load(&scenario, policy.as_deref())?;
                     let o = planner::plan(&s, &opts, None, &|_| {})?;
                     let proven = o.solution.status == crate::mip::Status::Optimal;
-                    (s, o.plan, proven, Some(o.solution.bound), o.lp)
+                    let lp: Box<dyn FnOnce() -> _> = Box::new(move || o.lp);
+                    (s, o.plan, proven, Some(o.solution.bound), lp)
                 }
             };
             let j = post_ix(&s, &post)?;
@@ -678,12 +679,17 @@ impl Near {
     }
 }
 
-/// What proves runner-ups for `--prove` (`resolve`): the plan's `lp` when it fits `s`;
-/// otherwise a warning says why the changes are not proven.
-fn proving(resolve: crate::why::Resolve, lp: Option<planner::LpCertificate>, s: &Scenario) -> Option<planner::LpCertificate> {
+/// What proves runner-ups for `--prove` (`resolve`): the plan's `lp` (read only then) when
+/// it fits `s`; otherwise a warning says why the changes are not proven.
+fn proving(
+    resolve: crate::why::Resolve,
+    lp: impl FnOnce() -> Option<planner::LpCertificate>,
+    s: &Scenario,
+) -> Option<planner::LpCertificate> {
     if resolve != crate::why::Resolve::Proven {
         return None;
     }
+    let lp = lp();
     let why = match &lp {
         None => "the plan has no usable lp.json (written by an older rotaplan, or planned with --all-moves)",
         Some(lp) => match lp.fits(s) {
@@ -810,8 +816,7 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
     if let (Some(k), Some(y)) = (ask.runner_ups, year) {
         let alternatives = crate::why::candidates(&s, &rules, &plan, about, y, k);
         let opts = SolveOptions { time_limit: ask.time_limit, threads: default_threads(), ..SolveOptions::default() };
-        let asked = ask.resolve.0 == crate::why::Resolve::Proven;
-        let lp = proving(ask.resolve.0, if asked { read_lp(out) } else { None }, &s);
+        let lp = proving(ask.resolve.0, || read_lp(out), &s);
         let base = crate::why::Base {
             plan: &plan,
             objective: checked.objective(),

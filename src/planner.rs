@@ -121,14 +121,20 @@ impl LpCertificate {
     /// ended in every part; otherwise why not.
     pub fn fits(&self, s: &Scenario) -> std::result::Result<(), &'static str> {
         let rules = rules::all(s);
-        let f = Formulation::build(s, &rules, &Eligibility::new(s, &rules));
-        if f.model.fingerprint() != self.fingerprint {
+        self.parts_of(&Formulation::build(s, &rules, &Eligibility::new(s, &rules)).model).map(|_| ())
+    }
+
+    /// Its parts, when it is for model `m` (and then they are `m.components()`'s) and
+    /// pricing ended in every one; otherwise why not.
+    fn parts_of(&self, m: &mip::Model) -> std::result::Result<Vec<&PartLp>, &'static str> {
+        if m.fingerprint() != self.fingerprint {
             return Err("it is for another model (the scenario or policy changed since the plan)");
         }
-        if self.parts.iter().any(Option::is_none) {
-            return Err("pricing did not end for the plan (it ran out of time)");
-        }
-        Ok(())
+        self.parts
+            .iter()
+            .map(Option::as_ref)
+            .collect::<Option<_>>()
+            .ok_or("pricing did not end for the plan (it ran out of time)")
     }
 }
 
@@ -364,7 +370,7 @@ pub fn plan(
         solution.nodes += part.nodes;
         working += part.working;
         rounds = rounds.max(part.rounds);
-        lp_bound = lp_bound.zip(part.lp_bound).map(|(a, b)| a + b);
+        lp_bound = lp_bound.zip(part.lp.as_ref().map(|lp| lp.lp_bound)).map(|(a, b)| a + b);
         lp_parts.push(part.lp);
     }
     solution.x = x;
@@ -564,8 +570,8 @@ struct Solved {
     nodes: i64,
     working: usize,
     rounds: usize,
-    lp_bound: Option<f64>,
-    /// The part's share of the plan's [`LpCertificate`].
+    /// The part's share of the plan's [`LpCertificate`], with its LP bound (`None`: pricing
+    /// did not end).
     lp: Option<PartLp>,
 }
 
@@ -795,7 +801,6 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
         nodes: solution.nodes,
         working: sub.cols.len(),
         rounds: generated.rounds,
-        lp_bound: generated.lp_bound,
         lp: generated.lp_bound.map(|lp_bound| PartLp { lp_bound, reduced: generated.reduced, basis: generated.basis }),
     })
 }
@@ -955,12 +960,11 @@ pub fn prove_pinned(
     let rules = rules::all(s);
     let elig = Eligibility::new(s, &rules);
     let mut f = Formulation::build(s, &rules, &elig);
-    if f.model.fingerprint() != lp.fingerprint {
+    let Ok(part_lps) = lp.parts_of(&f.model) else { return Ok(None) };
+    let parts = f.model.components();
+    if part_lps.len() != parts.len() {
         return Ok(None);
     }
-    let parts = f.model.components();
-    let part_lps: Option<Vec<&PartLp>> = lp.parts.iter().map(Option::as_ref).collect();
-    let (Some(part_lps), true) = (part_lps, lp.parts.len() == parts.len()) else { return Ok(None) };
     let Some(&first) = f.hold(arc.person, arc.post, arc.year).first() else { return Ok(None) };
     let Some(k) = parts.iter().position(|cols| cols.binary_search(&first.0).is_ok()) else { return Ok(None) };
     let lp_bound = f.model.offset + part_lps.iter().map(|p| p.lp_bound).sum::<f64>();
