@@ -535,7 +535,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 }
                 None => {
                     let s = scenario::load::load(&scenario, policy.as_deref())?;
-                    let o = planner::plan(&s, &opts, None, &|_| {})?;
+                    let o = planner::plan(&s, &SolveOptions { root_cuts: true, ..opts.clone() }, None, &|_| {})?;
                     let proven = o.solution.status == crate::mip::Status::Optimal;
                     let lp: Box<dyn FnOnce() -> _> = Box::new(move || o.lp);
                     (s, o.plan, proven, Some(o.solution.bound), lp)
@@ -679,15 +679,18 @@ impl Near {
     }
 }
 
-/// What proves runner-ups for `--prove` (`resolve`): the plan's `lp` (read only then) when
-/// it fits `s`; otherwise a warning says why the changes are not proven.
+/// What bounds and proves runner-ups re-solved as `resolve` says: the plan's `lp` when it
+/// fits `s` (read only when used: not for `--full`); for `--prove`, a warning says why it
+/// does not and the changes are not proven.
 fn proving(
     resolve: crate::why::Resolve,
     lp: impl FnOnce() -> Option<planner::LpCertificate>,
     s: &Scenario,
 ) -> Option<planner::LpCertificate> {
-    if resolve != crate::why::Resolve::Proven {
-        return None;
+    match resolve {
+        crate::why::Resolve::Full => return None,
+        crate::why::Resolve::Nearby => return lp().filter(|lp| lp.fits(s).is_ok()),
+        crate::why::Resolve::Proven => {}
     }
     let lp = lp();
     let why = match &lp {
@@ -830,8 +833,13 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
 }
 
 fn plan(args: &PlanArgs, s: Scenario) -> Result<u8> {
-    let opts =
-        SolveOptions { verbose: args.verbose, highs: args.highs.clone(), colgen: !args.all_moves, ..args.solve.options()? };
+    let opts = SolveOptions {
+        verbose: args.verbose,
+        highs: args.highs.clone(),
+        colgen: !args.all_moves,
+        root_cuts: true,
+        ..args.solve.options()?
+    };
     let bar = indicatif::ProgressBar::new_spinner();
     bar.enable_steady_tick(Duration::from_millis(200));
     bar.set_style(indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}").expect("valid template"));

@@ -147,6 +147,13 @@ pub struct PartLp {
     pub reduced: Vec<f64>,
     /// The final LP's basis, when HiGHS gave one.
     pub basis: Option<mip::highs::Basis>,
+    /// The cuts HiGHS's root separation finds over every move of the part, asked without
+    /// a plan to cut off ([`mip::highs::root_cuts`]): valid for every plan of the part, a
+    /// pinned one included. With them the LP with one more pin is much tighter (on the
+    /// district it meets the best plan with the pin: [`pinned_bound`]). Empty when the
+    /// time ran out first (or `lp.json` is older than them).
+    #[serde(default)]
+    pub cuts: Vec<mip::highs::Cut>,
 }
 
 /// A phase of planning, for progress displays.
@@ -718,8 +725,46 @@ fn price(
 /// The second phase on one part, by `deadline`: unless the first solved it, the MIP from
 /// the best plan so far over the working set (or, with the LP bound, over the moves that
 /// could beat that plan), then the proof ([`prove`]) when it ends short of the gap asked
-/// for. Then the plan, its status and a bound valid for every plan of the part.
+/// for. Then the plan, its status and a bound valid for every plan of the part. Beside it
+/// (on the other core when one is free), when asked for ([`SolveOptions::root_cuts`]) and
+/// pricing ended, the part's root cuts for runner-ups: 4.8–5.3 s on the district, which
+/// ended 0–1.7 s later for them.
 fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
+    let harvest =
+        (opts.root_cuts && priced.generated.lp_bound.is_some()).then(|| (priced.model.clone(), priced.generated.basis.clone()));
+    let (solved, cuts) = rayon::join(
+        || second_phase(priced, opts, deadline, on_progress),
+        || harvest.map(|(m, basis)| root_cuts(&m, basis.as_ref(), opts, deadline)),
+    );
+    let mut solved = solved?;
+    if let (Some(lp), Some(cuts)) = (&mut solved.lp, cuts) {
+        lp.cuts = cuts;
+    }
+    Ok(solved)
+}
+
+/// A part's root cuts ([`PartLp::cuts`]) by `deadline`, for runner-ups: none when the time
+/// is out or HiGHS fails (the plan does not depend on them).
+fn root_cuts(m: &mip::Model, basis: Option<&mip::highs::Basis>, opts: &SolveOptions, deadline: Instant) -> Vec<mip::highs::Cut> {
+    if opts.stopped() || Instant::now() >= deadline {
+        return Vec::new();
+    }
+    let o = SolveOptions { time_limit: seconds_to(deadline), threads: 1, verbose: false, ..opts.clone() };
+    let started = Instant::now();
+    match mip::highs::root_cuts(m, &o, basis) {
+        Ok(cuts) => {
+            tracing::info!(cuts = cuts.len(), seconds = started.elapsed().as_secs_f64(), "the part's root cuts");
+            cuts
+        }
+        Err(e) => {
+            tracing::warn!(%e, "no root cuts for runner-ups");
+            Vec::new()
+        }
+    }
+}
+
+/// The second phase on one part proper (see [`finish`]).
+fn second_phase(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
     let Priced { model, incumbent, offset, generated, sub, kept, solved, best } = priced;
     let m = &model;
     let remaining = || seconds_to(deadline);
@@ -801,7 +846,12 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
         nodes: solution.nodes,
         working: sub.cols.len(),
         rounds: generated.rounds,
-        lp: generated.lp_bound.map(|lp_bound| PartLp { lp_bound, reduced: generated.reduced, basis: generated.basis }),
+        lp: generated.lp_bound.map(|lp_bound| PartLp {
+            lp_bound,
+            reduced: generated.reduced,
+            basis: generated.basis,
+            cuts: Vec::new(),
+        }),
     })
 }
 
@@ -948,8 +998,9 @@ pub struct Pinned {
 /// bound plus the reduced cost of each move it makes. So only the moves priced within
 /// `start`'s objective of the LP bound can be in a plan better than `start`, all in the
 /// pinned official's part, and [`prove_within`] runs the MIP over them with the pin,
-/// started from `start` and from the part's final basis (the pin's row basic). The other
-/// parts keep `start`'s plan. `None` when `lp` does not fit `s` ([`LpCertificate::fits`]).
+/// started from `start` and from the part's final basis (the rows of the pin and of the
+/// plan's root cuts, which start its root at the bound of [`pinned_bound`], basic). The
+/// other parts keep `start`'s plan. `None` when `lp` does not fit `s` ([`LpCertificate::fits`]).
 pub fn prove_pinned(
     s: &Scenario,
     lp: &LpCertificate,
@@ -959,32 +1010,12 @@ pub fn prove_pinned(
 ) -> Result<Option<Pinned>> {
     let rules = rules::all(s);
     let elig = Eligibility::new(s, &rules);
-    let mut f = Formulation::build(s, &rules, &elig);
-    let Ok(part_lps) = lp.parts_of(&f.model) else { return Ok(None) };
-    let parts = f.model.components();
-    if part_lps.len() != parts.len() {
+    let Some(PinnedPart { f, parts, k, part, part_lp, lp_bound, basis }) = PinnedPart::new(s, (&rules, &elig), lp, arc) else {
         return Ok(None);
-    }
-    let Some(&first) = f.hold(arc.person, arc.post, arc.year).first() else { return Ok(None) };
-    let Some(k) = parts.iter().position(|cols| cols.binary_search(&first.0).is_ok()) else { return Ok(None) };
-    let lp_bound = f.model.offset + part_lps.iter().map(|p| p.lp_bound).sum::<f64>();
-    if !f.require_hold(arc.person, arc.post, arc.year) {
-        return Ok(None);
-    }
+    };
     let Some(start_x) = f.start_of(start) else { return Ok(None) };
     let mut x = vec![0.0; f.model.cols.len()];
     start_x.iter().for_each(|&(c, v)| x[c.0 as usize] = v);
-    let part = f.model.subset(&parts[k]);
-    let part_lp = part_lps[k];
-    if part_lp.reduced.len() != part.cols.len() {
-        return Ok(None);
-    }
-    // The part's rows are those the certificate's basis is for, and the pin's when it took
-    // a row (the last).
-    let basis = part_lp.basis.clone().map(|mut b| {
-        b.rows.resize(part.rows.len(), highs_sys::kHighsBasisStatusBasic);
-        b
-    });
     let generated = mip::colgen::Generated {
         keep: vec![false; part.cols.len()],
         lp_bound: Some(part_lp.lp_bound),
@@ -1018,6 +1049,153 @@ pub fn prove_pinned(
         }
     }
     Ok(Some(Pinned { plan, bound }))
+}
+
+/// What the plan's root cuts say of the plans of `s` with `arc` pinned ([`pinned_bound`]).
+#[derive(Debug, Clone)]
+pub struct PinnedLp {
+    /// A bound on every plan's objective with the pin (infinite: no plan has it).
+    pub bound: f64,
+    /// A plan with the pin, near the plan explained, when the MIP found one.
+    pub plan: Option<Plan>,
+}
+
+/// A bound on every plan of `s` with `arc` pinned, and a plan with the pin near `near`
+/// (the plan explained), from what the plan's solve proved for `s` (`lp`), without
+/// pricing again. The bound: the LP over every move of the pinned official's part with
+/// the pin and the part's root cuts ([`PartLp::cuts`]), from the part's final basis, the
+/// other parts at their LP bounds; it holds because the cuts hold for every plan of the
+/// part, and on the district it meets the best plan with the pin in every runner-up
+/// measured (BENCHMARKS.md). The plan: of that LP's optimal points, the one nearest to
+/// `near` (each person-year held otherwise costs [`NEAR_FACE_WEIGHT`] more), its whole
+/// moves kept and the rest decided by a MIP over the moves the LP prices at 0 (the
+/// other parts as `near` has them). `None` when `lp` does not fit `s`, the pin is
+/// impossible, or the time ran out.
+pub fn pinned_bound(
+    s: &Scenario,
+    lp: &LpCertificate,
+    arc: rules::Arc,
+    near: &Plan,
+    opts: &SolveOptions,
+) -> Result<Option<PinnedLp>> {
+    let rules = rules::all(s);
+    let elig = Eligibility::new(s, &rules);
+    let Some(PinnedPart { f, parts, k, part, part_lp, lp_bound, basis }) = PinnedPart::new(s, (&rules, &elig), lp, arc) else {
+        return Ok(None);
+    };
+    let mut session = mip::highs::LpSession::new(&part, opts)?;
+    if let Some(basis) = &basis {
+        session.set_basis(basis);
+    }
+    let others = lp_bound - f.model.offset - part_lp.lp_bound;
+    // Of the LP's optimal points, one near `near`: each person-year held otherwise costs a
+    // little more (too little to matter beside the objective's weights), so that what the
+    // MIP below keeps of the LP is near it too. Solved first, then the LP itself from its
+    // basis, which is then a few iterations from optimal.
+    let differs =
+        |p: crate::scenario::PersonIx, j: Option<crate::scenario::PostIx>, y: i32| f64::from(u8::from(near.post(s, p, y) != j));
+    let changes = |c: usize| -> f64 {
+        match part.cols[c].name {
+            mip::ColName::Hold(p, j, y) => differs(p, Some(j), y),
+            mip::ColName::Entry(p, j, a, b) => (a..=b).map(|y| differs(p, Some(j), y)).sum(),
+            mip::ColName::Aux("idle", p, _, y) => differs(crate::scenario::PersonIx(p), None, y),
+            _ => 0.0,
+        }
+    };
+    let steered: Vec<usize> = (0..part.cols.len()).filter(|&c| changes(c) > 0.0).collect();
+    session.set_costs(&steered.iter().map(|&c| (c, part.cols[c].cost + NEAR_FACE_WEIGHT * changes(c))).collect::<Vec<_>>())?;
+    let x = match session.solve()? {
+        mip::highs::LpOutcome::Optimal(nearest) => nearest.x,
+        mip::highs::LpOutcome::Infeasible => return Ok(Some(PinnedLp { bound: f64::INFINITY, plan: None })),
+        mip::highs::LpOutcome::Stopped => return Ok(None),
+    };
+    session.set_costs(&steered.iter().map(|&c| (c, part.cols[c].cost)).collect::<Vec<_>>())?;
+    let sol = match session.solve()? {
+        mip::highs::LpOutcome::Optimal(sol) => sol,
+        mip::highs::LpOutcome::Infeasible => return Ok(Some(PinnedLp { bound: f64::INFINITY, plan: None })),
+        mip::highs::LpOutcome::Stopped => return Ok(None),
+    };
+    let bound = f.model.offset + others + sol.objective;
+    // The moves the LP makes or prices at 0: its optimal face.
+    let by_col = part.by_column();
+    let reduced = |c: usize| part.cols[c].cost - by_col[c].iter().map(|&(r, a)| sol.duals[r as usize] * a).sum::<f64>();
+    let face: Vec<bool> = (0..part.cols.len()).map(|c| !part.cols[c].integer || sol.x[c] > 1e-9 || reduced(c) <= 1e-6).collect();
+    let keep: Vec<bool> = (0..part.cols.len()).map(|c| face[c] || x[c] > 1e-9).collect();
+    let (sub, kept) = part.restrict(&keep);
+    let quick = mip::highs::solve(&sub.fix_ones(&mip::pick(&kept, &x), 1e-6), opts, Warm::default(), &mut |_| {})?;
+    tracing::debug!(bound, objective = quick.objective, cols = sub.cols.len(), seconds = quick.seconds, "pinned LP and its plan");
+    let plan = (!quick.x.is_empty()).then(|| {
+        // The part as the MIP has it, the other parts as `near`.
+        let mut x = vec![0.0; f.model.cols.len()];
+        f.start_of(near).into_iter().flatten().for_each(|(c, v)| x[c.0 as usize] = v);
+        parts[k].iter().for_each(|&c| x[c as usize] = 0.0);
+        kept.iter().zip(&quick.x).for_each(|(&c, &v)| x[parts[k][c as usize] as usize] = v);
+        f.plan_of(&x)
+    });
+    Ok(Some(PinnedLp { bound, plan }))
+}
+
+/// What each person-year held otherwise than in the plan explained costs in the LP of
+/// [`pinned_bound`], to pick the optimal point nearest to it: far below the
+/// objective's weights, so that it stays an optimal point.
+const NEAR_FACE_WEIGHT: f64 = 1e-4;
+
+/// The model of the part of a plan's model that holds a pinned runner-up, with the pin,
+/// and what pricing proved for it ([`prove_pinned`], [`pinned_bound`]).
+struct PinnedPart<'a> {
+    /// The whole model with the pin.
+    f: Formulation<'a>,
+    /// The parts' columns.
+    parts: Vec<Vec<u32>>,
+    /// The part of the pin.
+    k: usize,
+    /// Its model, with the pin and the part's root cuts (rows after the part's own).
+    part: mip::Model,
+    part_lp: &'a PartLp,
+    /// The whole model's LP bound, offset included.
+    lp_bound: f64,
+    /// The part's final basis, the rows of the pin (when it took one) and the cuts basic.
+    basis: Option<mip::highs::Basis>,
+}
+
+impl<'a> PinnedPart<'a> {
+    fn new(
+        s: &'a Scenario,
+        (rules, elig): (&'a [Box<dyn rules::Rule>], &'a Eligibility),
+        lp: &'a LpCertificate,
+        arc: rules::Arc,
+    ) -> Option<PinnedPart<'a>> {
+        let mut f = Formulation::build(s, rules, elig);
+        let part_lps = lp.parts_of(&f.model).ok()?;
+        let parts = f.model.components();
+        if part_lps.len() != parts.len() {
+            return None;
+        }
+        let first = *f.hold(arc.person, arc.post, arc.year).first()?;
+        let k = parts.iter().position(|cols| cols.binary_search(&first.0).is_ok())?;
+        let lp_bound = f.model.offset + part_lps.iter().map(|p| p.lp_bound).sum::<f64>();
+        if !f.require_hold(arc.person, arc.post, arc.year) {
+            return None;
+        }
+        let mut part = f.model.subset(&parts[k]);
+        let part_lp = part_lps[k];
+        if part_lp.reduced.len() != part.cols.len()
+            || part_lp.cuts.iter().flat_map(|c| &c.terms).any(|t| t.0 as usize >= part.cols.len())
+        {
+            return None;
+        }
+        for cut in &part_lp.cuts {
+            let (lower, upper) = (cut.lower.unwrap_or(f64::NEG_INFINITY), cut.upper.unwrap_or(f64::INFINITY));
+            let terms = cut.terms.iter().map(|&(c, a)| (mip::Col(c), a));
+            part.add_row(lower, upper, terms, mip::RowName { rule: "root-cut", a: 0, b: 0, year: 0 });
+        }
+        // The pin's row (when it took one) and the cuts' start basic.
+        let basis = part_lp.basis.clone().map(|mut b| {
+            b.rows.resize(part.rows.len(), highs_sys::kHighsBasisStatusBasic);
+            b
+        });
+        Some(PinnedPart { f, parts, k, part, part_lp, lp_bound, basis })
+    }
 }
 
 /// The least reduced cost (`reduced`, per column) of the columns left out of `kept`

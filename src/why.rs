@@ -68,16 +68,19 @@ pub struct Excluded {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Resolve {
-    /// From the plan explained, changing it little: the plan explained is the published
-    /// plan of `replan` (each other changed person-year costs the change weight while
-    /// searching) and the search's start. Fast (3–6 s for five on the district at the
-    /// change weight 1), usually proven at the change weight, and an upper bound on the
-    /// change: the best plan with the alternative may cost less by changing more.
+    /// First from what the plan's solve proved (`lp.json`, `planner::pinned_bound`): the
+    /// LP with the pin and the plan's root cuts, a bound, and a plan from it near the plan
+    /// explained; exact when they meet (on the district nearly always, 0.5 s each).
+    /// Otherwise from the plan explained, changing it little: the plan explained is the
+    /// published plan of `replan` (each other changed person-year costs the change weight
+    /// while searching) and the search's start; usually proven at the change weight, and
+    /// an upper bound on the change: the best plan with the alternative may cost less by
+    /// changing more.
     Nearby,
     /// `nearby`, then proven: where its change is not exact, the MIP over every move that
-    /// could beat its plan, with the alternative pinned, from that plan and from what
-    /// pricing proved for the plan explained (`lp.json`, `planner::prove_pinned`), so
-    /// without pricing again. Exact unless out of time (then a bound).
+    /// could beat its better plan, with the alternative pinned, from that plan and from
+    /// what the solve proved for the plan explained (`lp.json`, `planner::prove_pinned`),
+    /// so without pricing again. Exact unless out of time (then a bound).
     Proven,
     /// The whole plan re-solved from scratch: the best plan with the alternative, however
     /// different from the plan explained.
@@ -98,15 +101,17 @@ pub struct RunnerUp {
     pub objective: Option<f64>,
     /// Its change against the plan explained (positive: worse).
     pub delta: Option<f64>,
-    /// The least the change can be: the plan explained's bound (no plan costs less), and
-    /// for `full` and `proven` the re-solve's or the proof's own bound if higher (`null`:
-    /// neither is known; a `nearby` re-solve's bound is on the objective with the change
-    /// weight, so it adds nothing).
+    /// The least the change can be: the highest of the plan explained's bound (no plan
+    /// costs less), the LP with the pin and the plan's root cuts (`nearby` and `proven`,
+    /// from `lp.json`), and the re-solve's (`full`) or the proof's (`proven`) own bound
+    /// (`null`: none is known; a `nearby` re-solve's bound is on the objective with the
+    /// change weight, so it adds nothing).
     pub delta_at_least: Option<f64>,
     /// Whether `delta` is the exact change of the best plan with the alternative: it meets
-    /// `delta_at_least`. A `nearby` change is exact when the alternative costs nothing more
-    /// than the plan explained and that plan's bound is its objective; a `full` or `proven`
-    /// one when the re-solve's or the proof's bound meets its plan.
+    /// `delta_at_least`: for `nearby`, when the plan from the LP with the plan's root cuts
+    /// meets that LP, or the alternative costs nothing more than the plan explained and
+    /// that plan's bound is its objective; for `full` or `proven`, when the re-solve's or
+    /// the proof's bound meets its plan.
     pub exact: bool,
     /// Whether the re-solve is proven: `full`, both plans proven optimal (within the
     /// solver's gap tolerance); `nearby` and `proven`, the plan explained proven optimal
@@ -120,15 +125,16 @@ pub struct RunnerUp {
     pub resolve_optimal: bool,
     /// Officials whose plan changes besides them.
     pub others_moved: usize,
-    /// For `proven`, when the best plan found is not the `nearby` one: that one's change
-    /// and how many others it placed differently (the best plan may change many more).
+    /// When the best plan found is not the one searched near the plan explained (the plan
+    /// from the LP with the root cuts, or the proof's, is better): that one's change and
+    /// how many others it placed differently (the best plan may change more).
     pub least_change: Option<LeastChange>,
     /// What pinning them there would break: the hard rule instances a least repair relaxes
     /// with the pin kept (the conflict diagnosis, `ConflictDetail::Keeping`).
     pub breaks: Vec<String>,
 }
 
-/// The `nearby` re-solve's plan, when a proof found a better one.
+/// The plan searched near the plan explained, when a better one was found.
 #[derive(Debug, Serialize)]
 pub struct LeastChange {
     /// Its change against the plan explained.
@@ -179,8 +185,9 @@ pub struct Base<'a> {
     pub bound: Option<f64>,
     /// Whether it was proven optimal.
     pub proven: bool,
-    /// What pricing proved for it (its `lp.json`): with it, a `nearby` change that is not
-    /// exact is proven exact, or bounded, by `planner::prove_pinned`.
+    /// What the solve proved for it (its `lp.json`): with it, runner-ups are bounded, and
+    /// mostly made exact, by `planner::pinned_bound`, and with `--prove` the rest proven by
+    /// `planner::prove_pinned`.
     pub lp: Option<&'a crate::planner::LpCertificate>,
 }
 
@@ -222,6 +229,39 @@ pub fn runner_ups(
             pinned.policy.replan.weight = change_weight;
         }
         let (person_id, post_id) = (s.person(p).id.clone(), s.post(j).id.clone());
+        let others = |other: &crate::plan::Plan| {
+            s.people_ix().filter(|&(q, _)| q != p && s.years().any(|y| other.post(s, q, y) != plan.post(s, q, y))).count()
+        };
+        // First what the plan's solve proved (its root cuts, `lp.json`): a bound on every
+        // plan with the alternative and a plan near the plan explained; when that plan meets
+        // the bound, its change is exact and nothing is re-solved.
+        let quick = match lp {
+            Some(lp) if resolve != Resolve::Full && narrower => crate::planner::pinned_bound(s, lp, arc, plan, opts)?,
+            _ => None,
+        };
+        let quick_plan = quick.as_ref().and_then(|q| q.plan.clone()).map(|qp| {
+            let found = crate::check::check(s, &qp).objective();
+            (qp, found)
+        });
+        if let (Some(q), Some((qp, found))) = (&quick, &quick_plan) {
+            if *found <= q.bound + EXACT_TOL {
+                let delta = found - objective;
+                return Ok(RunnerUp {
+                    person_id,
+                    post_id,
+                    objective: Some(*found),
+                    delta: Some(delta),
+                    delta_at_least: Some(delta),
+                    exact: true,
+                    proven,
+                    resolve,
+                    resolve_optimal: true,
+                    others_moved: others(qp),
+                    least_change: None,
+                    breaks: Vec::new(),
+                });
+            }
+        }
         Ok(match crate::planner::plan(&pinned, opts, None, &|_| {}) {
             Ok(o) => {
                 let sol = &o.solution;
@@ -230,30 +270,36 @@ pub fn runner_ups(
                 let mut found = crate::check::check(s, &o.plan).objective();
                 let mut delta = found - objective;
                 let own = (resolve == Resolve::Full && sol.bound.is_finite()).then_some(sol.bound - objective);
-                let (mut at_least, mut exact) = least_change(delta, own, floor.filter(|_| narrower));
-                let others = |other: &crate::plan::Plan| {
-                    s.people_ix().filter(|&(q, _)| q != p && s.years().any(|y| other.post(s, q, y) != plan.post(s, q, y))).count()
-                };
+                let own = own.into_iter().chain(quick.as_ref().map(|q| q.bound - objective)).reduce(f64::max);
+                let near_exact = least_change(delta, own, floor.filter(|_| narrower)).1;
                 let mut others_moved = others(&o.plan);
-                // Whether another plan with the alternative costs less than the one found
-                // near the plan explained, proven from what pricing proved for that plan:
-                // its model with the pin is the same model with one more row.
+                // The better of the plan found near the plan explained and the quick one;
+                // then, for `proven`, whether another plan with the alternative costs less,
+                // proven from what pricing proved for the plan explained: its model with the
+                // pin is the same model with one more row.
+                let mut best = quick_plan.filter(|q| q.1 < found - EXACT_TOL);
                 let proof = match lp {
-                    Some(lp) if resolve == Resolve::Proven && narrower && !exact => {
-                        crate::planner::prove_pinned(s, lp, arc, &o.plan, opts)?
+                    Some(lp) if resolve == Resolve::Proven && narrower && !near_exact => {
+                        let from = best.as_ref().map_or(&o.plan, |b| &b.0);
+                        crate::planner::prove_pinned(s, lp, arc, from, opts)?
                     }
                     _ => None,
                 };
-                let mut least = None;
                 if let Some(proof) = &proof {
-                    if proof.plan != o.plan {
-                        least = Some(LeastChange { delta, others_moved });
-                        found = crate::check::check(s, &proof.plan).objective();
-                        delta = found - objective;
-                        others_moved = others(&proof.plan);
+                    if best.as_ref().is_none_or(|b| proof.plan != b.0) && proof.plan != o.plan {
+                        best = Some((proof.plan.clone(), crate::check::check(s, &proof.plan).objective()));
                     }
-                    (at_least, exact) = least_change(delta, Some(proof.bound - objective), floor.filter(|_| narrower));
                 }
+                let mut least = None;
+                if let Some((better, better_found)) = best {
+                    least = Some(LeastChange { delta, others_moved });
+                    found = better_found;
+                    delta = found - objective;
+                    others_moved = others(&better);
+                }
+                let proof_bound = proof.as_ref().map(|p| p.bound - objective);
+                let (at_least, exact) =
+                    least_change(delta, own.into_iter().chain(proof_bound).reduce(f64::max), floor.filter(|_| narrower));
                 // How it was solved in the end: a `proven` one that needed no proof, or
                 // could not have one (the plan's pricing unknown), is a `nearby` one.
                 let resolve = if resolve == Resolve::Proven && proof.is_none() { Resolve::Nearby } else { resolve };
@@ -500,23 +546,24 @@ pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
     for r in runner_ups {
         let what = format!("{} in {}", r.person_id, r.post_id);
         let others = format!("{} other official(s) placed differently", r.others_moved);
+        let least = r
+            .least_change
+            .as_ref()
+            .map_or(String::new(), |l| format!("; placing only {} other(s) differently: {:+.2}", l.others_moved, l.delta));
         match (r.delta, r.resolve) {
             (None, _) => {
                 let _ =
                     writeln!(out, "- {what}: no plan meets the hard rules with this; it would break: {}", r.breaks.join("; "));
             }
             (Some(d), _) if r.exact => {
-                let least = r.least_change.as_ref().map_or(String::new(), |l| {
-                    format!("; placing only {} other(s) differently: {:+.2}", l.others_moved, l.delta)
-                });
                 let _ = writeln!(out, "- {what}: {d:+.2} (exact: no plan with this is better); {others}{least}");
             }
-            (Some(d), Resolve::Proven) => {
+            (Some(d), resolve) if resolve == Resolve::Proven || (resolve == Resolve::Nearby && r.least_change.is_some()) => {
                 let between =
                     r.delta_at_least.map_or(String::new(), |l| format!("; the best plan with this: {l:+.2} to {d:+.2}"));
-                let _ = writeln!(out, "- {what}: {d:+.2} (not proven exact{between}); {others}");
+                let _ = writeln!(out, "- {what}: {d:+.2} (not proven exact{between}); {others}{least}");
             }
-            (Some(d), Resolve::Nearby) => {
+            (Some(d), Resolve::Nearby | Resolve::Proven) => {
                 let how = match (r.proven, r.resolve_optimal) {
                     (true, _) => "proven the least change",
                     (false, true) => "proven the least change from the plan explained, which is not proven optimal",

@@ -64,6 +64,11 @@ struct Watch<'a> {
     stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     progress: Progress,
     on_progress: &'a mut dyn FnMut(&Progress),
+    /// The root's cut pool, when asked for ([`root_cuts`]): `Some` once HiGHS gave it,
+    /// after which the solve is interrupted.
+    cuts: Option<Vec<Cut>>,
+    /// Whether to ask for the cut pool.
+    harvest: bool,
 }
 
 unsafe extern "C" fn callback(
@@ -90,13 +95,55 @@ unsafe extern "C" fn callback(
         }
         watch.progress.nodes = out.mip_node_count;
     }
-    let stopped = super::stop_requested(watch.stop.as_deref());
+    if kind == sys::kHighsCallbackMipGetCutPool {
+        watch.cuts = Some(cut_pool(out));
+    }
+    let stopped = super::stop_requested(watch.stop.as_deref()) || (watch.harvest && watch.cuts.is_some());
     let interrupt = kind == sys::kHighsCallbackMipInterrupt || kind == sys::kHighsCallbackSimplexInterrupt;
     if interrupt && (elapsed > watch.deadline || stopped) && !input.is_null() {
         // SAFETY: HiGHS passes a valid input struct to interrupt callbacks.
         unsafe { (*input).user_interrupt = 1 };
     }
     (watch.on_progress)(&watch.progress);
+}
+
+/// The cuts of HiGHS's cut pool callback data.
+fn cut_pool(out: &sys::HighsCallbackDataOut) -> Vec<Cut> {
+    let n = out.cutpool_num_cut.max(0) as usize;
+    if n == 0 || out.cutpool_start.is_null() {
+        return Vec::new();
+    }
+    // SAFETY: HiGHS passes `num_cut + 1` starts and `num_nz` indices and values, valid
+    // during the callback.
+    let (start, index, value, lower, upper) = unsafe {
+        let nnz = out.cutpool_num_nz.max(0) as usize;
+        (
+            std::slice::from_raw_parts(out.cutpool_start, n + 1),
+            std::slice::from_raw_parts(out.cutpool_index, nnz),
+            std::slice::from_raw_parts(out.cutpool_value, nnz),
+            std::slice::from_raw_parts(out.cutpool_lower, n),
+            std::slice::from_raw_parts(out.cutpool_upper, n),
+        )
+    };
+    let finite = |v: f64| (v.abs() < 1e20).then_some(v);
+    (0..n)
+        .map(|k| {
+            let terms = (start[k] as usize..start[k + 1] as usize).map(|i| (index[i] as u32, value[i])).collect();
+            Cut { lower: finite(lower[k]), upper: finite(upper[k]), terms }
+        })
+        .collect()
+}
+
+/// A valid inequality `lower ≤ Σ a·x ≤ upper` over a model's columns (`None`: no bound
+/// that side), from HiGHS's root separation ([`root_cuts`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Cut {
+    /// Lower side.
+    pub lower: Option<f64>,
+    /// Upper side.
+    pub upper: Option<f64>,
+    /// `(column, coefficient)`.
+    pub terms: Vec<(u32, f64)>,
 }
 
 /// A simplex basis: HiGHS's status of each column and row (`kHighsBasisStatus*`: at its
@@ -131,11 +178,43 @@ pub struct Warm<'a> {
 
 /// Solves `m`, starting from `warm`, calling `on_progress` as the solve advances.
 pub fn solve(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut dyn FnMut(&Progress)) -> Result<Solution> {
-    solve_counted(m, opts, warm, on_progress).map(|(solution, _)| solution)
+    solve_counted(m, opts, warm, on_progress, false).map(|(solution, _, _)| solution)
+}
+
+/// The cuts HiGHS's root separation leaves in `m`'s LP, asked for with no plan to cut
+/// off, without presolve and without heuristics: they hold for every plan of `m`, whatever
+/// its objective, and they are what closes the root's gap (on the district, 8 cuts on the
+/// churn and continuity rows raise the LP bound to the optimum). Empty when the time
+/// limit comes first. The root LP starts from `basis`.
+pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>) -> Result<Vec<Cut>> {
+    let mut options: Vec<(String, String)> = [
+        ("presolve", "off"),
+        ("mip_max_nodes", "1"),
+        ("mip_heuristic_effort", "0"),
+        ("mip_heuristic_run_feasibility_jump", "false"),
+        ("mip_heuristic_run_rens", "false"),
+        ("mip_heuristic_run_rins", "false"),
+        ("mip_heuristic_run_root_reduced_cost", "false"),
+        ("mip_heuristic_run_zi_round", "false"),
+        ("mip_heuristic_run_shifting", "false"),
+    ]
+    .iter()
+    .map(|&(n, v)| (n.to_string(), v.to_string()))
+    .collect();
+    options.extend(opts.highs.iter().cloned());
+    let opts = SolveOptions { highs: options, ..opts.clone() };
+    let warm = Warm { plan: None, basis };
+    Ok(solve_counted(m, &opts, warm, &mut |_| {}, true)?.2)
 }
 
 /// [`solve`], and the simplex iterations of its LPs (the root's included).
-fn solve_counted(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut dyn FnMut(&Progress)) -> Result<(Solution, i64)> {
+fn solve_counted(
+    m: &Model,
+    opts: &SolveOptions,
+    warm: Warm,
+    on_progress: &mut dyn FnMut(&Progress),
+    harvest: bool,
+) -> Result<(Solution, i64, Vec<Cut>)> {
     let started = Instant::now();
     let mut h = load(m)?;
     h.set_option("output_flag", opts.verbose);
@@ -166,13 +245,23 @@ fn solve_counted(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut d
             tracing::debug!("the root basis was not taken");
         }
     }
-    let mut watch =
-        Watch { started, deadline: opts.time_limit, stop: opts.stop.clone(), progress: Progress::default(), on_progress };
+    let mut watch = Watch {
+        started,
+        deadline: opts.time_limit,
+        stop: opts.stop.clone(),
+        progress: Progress::default(),
+        on_progress,
+        cuts: None,
+        harvest,
+    };
     // SAFETY: `watch` outlives the solve below, which is the only time HiGHS calls back.
     unsafe {
         sys::Highs_setCallback(h.as_mut_ptr(), Some(callback), &mut watch as *mut Watch as *mut c_void);
         for kind in [sys::kHighsCallbackMipImprovingSolution, sys::kHighsCallbackMipLogging, sys::kHighsCallbackMipInterrupt] {
             sys::Highs_startCallback(h.as_mut_ptr(), kind);
+        }
+        if harvest {
+            sys::Highs_startCallback(h.as_mut_ptr(), sys::kHighsCallbackMipGetCutPool);
         }
     }
     threads_on_this_thread(opts.threads.max(1) as i32);
@@ -184,6 +273,7 @@ fn solve_counted(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut d
     // `highs` crate's accessor rejects with a panic.
     let has_solution = solved.int_info_value(c"primal_solution_status").ok() == Some(sys::kHighsSolutionStatusFeasible as i64);
     let x = if has_solution || raw == HighsModelStatus::Optimal { solved.get_solution().columns().to_vec() } else { Vec::new() };
+    let cuts = watch.cuts.take().unwrap_or_default();
     let status = match raw {
         HighsModelStatus::Optimal => Status::Optimal,
         HighsModelStatus::Infeasible => Status::Infeasible,
@@ -212,7 +302,7 @@ fn solve_counted(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut d
         lp_iterations,
         "mip solved"
     );
-    Ok((Solution { status, gap: rel_gap(objective, bound), x, objective, bound, seconds, nodes }, lp_iterations))
+    Ok((Solution { status, gap: rel_gap(objective, bound), x, objective, bound, seconds, nodes }, lp_iterations, cuts))
 }
 
 /// An optimal solution of a linear relaxation.
@@ -315,6 +405,8 @@ impl LpSession {
             // No progress to report from pricing LPs; a closure without captures is
             // zero-sized, so leaking it allocates nothing.
             on_progress: Box::leak(Box::new(|_: &Progress| {})),
+            cuts: None,
+            harvest: false,
         }));
         // SAFETY: the watch lives until the session drops, after the model (see `Drop`),
         // hence as long as HiGHS can call back with it.
@@ -351,6 +443,33 @@ impl LpSession {
             return Err(Error::Solver("HiGHS rejected added columns".into()));
         }
         Ok(())
+    }
+
+    /// Changes the costs of columns `(index in the session, cost)`.
+    pub fn set_costs(&mut self, costs: &[(usize, f64)]) -> Result<()> {
+        let h = self.model.as_mut().expect("session alive");
+        let index: Vec<c_int> = costs.iter().map(|&(c, _)| c as c_int).collect();
+        let cost: Vec<f64> = costs.iter().map(|&(_, v)| v).collect();
+        // SAFETY: arrays of the length passed.
+        let status =
+            unsafe { sys::Highs_changeColsCostBySet(h.as_mut_ptr(), index.len() as c_int, index.as_ptr(), cost.as_ptr()) };
+        if status == sys::kHighsStatusError {
+            return Err(Error::Solver("HiGHS rejected a cost change".into()));
+        }
+        Ok(())
+    }
+
+    /// Starts the next solve from `basis` (of the session's column and row counts); whether
+    /// HiGHS took it (it keeps none that is inconsistent).
+    pub fn set_basis(&mut self, basis: &Basis) -> bool {
+        let h = self.model.as_mut().expect("session alive");
+        // SAFETY: a valid instance, read only for the counts.
+        let (cols, rows) = unsafe { (sys::Highs_getNumCol(h.as_ptr()), sys::Highs_getNumRow(h.as_ptr())) };
+        if basis.cols.len() != cols.max(0) as usize || basis.rows.len() != rows.max(0) as usize {
+            return false;
+        }
+        // SAFETY: arrays of the instance's column and row counts.
+        unsafe { sys::Highs_setBasis(h.as_mut_ptr(), basis.cols.as_ptr(), basis.rows.as_ptr()) != sys::kHighsStatusError }
     }
 
     /// The basis of the last solve (`None` if HiGHS has none).
@@ -517,7 +636,10 @@ mod tests {
             .filter(|(_, (c, _))| c.integer)
             .map(|(k, (_, &v))| (Col(k as u32), v))
             .collect();
-        let run = |warm: Warm| solve_counted(&m, &opts, warm, &mut |_| {}).unwrap();
+        let run = |warm: Warm| {
+            let (solution, iterations, _) = solve_counted(&m, &opts, warm, &mut |_| {}, false).unwrap();
+            (solution, iterations)
+        };
         let (cold, cold_iterations) = run(Warm::default());
         let (warm, warm_iterations) = run(Warm { plan: None, basis: Some(&basis) });
         let (both, both_iterations) = run(Warm { plan: Some(&plan), basis: Some(&basis) });

@@ -383,6 +383,10 @@ pub struct SolveOptions {
     pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// When no plan meets the hard rules, how far the diagnosis goes.
     pub conflicts: ConflictDetail,
+    /// Also find each part's root cuts ([`highs::root_cuts`]), for runner-ups to be bounded
+    /// by (`lp.json`): set by the commands whose plan is explained later (`plan`, and
+    /// `recommend` when it plans first), not by the re-solves of runner-ups themselves.
+    pub root_cuts: bool,
 }
 
 /// What the conflict diagnosis looks for (`crate::diagnose`).
@@ -420,6 +424,7 @@ impl Default for SolveOptions {
             colgen: true,
             stop: None,
             conflicts: ConflictDetail::Minimal,
+            root_cuts: false,
         }
     }
 }
