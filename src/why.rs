@@ -236,7 +236,9 @@ pub fn runner_ups(
         // plan with the alternative and a plan near the plan explained; when that plan meets
         // the bound, its change is exact and nothing is re-solved.
         let quick = match lp {
-            Some(lp) if resolve != Resolve::Full && narrower => crate::planner::pinned_bound(s, lp, arc, plan, opts)?,
+            Some(lp) if resolve != Resolve::Full && narrower => {
+                crate::planner::pinned_bound(s, lp, arc, (plan, resolve == Resolve::Proven), opts)?
+            }
             _ => None,
         };
         let quick_plan = quick.as_ref().and_then(|q| q.plan.clone()).map(|qp| {
@@ -262,6 +264,9 @@ pub fn runner_ups(
                 });
             }
         }
+        // The LP with the pin has no solution: straight to what the pin would break.
+        let infeasible = quick.as_ref().is_some_and(|q| q.bound == f64::INFINITY);
+        let opts = &crate::mip::SolveOptions { infeasible, ..opts.clone() };
         Ok(match crate::planner::plan(&pinned, opts, None, &|_| {}) {
             Ok(o) => {
                 let sol = &o.solution;
@@ -536,9 +541,10 @@ fn least_change(delta: f64, own: Option<f64>, floor: Option<f64>) -> (Option<f64
     }
 }
 
-/// How close a change must be to its lower bound to be exact (objectives are sums of
-/// weights given to one or two decimals).
-const EXACT_TOL: f64 = 1e-6;
+/// How close a change must be to its lower bound to be exact: above HiGHS's absolute gap
+/// tolerance (1e-6, by which a proof's bound may stop short of its plan), far below the
+/// weights' one or two decimals.
+const EXACT_TOL: f64 = 1e-5;
 
 /// Runner-ups in words, one line each.
 pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {

@@ -387,6 +387,10 @@ pub struct SolveOptions {
     /// by (`lp.json`): set by the commands whose plan is explained later (`plan`, and
     /// `recommend` when it plans first), not by the re-solves of runner-ups themselves.
     pub root_cuts: bool,
+    /// The caller knows that no plan meets the hard rules (a runner-up whose LP with the
+    /// plan's root cuts has no solution): the plan goes to the diagnosis without searching
+    /// (unless the diagnosis finds nothing to break).
+    pub infeasible: bool,
 }
 
 /// What the conflict diagnosis looks for (`crate::diagnose`).
@@ -425,6 +429,7 @@ impl Default for SolveOptions {
             stop: None,
             conflicts: ConflictDetail::Minimal,
             root_cuts: false,
+            infeasible: false,
         }
     }
 }
