@@ -313,7 +313,10 @@ pub fn plan(
     // (HiGHS keeps a thread pool per calling thread, so `--threads` each would multiply).
     let threads = rayon::current_num_threads().max(1) as f64;
     let side_by_side = parts.len().min(rayon::current_num_threads()).max(1) as u32;
-    let part_opts = SolveOptions { threads: (opts.threads / side_by_side).max(1), ..opts.clone() };
+    // Root cuts only for a model of one part: on several, a part that ends early leaves its
+    // time to the others, which cuts for runner-ups would take.
+    let root_cuts = opts.root_cuts && parts.len() == 1;
+    let part_opts = SolveOptions { threads: (opts.threads / side_by_side).max(1), root_cuts, ..opts.clone() };
     let solving_started = Instant::now();
     // First phase: each part priced and given its quick plan, by a share of the first
     // phase's time in proportion to its size.
@@ -740,9 +743,9 @@ fn price(
 /// the best plan so far over the working set (or, with the LP bound, over the moves that
 /// could beat that plan), then the proof ([`prove`]) when it ends short of the gap asked
 /// for. Then the plan, its status and a bound valid for every plan of the part. Beside it
-/// (on the other core when one is free), when asked for ([`SolveOptions::root_cuts`]) and
-/// pricing ended, the part's root cuts for runner-ups: 4.8–5.3 s on the district, which
-/// ended 0–1.7 s later for them.
+/// (on the other core when one is free), when asked for ([`SolveOptions::root_cuts`]: a
+/// model of one part) and pricing ended, the part's root cuts for runner-ups: 4.8–5.3 s on
+/// the district, which ended within the spread of its times before.
 fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
     let harvest =
         (opts.root_cuts && priced.generated.lp_bound.is_some()).then(|| (priced.model.clone(), priced.generated.basis.clone()));

@@ -383,9 +383,10 @@ pub struct SolveOptions {
     pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// When no plan meets the hard rules, how far the diagnosis goes.
     pub conflicts: ConflictDetail,
-    /// Also find each part's root cuts ([`highs::root_cuts`]), for runner-ups to be bounded
-    /// by (`lp.json`): set by the commands whose plan is explained later (`plan`, and
-    /// `recommend` when it plans first), not by the re-solves of runner-ups themselves.
+    /// Also find the root cuts ([`highs::root_cuts`]) of a model of one independent part,
+    /// for runner-ups to be bounded by (`lp.json`): set by the commands whose plan is
+    /// explained later (`plan`, and `recommend` when it plans first), not by the re-solves
+    /// of runner-ups themselves.
     pub root_cuts: bool,
     /// The caller knows that no plan meets the hard rules (a runner-up whose LP with the
     /// plan's root cuts has no solution): the plan goes to the diagnosis without searching
