@@ -715,7 +715,7 @@ fn price(
             // plan is where good plans come from when pricing stopped early).
             let quick_opts =
                 SolveOptions { time_limit: remaining().max(share * QUICK_SHARE).min(seconds_to(last)), ..opts.clone() };
-            let quick_opts = with_highs(&quick_opts, &[("mip_max_root_sepa_rounds", QUICK_CUT_ROUNDS)]);
+            let quick_opts = quick_opts.with_highs(&[("mip_max_root_sepa_rounds", QUICK_CUT_ROUNDS)]);
             let basis = generated.basis_for(&kept);
             let warm = Warm { plan: None, basis: basis.as_ref() };
             let quick = mip::highs::solve(&sub.fix_ones(lp, 1e-6), &quick_opts, warm, &mut |p| on_progress(Phase::Solving(p)))?;
@@ -855,7 +855,7 @@ fn second_phase(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progr
             let start = best.map(|(x, _)| integer_part(&sub, &mip::pick(&kept, &x)));
             // Without probing (HiGHS's presolve rule 15): on the district with `max_moves =
             // 0` it took 15 of this MIP's 23 s; the district's: 9.3–10.0 s instead of 11.5 s.
-            let no_probing = with_highs(&budget(), &[("presolve_rule_off", "32768")]);
+            let no_probing = budget().with_highs(&[("presolve_rule_off", "32768")]);
             let basis = generated.basis_for(&kept);
             let warm = Warm { plan: start.as_deref(), basis: basis.as_ref() };
             let solution = mip::highs::solve(&sub, &no_probing, warm, &mut |p| solving(p))?;
@@ -1023,16 +1023,13 @@ fn prove_within(
     let basis = generated.basis_for(&wide_kept);
     let start = integer_part(&wide, &mip::pick(&wide_kept, x));
     let warm = Warm { plan: Some(&start), basis: basis.as_ref() };
-    let root = with_highs(
-        opts,
-        &[
-            ("presolve", "off"),
-            ("mip_max_nodes", "1"),
-            ("mip_heuristic_run_rens", "false"),
-            ("mip_heuristic_run_rins", "false"),
-            ("mip_pscost_minreliable", "0"),
-        ],
-    );
+    let root = opts.with_highs(&[
+        ("presolve", "off"),
+        ("mip_max_nodes", "1"),
+        ("mip_heuristic_run_rens", "false"),
+        ("mip_heuristic_run_rins", "false"),
+        ("mip_pscost_minreliable", "0"),
+    ]);
     let mut proof = mip::highs::solve(&wide, &root, warm, on_progress)?;
     let left = opts.time_limit - started.elapsed().as_secs_f64();
     if proof.status != Status::Optimal && !opts.stopped() && left > 0.0 {
@@ -1043,7 +1040,7 @@ fn prove_within(
         );
         let found = (!proof.x.is_empty()).then(|| integer_part(&wide, &proof.x));
         let tree = SolveOptions { time_limit: left, ..opts.clone() };
-        let tree = with_highs(&tree, &[("presolve_rule_off", "32768")]);
+        let tree = tree.with_highs(&[("presolve_rule_off", "32768")]);
         let grown =
             mip::highs::solve(&wide, &tree, Warm { plan: Some(found.as_deref().unwrap_or(&start)), ..warm }, on_progress)?;
         // Both bounds hold for every plan of `wide`; the better plan stands.
@@ -1192,11 +1189,13 @@ pub fn pinned_bound(
         mip::highs::LpOutcome::Infeasible => return Ok(Some(PinnedLp { bound: f64::INFINITY, plan: None })),
         mip::highs::LpOutcome::Stopped => return Ok(None),
     };
-    let bound = f.model.offset + others + sol.objective;
+    let mut bound = f.model.offset + others + sol.objective;
     // The moves the LP makes or prices at 0: its optimal face.
     let by_col = part.by_column();
-    let reduced = |c: usize| part.cols[c].cost - by_col[c].iter().map(|&(r, a)| sol.duals[r as usize] * a).sum::<f64>();
-    let face: Vec<bool> = (0..part.cols.len()).map(|c| !part.cols[c].integer || sol.x[c] > 1e-9 || reduced(c) <= 1e-6).collect();
+    let reduced: Vec<f64> = (0..part.cols.len())
+        .map(|c| part.cols[c].cost - by_col[c].iter().map(|&(r, a)| sol.duals[r as usize] * a).sum::<f64>())
+        .collect();
+    let face: Vec<bool> = (0..part.cols.len()).map(|c| !part.cols[c].integer || sol.x[c] > 1e-9 || reduced[c] <= 1e-6).collect();
     let keep: Vec<bool> = (0..part.cols.len()).map(|c| face[c] || x[c] > 1e-9).collect();
     let (sub, kept) = part.restrict(&keep);
     let quick = mip::highs::solve(&sub.fix_ones(&mip::pick(&kept, &x), 1e-6), opts, Warm::default(), &mut |_| {})?;
@@ -1205,11 +1204,6 @@ pub fn pinned_bound(
         return Ok(Some(PinnedLp { bound, plan: None }));
     }
     let mut x = mip::spread(part.cols.len(), &kept, &quick.x);
-    let mut bound = bound;
-    // Short of the bound: every plan with the pin costs at least the LP plus the reduced
-    // costs of its moves at the LP's duals (the cuts hold for all of them), so only the
-    // moves priced within the gap can beat this plan; the MIP over them (started from it)
-    // finds the best plan with the pin, or bounds it.
     // Short of the bound, when asked to prove: every plan with the pin costs at least the
     // LP plus the reduced costs of its moves at the LP's duals (the cuts hold for all of
     // them), so only the moves priced within the gap can beat this plan, and the MIP over
@@ -1218,12 +1212,12 @@ pub fn pinned_bound(
     let gap = quick.objective - sol.objective;
     if prove && gap > 1e-6 {
         let window: Vec<bool> =
-            (0..part.cols.len()).map(|c| !part.cols[c].integer || x[c] > 0.5 || reduced(c) <= gap + 1e-9).collect();
+            (0..part.cols.len()).map(|c| !part.cols[c].integer || x[c] > 0.5 || reduced[c] <= gap + 1e-9).collect();
         let (wide, wide_kept) = part.restrict(&window);
         let start = integer_part(&wide, &mip::pick(&wide_kept, &x));
         let exact = SolveOptions { gap: 0.0, ..opts.clone() };
         let proof = mip::highs::solve(&wide, &exact, Warm { plan: Some(&start), basis: None }, &mut |_| {})?;
-        let left_out = (0..part.cols.len()).filter(|&c| !window[c]).map(reduced).fold(f64::INFINITY, f64::min);
+        let left_out = least_left_out(&reduced, &wide_kept);
         bound = bound.max(f.model.offset + others + proof.bound.min(sol.objective + left_out));
         if !proof.x.is_empty() && proof.objective < quick.objective - 1e-9 {
             x = mip::spread(part.cols.len(), &wide_kept, &proof.x);
@@ -1319,13 +1313,6 @@ fn least_left_out(reduced: &[f64], kept: &[u32]) -> f64 {
     let mut within = vec![false; reduced.len()];
     kept.iter().for_each(|&c| within[c as usize] = true);
     reduced.iter().zip(within).filter(|(_, w)| !w).map(|(&d, _)| d).fold(f64::INFINITY, f64::min)
-}
-
-/// `opts` with HiGHS `options` set before the user's `--highs` ones, which may override them.
-fn with_highs(opts: &SolveOptions, options: &[(&str, &str)]) -> SolveOptions {
-    let mut highs: Vec<(String, String)> = options.iter().map(|&(n, v)| (n.to_string(), v.to_string())).collect();
-    highs.extend(opts.highs.iter().cloned());
-    SolveOptions { highs, ..opts.clone() }
 }
 
 /// The seconds left to `deadline`, at least one: what a solve started now is given.

@@ -187,7 +187,7 @@ pub fn solve(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut dyn F
 /// churn and continuity rows raise the LP bound to the optimum). Empty when the time
 /// limit comes first. The root LP starts from `basis`.
 pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>) -> Result<Vec<Cut>> {
-    let mut options: Vec<(String, String)> = [
+    let opts = opts.with_highs(&[
         ("presolve", "off"),
         ("mip_max_nodes", "1"),
         ("mip_heuristic_effort", "0"),
@@ -197,12 +197,7 @@ pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>) -> Resul
         ("mip_heuristic_run_root_reduced_cost", "false"),
         ("mip_heuristic_run_zi_round", "false"),
         ("mip_heuristic_run_shifting", "false"),
-    ]
-    .iter()
-    .map(|&(n, v)| (n.to_string(), v.to_string()))
-    .collect();
-    options.extend(opts.highs.iter().cloned());
-    let opts = SolveOptions { highs: options, ..opts.clone() };
+    ]);
     let warm = Warm { plan: None, basis };
     Ok(solve_counted(m, &opts, warm, &mut |_| {}, true)?.2)
 }

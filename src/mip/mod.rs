@@ -411,6 +411,14 @@ pub(crate) fn stop_requested(stop: Option<&std::sync::atomic::AtomicBool>) -> bo
 }
 
 impl SolveOptions {
+    /// These options with HiGHS `options` set before the user's `--highs` ones, which may
+    /// override them.
+    pub fn with_highs(&self, options: &[(&str, &str)]) -> SolveOptions {
+        let mut highs: Vec<(String, String)> = options.iter().map(|&(n, v)| (n.to_string(), v.to_string())).collect();
+        highs.extend(self.highs.iter().cloned());
+        SolveOptions { highs, ..self.clone() }
+    }
+
     /// Whether the user asked to stop.
     pub fn stopped(&self) -> bool {
         stop_requested(self.stop.as_deref())
