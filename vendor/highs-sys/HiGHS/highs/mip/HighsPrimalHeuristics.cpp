@@ -1122,6 +1122,8 @@ bool HighsPrimalHeuristics::linesearchRounding(
 void HighsPrimalHeuristics::randomizedRounding(
     HighsMipWorker& worker, const std::vector<double>& relaxationsol) {
   if (relaxationsol.size() != static_cast<size_t>(mipsolver.numCol())) return;
+  // rotaplan: no heuristic at all at effort 0 (see centralRounding)
+  if (mipsolver.options_mip_->mip_heuristic_effort <= 0) return;
 
   HighsDomain localdom = worker.getGlobalDomain();
   HighsRandom& randgen =
@@ -1703,6 +1705,10 @@ void HighsPrimalHeuristics::feasibilityPump(HighsMipWorker& worker) {
 }
 
 void HighsPrimalHeuristics::centralRounding(HighsMipWorker& worker) {
+  // rotaplan: with mip_heuristic_effort 0, neither this nor randomized rounding runs,
+  // so that a root run without presolve finds no incumbent, whose objective would make
+  // its cuts hold only for plans at least as good
+  if (mipsolver.options_mip_->mip_heuristic_effort <= 0) return;
   if (mipsolver.mipdata_->analyticCenter.size() !=
       static_cast<size_t>(mipsolver.numCol()))
     return;
