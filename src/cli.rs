@@ -654,9 +654,10 @@ fn stop_on_ctrl_c() -> Result<Arc<AtomicBool>> {
 /// How runner-ups are re-solved from the plan explained (not `--full`).
 #[derive(clap::Args, Debug, Clone, Copy)]
 pub struct Near {
-    /// Prove each change found near the plan that is not exact: the best plan with the
-    /// alternative, however different, from what pricing proved for the plan (its
-    /// `lp.json`); slower.
+    /// Prove each change that is not exact: the proof over the moves the LP with the
+    /// alternative prices within its gap gets the time limit instead of 3 s, and should it
+    /// stop short, the best plan with the alternative, however different, is proven from
+    /// what pricing proved for the plan (its `lp.json`); slower where a proof is hard.
     #[arg(long)]
     pub prove: bool,
     /// What each other changed person-year costs while searching near the plan explained

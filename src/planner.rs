@@ -1142,8 +1142,9 @@ pub struct PinnedLp {
 /// runner-ups of the bench (BENCHMARKS.md). The plan: of that LP's optimal points, the one
 /// nearest to `near` (each person-year held otherwise costs [`NEAR_FACE_WEIGHT`] more),
 /// its whole moves kept and the rest decided by a MIP over the moves the LP prices at 0
-/// (the other parts as `near` has them); with `prove`, where it misses the bound, the MIP
-/// over every move priced within its gap, which proves it or finds the best. `None` when
+/// (the other parts as `near` has them); where it misses the bound, the MIP over every
+/// move priced within its gap, which proves it or finds the best (within
+/// [`PINNED_PROOF_SECONDS`], or the time limit with `prove`). `None` when
 /// `lp` does not fit `s`, the pin is impossible, or the time ran out.
 pub fn pinned_bound(
     s: &Scenario,
@@ -1204,19 +1205,28 @@ pub fn pinned_bound(
         return Ok(Some(PinnedLp { bound, plan: None }));
     }
     let mut x = mip::spread(part.cols.len(), &kept, &quick.x);
-    // Short of the bound, when asked to prove: every plan with the pin costs at least the
-    // LP plus the reduced costs of its moves at the LP's duals (the cuts hold for all of
-    // them), so only the moves priced within the gap can beat this plan, and the MIP over
-    // them, started from it, finds the best plan with the pin or bounds it (on the
-    // district: C00078 in P0010 in 2029, 17k moves within 0.375, 6 s).
+    // Short of the bound: every plan with the pin costs at least the LP plus the reduced
+    // costs of its moves at the LP's duals (the cuts hold for all of them), so only the
+    // moves priced within the gap can beat this plan, and the MIP over them, started from
+    // it, finds the best plan with the pin or bounds it (on the district: C00078 in P0010
+    // in 2029, 17k moves within 0.375, 1.8 s), within [`PINNED_PROOF_SECONDS`] unless
+    // asked to prove.
     let gap = quick.objective - sol.objective;
-    if prove && gap > 1e-6 {
+    if gap > 1e-6 {
         let window: Vec<bool> =
             (0..part.cols.len()).map(|c| !part.cols[c].integer || x[c] > 0.5 || reduced[c] <= gap + 1e-9).collect();
         let (wide, wide_kept) = part.restrict(&window);
         let start = integer_part(&wide, &mip::pick(&wide_kept, &x));
-        let exact = SolveOptions { gap: 0.0, ..opts.clone() };
+        let limit = if prove { opts.time_limit } else { opts.time_limit.min(PINNED_PROOF_SECONDS) };
+        let exact = SolveOptions { gap: 0.0, time_limit: limit, ..opts.with_highs(&[("presolve_rule_off", PROOF_PRESOLVE_OFF)]) };
         let proof = mip::highs::solve(&wide, &exact, Warm { plan: Some(&start), basis: None }, &mut |_| {})?;
+        tracing::debug!(
+            bound = proof.bound,
+            objective = proof.objective,
+            cols = wide.cols.len(),
+            seconds = proof.seconds,
+            "pinned proof"
+        );
         let left_out = least_left_out(&reduced, &wide_kept);
         bound = bound.max(f.model.offset + others + proof.bound.min(sol.objective + left_out));
         if !proof.x.is_empty() && proof.objective < quick.objective - 1e-9 {
@@ -1229,6 +1239,16 @@ pub fn pinned_bound(
     parts[k].iter().zip(&x).for_each(|(&c, &v)| whole[c as usize] = v);
     Ok(Some(PinnedLp { bound, plan: Some(f.plan_of(&whole)) }))
 }
+
+/// How long [`pinned_bound`] tries, unless asked to prove, to prove a plan short of its
+/// bound (the proof of C00078 in P0010 in 2029 on the district takes 1.8 s).
+const PINNED_PROOF_SECONDS: f64 = 3.0;
+
+/// HiGHS's presolve rules left out of [`pinned_bound`]'s proof: probing (bit 15) and
+/// enumeration (bit 16) of `kPresolveRule…` (lp_data/HConst.h), 2.0 and 1.2 s of its 2.8 s
+/// of presolve on the district's window, for a model the root's reduced-cost fixing then
+/// halves anyway.
+const PROOF_PRESOLVE_OFF: &str = "98304";
 
 /// What each person-year held otherwise than in the plan explained costs in the LP of
 /// [`pinned_bound`], to pick the optimal point nearest to it: far below the

@@ -70,7 +70,8 @@ pub struct Excluded {
 pub enum Resolve {
     /// First from what the plan's solve proved (`lp.json`, `planner::pinned_bound`): the
     /// LP with the pin and the plan's root cuts, a bound, and a plan from it near the plan
-    /// explained; exact when they meet (on the district nearly always, 0.5 s each).
+    /// explained; exact when they meet (on the district nearly always, 0.5 s each), or
+    /// when the MIP over the moves priced within their gap proves it within 3 s.
     /// Otherwise from the plan explained, changing it little: the plan explained is the
     /// published plan of `replan` (each other changed person-year costs the change weight
     /// while searching) and the search's start; usually proven at the change weight, and
@@ -596,7 +597,8 @@ pub fn runner_ups_heading(year: i32, resolve: Resolve) -> String {
     match resolve {
         Resolve::Nearby => format!(
             "Runner-ups in {year} (each pinned in, the plan re-solved from the plan explained, changing it little; the \
-             change is in the scenario's own objective, and the best plan with the alternative may cost less)"
+             change is in the scenario's own objective, and where it is not exact the best plan with the alternative may \
+             cost less)"
         ),
         Resolve::Proven => format!(
             "Runner-ups in {year} (each pinned in, the plan re-solved from the plan explained, then the best plan with \
@@ -629,5 +631,43 @@ mod tests {
         // Nothing known, nothing claimed; nor from a bound the change found contradicts.
         assert_eq!(least_change(5.0, None, None), (None, false));
         assert_eq!(least_change(5.0, None, Some(7.0)), (None, false));
+    }
+
+    /// Each kind of runner-up in words: exact, bounded with the search's least change
+    /// beside the better plan, found near the plan without a bound, and impossible.
+    #[test]
+    fn runner_ups_read_as_what_was_proven() {
+        let r = |delta: Option<f64>, at_least: Option<f64>, exact: bool, least: Option<LeastChange>| RunnerUp {
+            person_id: "C00078".into(),
+            post_id: "P0010".into(),
+            objective: delta.map(|d| 1891.3 + d),
+            delta,
+            delta_at_least: at_least,
+            exact,
+            proven: true,
+            resolve: Resolve::Nearby,
+            resolve_optimal: true,
+            others_moved: 16,
+            least_change: least,
+            breaks: if delta.is_none() { vec!["the grade window of P0010".into()] } else { Vec::new() },
+        };
+        let text = runner_ups_text(&[
+            r(Some(68.5), Some(68.5), true, None),
+            r(Some(68.5), Some(68.125), false, Some(LeastChange { delta: 73.5, others_moved: 11 })),
+            r(Some(70.0), Some(68.125), false, None),
+            r(None, None, false, None),
+        ]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "- C00078 in P0010: +68.50 (exact: no plan with this is better); 16 other official(s) placed differently",
+                "- C00078 in P0010: +68.50 (not proven exact; the best plan with this: +68.12 to +68.50); 16 other \
+                 official(s) placed differently; placing only 11 other(s) differently: +73.50",
+                "- C00078 in P0010: +70.00 (proven the least change; the best plan with this: +68.12 to +70.00); 16 \
+                 other official(s) placed differently",
+                "- C00078 in P0010: no plan meets the hard rules with this; it would break: the grade window of P0010",
+            ]
+        );
     }
 }
