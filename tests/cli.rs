@@ -260,8 +260,9 @@ fn runner_ups_are_proven_from_the_plans_root_cuts() {
         args.extend(extra);
         let o = rotaplan().env("ROTAPLAN_LOG", "rotaplan::planner=debug").arg("explain").arg(out).args(&args).assert().success();
         let json: serde_json::Value = serde_json::from_slice(&o.get_output().stdout).unwrap();
-        let proofs = String::from_utf8_lossy(&o.get_output().stderr).matches("pinned proof").count();
-        (json["runner_ups"].as_array().unwrap().clone(), proofs)
+        let log = String::from_utf8_lossy(&o.get_output().stderr);
+        assert!(!log.contains("warning:"), "{log}");
+        (json["runner_ups"].as_array().unwrap().clone(), log.matches("pinned proof").count())
     };
     let best = |full: &[serde_json::Value], r: &serde_json::Value| {
         full.iter().find(|f| f["person_id"] == r["person_id"]).unwrap()["delta"].as_f64().unwrap()
@@ -296,10 +297,21 @@ fn runner_ups_are_proven_from_the_plans_root_cuts() {
     assert_eq!(proofs, 3);
     exact_as_full(&full, &nearby);
     exact_as_full(&full, &proven);
-    let o =
-        rotaplan().arg("explain").arg(&out).args(["--post", "P0002", "--year", "2028", "--runner-ups", "3"]).assert().success();
-    let text = String::from_utf8(o.get_output().stdout.clone()).unwrap();
-    assert_eq!(text.matches("(exact: no plan with this is better)").count(), 3, "{text}");
+    for (extra, how) in [
+        (None, "changing it little; the change is in the scenario's own objective"),
+        (Some("--prove"), "then the best plan with the alternative proven)"),
+        (Some("--full"), "(each pinned in, the whole plan re-solved)"),
+    ] {
+        let mut args = vec!["--post", "P0002", "--year", "2028", "--runner-ups", "3"];
+        args.extend(extra);
+        let o = rotaplan().arg("explain").arg(&out).args(&args).assert().success();
+        let text = String::from_utf8(o.get_output().stdout.clone()).unwrap();
+        assert!(text.contains(how), "{text}");
+        // From scratch, a change is "proven" when both plans are, "exact" when its own bound
+        // meets it too.
+        let proven = if extra == Some("--full") { text.matches("(proven)").count() } else { 0 };
+        assert_eq!(text.matches("(exact: no plan with this is better)").count() + proven, 3, "{text}");
+    }
 }
 
 /// Without a usable `lp.json`, runner-ups are searched near the plan explained, their
