@@ -1192,10 +1192,7 @@ pub fn pinned_bound(
     };
     let mut bound = f.model.offset + others + sol.objective;
     // The moves the LP makes or prices at 0: its optimal face.
-    let by_col = part.by_column();
-    let reduced: Vec<f64> = (0..part.cols.len())
-        .map(|c| part.cols[c].cost - by_col[c].iter().map(|&(r, a)| sol.duals[r as usize] * a).sum::<f64>())
-        .collect();
+    let reduced = part.reduced_costs(&part.by_column(), &sol.duals);
     let face: Vec<bool> = (0..part.cols.len()).map(|c| !part.cols[c].integer || sol.x[c] > 1e-9 || reduced[c] <= 1e-6).collect();
     let keep: Vec<bool> = (0..part.cols.len()).map(|c| face[c] || x[c] > 1e-9).collect();
     let (sub, kept) = part.restrict(&keep);

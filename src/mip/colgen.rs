@@ -203,7 +203,7 @@ pub fn generate(
             continue;
         };
         let t1 = std::time::Instant::now();
-        let d: Vec<f64> = (0..m.cols.len()).map(|c| reduced_cost(m, &by_col, &duals, c)).collect();
+        let d = m.reduced_costs(&by_col, &duals);
         let mut priced: Vec<(f64, usize)> =
             (0..m.cols.len()).filter(|&c| prunable[c] && !keep[c] && d[c] < -PRICE_TOL).map(|c| (d[c], c)).collect();
         let in_lp: Vec<(f64, f64)> = kept
@@ -316,11 +316,6 @@ pub fn generate(
         reduced: Vec::new(),
         basis: None,
     })
-}
-
-/// Column `c`'s reduced cost at row duals `y`: `cost_c − Σ_r y_r·a_rc`.
-fn reduced_cost(m: &Model, by_col: &[Vec<(u32, f64)>], y: &[f64], c: usize) -> f64 {
-    m.cols[c].cost - by_col[c].iter().map(|&(r, a)| y[r as usize] * a).sum::<f64>()
 }
 
 /// The Lagrangian bound of the whole model at row duals `duals` (Farley's bound of column

@@ -303,6 +303,16 @@ impl Model {
         out
     }
 
+    /// Each column's reduced cost at row duals `y`, `cost_c − Σ_r y_r·a_rc`, from the
+    /// matrix column by column ([`Model::by_column`]).
+    pub fn reduced_costs(&self, by_col: &[Vec<(u32, f64)>], y: &[f64]) -> Vec<f64> {
+        self.cols
+            .iter()
+            .zip(by_col)
+            .map(|(col, entries)| col.cost - entries.iter().map(|&(r, a)| y[r as usize] * a).sum::<f64>())
+            .collect()
+    }
+
     /// The model with every integer column at 1 in `x` (within `tol`) fixed to 1: a
     /// sub-MIP that keeps what the LP has decided to do and leaves open how to do the rest.
     pub fn fix_ones(&self, x: &[f64], tol: f64) -> Model {
