@@ -117,24 +117,34 @@ pub struct LpCertificate {
 }
 
 impl LpCertificate {
-    /// Whether it can prove runner-ups of a plan of `s`: it is for `s`'s model, and pricing
-    /// ended in every part; otherwise why not.
+    /// Whether it can prove runner-ups of a plan of `s`: it is for `s`'s model, pricing
+    /// ended in every part, and its parts are shaped like the model's; otherwise why not.
     pub fn fits(&self, s: &Scenario) -> std::result::Result<(), &'static str> {
         let rules = rules::all(s);
         self.parts_of(&Formulation::build(s, &rules, &Eligibility::new(s, &rules)).model).map(|_| ())
     }
 
-    /// Its parts, when it is for model `m` (and then they are `m.components()`'s) and
-    /// pricing ended in every one; otherwise why not.
-    fn parts_of(&self, m: &mip::Model) -> std::result::Result<Vec<&PartLp>, &'static str> {
+    /// `m.components()` and their shares of it, when it is for model `m`, pricing ended in
+    /// every part, and each share is shaped like its part (a reduced cost per column, cuts
+    /// over its columns); otherwise why not.
+    fn parts_of(&self, m: &mip::Model) -> std::result::Result<(Vec<Vec<u32>>, Vec<&PartLp>), &'static str> {
         if m.fingerprint() != self.fingerprint {
             return Err("it is for another model (the scenario or policy changed since the plan)");
         }
-        self.parts
+        let part_lps: Vec<&PartLp> = self
+            .parts
             .iter()
             .map(Option::as_ref)
             .collect::<Option<_>>()
-            .ok_or("pricing did not end for the plan (it ran out of time)")
+            .ok_or("pricing did not end for the plan (it ran out of time)")?;
+        let parts = m.components();
+        let fits = |(cols, p): (&Vec<u32>, &&PartLp)| {
+            p.reduced.len() == cols.len() && p.cuts.iter().flat_map(|c| &c.terms).all(|t| (t.0 as usize) < cols.len())
+        };
+        if parts.len() != part_lps.len() || !parts.iter().zip(&part_lps).all(fits) {
+            return Err("its parts do not match the model's (the file was edited or damaged)");
+        }
+        Ok((parts, part_lps))
     }
 }
 
@@ -1278,11 +1288,7 @@ impl<'a> PinnedPart<'a> {
         arc: rules::Arc,
     ) -> Option<PinnedPart<'a>> {
         let mut f = Formulation::build(s, rules, elig);
-        let part_lps = lp.parts_of(&f.model).ok()?;
-        let parts = f.model.components();
-        if part_lps.len() != parts.len() {
-            return None;
-        }
+        let (parts, part_lps) = lp.parts_of(&f.model).ok()?;
         let first = *f.hold(arc.person, arc.post, arc.year).first()?;
         let k = parts.iter().position(|cols| cols.binary_search(&first.0).is_ok())?;
         let lp_bound = f.model.offset + part_lps.iter().map(|p| p.lp_bound).sum::<f64>();
@@ -1292,10 +1298,6 @@ impl<'a> PinnedPart<'a> {
         let mut part = f.model.subset(&parts[k]);
         let part_lp = part_lps[k];
         let cuts = &part_lp.cuts;
-        if part_lp.reduced.len() != part.cols.len() || cuts.iter().flat_map(|c| &c.terms).any(|t| t.0 as usize >= part.cols.len())
-        {
-            return None;
-        }
         let own = part.rows.len();
         with_cuts(&mut part, cuts);
         // The LP's nearest point to the plan with the cuts, else pricing's last; the pin's
@@ -1417,8 +1419,7 @@ mod tests {
         let rules = rules::all(&s);
         let elig = Eligibility::new(&s, &rules);
         let f = Formulation::build(&s, &rules, &elig);
-        let parts = f.model.components();
-        let part_lps = lp.parts_of(&f.model).unwrap();
+        let (parts, part_lps) = lp.parts_of(&f.model).unwrap();
         assert!(part_lps.iter().any(|p| !p.cuts.is_empty()), "the pool's root has cuts");
         let post = s.posts_ix().find(|(_, j)| j.id == "P0025").unwrap().0;
         for id in ["C00013", "C00044", "C00049"] {

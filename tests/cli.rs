@@ -340,6 +340,13 @@ fn runner_ups_without_lp_json_are_bounds() {
     assert!(warned.contains("warning: --prove: it is for another model"), "{warned}");
     let (quiet_stale, quiet) = runner_ups(&[]);
     assert!(quiet.is_empty() && quiet_stale == stale, "no proof asked, no warning: {quiet}");
+    // One for this model whose part is shaped otherwise (a reduced cost short).
+    let mut damaged: serde_json::Value = serde_json::from_str(&lp).unwrap();
+    damaged["parts"][0]["reduced"].as_array_mut().unwrap().pop();
+    fs::write(out.join("lp.json"), damaged.to_string()).unwrap();
+    let (damaged, warned) = runner_ups(&["--prove"]);
+    assert!(warned.contains("warning: --prove: its parts do not match the model's"), "{warned}");
+    assert_eq!(damaged, stale);
     fs::write(out.join("lp.json"), "{").unwrap();
     let (_, warned) = runner_ups(&["--prove"]);
     assert!(warned.contains("lp.json: not valid") && warned.contains("the plan has no usable lp.json"), "{warned}");
