@@ -546,8 +546,9 @@ pub fn run(cli: Cli) -> Result<u8> {
             let rules = rules::all(&s);
             let objective = check::check(&s, &plan).objective();
             let candidates = crate::why::candidates(&s, &rules, &plan, (None, Some(j)), year, top);
-            let lp = proving(resolve.0, lp, &s);
-            let base = crate::why::Base { plan: &plan, objective, bound, proven, lp: lp.as_ref() };
+            let lp = (resolve.0 != crate::why::Resolve::Full).then(lp).flatten();
+            let certified = proving(resolve.0, lp.as_ref(), &s, &rules);
+            let base = crate::why::Base { plan: &plan, objective, bound, proven, lp: certified.as_ref() };
             let ranked = crate::why::runner_ups(&s, &opts, base, year, &candidates, resolve)?;
             let holder = plan.holders(year, s.posts.len())[j.0 as usize].first().map(|&p| s.person(p).id.clone());
             if json {
@@ -680,28 +681,23 @@ impl Near {
     }
 }
 
-/// What bounds and proves runner-ups re-solved as `resolve` says: the plan's `lp` when it
-/// fits `s` (read only when used: not for `--full`); for `--prove`, a warning says why it
-/// does not and the changes are not proven.
-fn proving(
+/// What bounds and proves runner-ups re-solved as `resolve` says: the plan's model with
+/// its `lp` (`None` for `--full`) when `lp` is for that model; for `--prove`, a warning
+/// says why it is not and the changes are not proven.
+fn proving<'a>(
     resolve: crate::why::Resolve,
-    lp: impl FnOnce() -> Option<planner::LpCertificate>,
-    s: &Scenario,
-) -> Option<planner::LpCertificate> {
-    match resolve {
-        crate::why::Resolve::Full => return None,
-        crate::why::Resolve::Nearby => return lp().filter(|lp| lp.fits(s).is_ok()),
-        crate::why::Resolve::Proven => {}
-    }
-    let lp = lp();
-    let why = match &lp {
+    lp: Option<&'a planner::LpCertificate>,
+    s: &'a Scenario,
+    rules: &'a [Box<dyn rules::Rule>],
+) -> Option<planner::Certified<'a>> {
+    let why = match lp.map(|lp| planner::Certified::new(s, rules, lp)) {
+        Some(Ok(certified)) => return Some(certified),
+        Some(Err(why)) => why,
         None => "the plan has no usable lp.json (written by an older rotaplan, or planned with --all-moves)",
-        Some(lp) => match lp.fits(s) {
-            Ok(()) => return lp.clone().into(),
-            Err(why) => why,
-        },
     };
-    eprintln!("warning: --prove: {why}; changes are not proven (plan again to prove them)");
+    if resolve == crate::why::Resolve::Proven {
+        eprintln!("warning: --prove: {why}; changes are not proven (plan again to prove them)");
+    }
     None
 }
 
@@ -820,13 +816,14 @@ fn explain_command(out: &Path, ask: &Ask) -> Result<crate::why::Answer> {
     if let (Some(k), Some(y)) = (ask.runner_ups, year) {
         let alternatives = crate::why::candidates(&s, &rules, &plan, about, y, k);
         let opts = SolveOptions { time_limit: ask.time_limit, threads: default_threads(), ..SolveOptions::default() };
-        let lp = proving(ask.resolve.0, || read_lp(out), &s);
+        let lp = (ask.resolve.0 != crate::why::Resolve::Full).then(|| read_lp(out)).flatten();
+        let certified = proving(ask.resolve.0, lp.as_ref(), &s, &rules);
         let base = crate::why::Base {
             plan: &plan,
             objective: checked.objective(),
             bound: bound(&report),
             proven: proven(&report),
-            lp: lp.as_ref(),
+            lp: certified.as_ref(),
         };
         answer.runner_ups = crate::why::runner_ups(&s, &opts, base, y, &alternatives, ask.resolve)?;
     }

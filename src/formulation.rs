@@ -67,6 +67,7 @@ impl OpenRow {
 }
 
 /// A model under construction, with the indices rules need to add to it.
+#[derive(Clone)]
 pub struct Formulation<'a> {
     /// The scenario.
     pub s: &'a Scenario,

@@ -116,14 +116,39 @@ pub struct LpCertificate {
     pub parts: Vec<Option<PartLp>>,
 }
 
-impl LpCertificate {
-    /// Whether it can prove runner-ups of a plan of `s`: it is for `s`'s model, pricing
-    /// ended in every part, and its parts are shaped like the model's; otherwise why not.
-    pub fn fits(&self, s: &Scenario) -> std::result::Result<(), &'static str> {
-        let rules = rules::all(s);
-        self.parts_of(&Formulation::build(s, &rules, &Eligibility::new(s, &rules)).model).map(|_| ())
-    }
+/// A plan's model and what its solve proved of each of its parts (its `lp.json`), built
+/// once for all the runner-ups of that plan ([`pinned_bound`], [`prove_pinned`]).
+pub struct Certified<'a> {
+    /// The model of the scenario, without a pin.
+    f: Formulation<'a>,
+    /// Its parts' columns ([`mip::Model::components`]).
+    parts: Vec<Vec<u32>>,
+    /// What pricing proved of each part.
+    part_lps: Vec<&'a PartLp>,
+}
 
+impl<'a> Certified<'a> {
+    /// The model of `s` under `rules`, with what `lp` proved of it: when `lp` is for that
+    /// model, pricing ended in every part, and its parts are shaped like the model's;
+    /// otherwise why it proves nothing.
+    pub fn new(
+        s: &'a Scenario,
+        rules: &'a [Box<dyn rules::Rule>],
+        lp: &'a LpCertificate,
+    ) -> std::result::Result<Certified<'a>, &'static str> {
+        let f = Formulation::build(s, rules, &Eligibility::new(s, rules));
+        let (parts, part_lps) = lp.parts_of(&f.model)?;
+        Ok(Certified { f, parts, part_lps })
+    }
+}
+
+impl std::fmt::Debug for Certified<'_> {
+    fn fmt(&self, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        out.debug_struct("Certified").field("columns", &self.f.model.cols.len()).field("parts", &self.parts.len()).finish()
+    }
+}
+
+impl LpCertificate {
     /// `m.components()` and their shares of it, when it is for model `m`, pricing ended in
     /// every part, and each share is shaped like its part (a reduced cost per column, cuts
     /// over its columns); otherwise why not.
@@ -1074,28 +1099,21 @@ pub struct Pinned {
     pub bound: f64,
 }
 
-/// The best plan of `s` with `arc` pinned (its official holding its post that year), from
-/// `start`, a plan with the pin (a runner-up's least change), proven with what pricing
-/// proved for `s`'s plan (`lp`) instead of pricing again. `s` with the pin is `s`'s model
+/// The best plan of `c`'s scenario `s` with `arc` pinned (its official holding its post
+/// that year), from `start`, a plan with the pin (a runner-up's least change), proven with
+/// what pricing proved for `s`'s plan (`c`) instead of pricing again. `s` with the pin is `s`'s model
 /// with one more row, whose dual is 0: every plan with the pin still costs at least the LP
 /// bound plus the reduced cost of each move it makes. So only the moves priced within
 /// `start`'s objective of the LP bound can be in a plan better than `start`, all in the
 /// pinned official's part, and [`prove_within`] runs the MIP over them with the pin,
 /// started from `start` and from the part's final basis (the rows of the pin and of the
 /// plan's root cuts, which start its root at the bound of [`pinned_bound`], basic). The
-/// other parts keep `start`'s plan. `None` when `lp` does not fit `s` ([`LpCertificate::fits`]).
-pub fn prove_pinned(
-    s: &Scenario,
-    lp: &LpCertificate,
-    arc: rules::Arc,
-    start: &Plan,
-    opts: &SolveOptions,
-) -> Result<Option<Pinned>> {
-    let rules = rules::all(s);
-    let elig = Eligibility::new(s, &rules);
-    let Some(PinnedPart { f, parts, k, part, part_lp, lp_bound, basis }) = PinnedPart::new(s, (&rules, &elig), lp, arc) else {
+/// other parts keep `start`'s plan. `None` when the pin is impossible.
+pub fn prove_pinned(c: &Certified, arc: rules::Arc, start: &Plan, opts: &SolveOptions) -> Result<Option<Pinned>> {
+    let Some(PinnedPart { f, parts, k, part, part_lp, lp_bound, basis }) = PinnedPart::new(c, arc) else {
         return Ok(None);
     };
+    let s = f.s;
     let Some(start_x) = f.start_of(start) else { return Ok(None) };
     let mut x = vec![0.0; f.model.cols.len()];
     start_x.iter().for_each(|&(c, v)| x[c.0 as usize] = v);
@@ -1143,9 +1161,9 @@ pub struct PinnedLp {
     pub plan: Option<Plan>,
 }
 
-/// A bound on every plan of `s` with `arc` pinned, and a plan with the pin near `near`
-/// (the plan explained), from what the plan's solve proved for `s` (`lp`), without
-/// pricing again. The bound: the LP over every move of the pinned official's part with
+/// A bound on every plan of `c`'s scenario `s` with `arc` pinned, and a plan with the pin
+/// near `near` (the plan explained), from what the plan's solve proved for `s` (`c`),
+/// without pricing again. The bound: the LP over every move of the pinned official's part with
 /// the pin and the part's root cuts ([`PartLp::cuts`]), from the part's final basis, the
 /// other parts at their LP bounds; it holds because the cuts hold for every plan of the
 /// part, and on the district it meets the best plan with the pin in 24 of the 25
@@ -1155,19 +1173,17 @@ pub struct PinnedLp {
 /// (the other parts as `near` has them); where it misses the bound, the MIP over every
 /// move priced within its gap, which proves it or finds the best (within
 /// [`PINNED_PROOF_SECONDS`], or the time limit with `prove`). `None` when
-/// `lp` does not fit `s`, the pin is impossible, or the time ran out.
+/// the pin is impossible or the time ran out.
 pub fn pinned_bound(
-    s: &Scenario,
-    lp: &LpCertificate,
+    c: &Certified,
     arc: rules::Arc,
     (near, prove): (&Plan, bool),
     opts: &SolveOptions,
 ) -> Result<Option<PinnedLp>> {
-    let rules = rules::all(s);
-    let elig = Eligibility::new(s, &rules);
-    let Some(PinnedPart { f, parts, k, part, part_lp, lp_bound, basis }) = PinnedPart::new(s, (&rules, &elig), lp, arc) else {
+    let Some(PinnedPart { f, parts, k, part, part_lp, lp_bound, basis }) = PinnedPart::new(c, arc) else {
         return Ok(None);
     };
+    let s = f.s;
     let mut session = mip::highs::LpSession::new(&part, opts)?;
     if let Some(basis) = &basis {
         session.set_basis(basis);
@@ -1264,11 +1280,11 @@ const NEAR_FACE_WEIGHT: f64 = 1e-4;
 
 /// The model of the part of a plan's model that holds a pinned runner-up, with the pin,
 /// and what pricing proved for it ([`prove_pinned`], [`pinned_bound`]).
-struct PinnedPart<'a> {
+struct PinnedPart<'c, 'a> {
     /// The whole model with the pin.
     f: Formulation<'a>,
     /// The parts' columns.
-    parts: Vec<Vec<u32>>,
+    parts: &'c [Vec<u32>],
     /// The part of the pin.
     k: usize,
     /// Its model, with the pin and the part's root cuts (rows after the part's own).
@@ -1280,15 +1296,10 @@ struct PinnedPart<'a> {
     basis: Option<mip::highs::Basis>,
 }
 
-impl<'a> PinnedPart<'a> {
-    fn new(
-        s: &'a Scenario,
-        (rules, elig): (&'a [Box<dyn rules::Rule>], &'a Eligibility),
-        lp: &'a LpCertificate,
-        arc: rules::Arc,
-    ) -> Option<PinnedPart<'a>> {
-        let mut f = Formulation::build(s, rules, elig);
-        let (parts, part_lps) = lp.parts_of(&f.model).ok()?;
+impl<'c, 'a> PinnedPart<'c, 'a> {
+    fn new(c: &'c Certified<'a>, arc: rules::Arc) -> Option<PinnedPart<'c, 'a>> {
+        let (parts, part_lps) = (&c.parts, &c.part_lps);
+        let mut f = c.f.clone();
         let first = *f.hold(arc.person, arc.post, arc.year).first()?;
         let k = parts.iter().position(|cols| cols.binary_search(&first.0).is_ok())?;
         let lp_bound = f.model.offset + part_lps.iter().map(|p| p.lp_bound).sum::<f64>();

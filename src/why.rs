@@ -189,7 +189,7 @@ pub struct Base<'a> {
     /// What the solve proved for it (its `lp.json`): with it, runner-ups are bounded, and
     /// mostly made exact, by `planner::pinned_bound`, and with `--prove` the rest proven by
     /// `planner::prove_pinned`.
-    pub lp: Option<&'a crate::planner::LpCertificate>,
+    pub lp: Option<&'a crate::planner::Certified<'a>>,
 }
 
 /// Re-solves `s` with each alternative `(p, j)` pinned in `year` (each in `opts`, as
@@ -238,7 +238,7 @@ pub fn runner_ups(
         // the bound, its change is exact and nothing is re-solved.
         let quick = match lp {
             Some(lp) if resolve != Resolve::Full && narrower => {
-                crate::planner::pinned_bound(s, lp, arc, (plan, resolve == Resolve::Proven), opts)?
+                crate::planner::pinned_bound(lp, arc, (plan, resolve == Resolve::Proven), opts)?
             }
             _ => None,
         };
@@ -287,7 +287,7 @@ pub fn runner_ups(
                 let proof = match lp {
                     Some(lp) if resolve == Resolve::Proven && narrower && !near_exact => {
                         let from = best.as_ref().map_or(&o.plan, |b| &b.0);
-                        crate::planner::prove_pinned(s, lp, arc, from, opts)?
+                        crate::planner::prove_pinned(lp, arc, from, opts)?
                     }
                     _ => None,
                 };
