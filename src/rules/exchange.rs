@@ -139,6 +139,14 @@ impl Clock {
     pub fn counted(&self, s: &Scenario, plan: &Plan, p: PersonIx, j: PostIx, year: i32) -> i32 {
         self.years(s, p, j, year).unwrap_or_else(|| plan.run_length(s, p, year))
     }
+
+    /// Whether `p`, holding `from` in `year − 1` in `plan`, is out of its scope in `year`
+    /// (out of post, or in a post whose years count elsewhere): only such a move answers a
+    /// limit counted there, and only its reason names the years (a county head made the
+    /// county's party secretary goes on counting years in the county).
+    pub fn leaves(&self, s: &Scenario, plan: &Plan, p: PersonIx, from: PostIx, year: i32) -> bool {
+        plan.post(s, p, year).is_none_or(|to| self.scope(s, to) != self.scope(s, from))
+    }
 }
 
 /// How far a move from `from` to `to` goes.
@@ -268,5 +276,25 @@ mod tests {
         assert_eq!(Clock::new(&gap, CountIn::Unit).years(&gap, a, dept2, 2027), Some(4));
         let plan = plan_of(&s, &[(a, &[Some(other), Some(other)])]);
         assert_eq!(unit.counted(&s, &plan, a, other, 2028), 2, "a new unit counts from the move");
+    }
+
+    #[test]
+    fn a_move_gives_a_tenure_limit_as_its_reason_only_when_it_leaves_the_scope_counted() {
+        let mut b = Builder::new(2027, 1);
+        let desk = b.post_in("D1", "U-county", 3);
+        let head = b.post_in("H", "U-county", 4);
+        let away = b.post_in("X", "U-other", 3);
+        let a = b.person("A", 3, Some(desk), 2020); // 7 years in the bureau by 2027
+        b.s.policy.tenure_max.count_in = CountIn::Unit;
+        b.s.policy.tenure_max.soft_years = 5;
+        let s = b.build();
+        let rules = crate::rules::all(&s);
+        let reason = |to| crate::explain::explain(&s, &rules, &plan_of(&s, &[(a, &[Some(to)])]))[0].reason.clone();
+        assert!(reason(away).contains("7 years in U-county (limit 5)"), "{}", reason(away));
+        let promoted = reason(head);
+        assert!(!promoted.contains("limit 5"), "near miss: promoted inside the bureau, the years go on: {promoted}");
+        let clock = Clock::new(&s, CountIn::Unit);
+        assert!(clock.leaves(&s, &plan_of(&s, &[(a, &[None])]), a, desk, 2027), "out of post");
+        assert!(!clock.leaves(&s, &plan_of(&s, &[(a, &[Some(head)])]), a, desk, 2027));
     }
 }

@@ -79,6 +79,9 @@ impl Rule for TenureMax {
 
     fn reason_to_leave(&self, s: &Scenario, plan: &Plan, p: PersonIx, from: PostIx, year: i32) -> Option<String> {
         let tm = &s.policy.tenure_max;
+        if !self.clock.leaves(s, plan, p, from, year) {
+            return None;
+        }
         let n = self.clock.counted(s, plan, p, from, year - 1);
         let scope = self.clock.scope(s, from).name(s);
         if tm.hard_years > 0 && n >= tm.hard_years as i32 {
