@@ -1234,8 +1234,9 @@ pub fn pinned_bound(
     // it, finds the best plan with the pin or bounds it (on the district: C00078 in P0010
     // in 2029, 17k moves within 0.375, 1.8 s), within [`PINNED_PROOF_SECONDS`] unless
     // asked to prove.
+    // (Within `EXACT_TOL` the plan is exact as it is.)
     let gap = quick.objective - sol.objective;
-    if gap > 1e-6 {
+    if gap > EXACT_TOL {
         let window: Vec<bool> =
             (0..part.cols.len()).map(|c| !part.cols[c].integer || x[c] > 0.5 || reduced[c] <= gap + 1e-9).collect();
         let (wide, wide_kept) = part.restrict(&window);
@@ -1262,6 +1263,12 @@ pub fn pinned_bound(
     parts[k].iter().zip(&x).for_each(|(&c, &v)| whole[c as usize] = v);
     Ok(Some(PinnedLp { bound, plan: Some(f.plan_of(&whole)) }))
 }
+
+/// How close a change must be to its lower bound to be exact: above HiGHS's absolute gap
+/// tolerance (1e-6, by which a proof's bound may stop short of its plan), far below the
+/// weights' one or two decimals. [`pinned_bound`] proves nothing within it, and
+/// `why::runner_ups` calls a change within it of its bound exact.
+pub const EXACT_TOL: f64 = 1e-5;
 
 /// How long [`pinned_bound`] tries, unless asked to prove, to prove a plan short of its
 /// bound (the proof of C00078 in P0010 in 2029 on the district takes 1.8 s).

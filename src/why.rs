@@ -7,6 +7,7 @@
 use crate::check::Report;
 use crate::eligibility::by_first_exclusion;
 use crate::explain::Row;
+use crate::planner::EXACT_TOL;
 use crate::rules::{Arc, Rule, Severity};
 use crate::scenario::{PersonIx, PostIx, Scenario};
 use rayon::prelude::*;
@@ -541,11 +542,6 @@ fn least_change(delta: f64, own: Option<f64>, floor: Option<f64>) -> (Option<f64
         _ => (None, false),
     }
 }
-
-/// How close a change must be to its lower bound to be exact: above HiGHS's absolute gap
-/// tolerance (1e-6, by which a proof's bound may stop short of its plan), far below the
-/// weights' one or two decimals.
-const EXACT_TOL: f64 = 1e-5;
 
 /// Runner-ups in words, one line each.
 pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
