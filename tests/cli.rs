@@ -103,6 +103,13 @@ fn report_json_agrees(out: &Path, plan: &str, summary: &str) {
     assert_eq!(q["early_departures"][0]["forced_by"], "a promotion");
     assert!(q["kept"].as_array().unwrap().iter().any(|k| k["why"] == "near_retirement" && k["retire_year"] == 2029), "{q}");
     assert_eq!(q["both_heads_leave"][0]["year"], 2027);
+    // Why: the party secretary must go (term cap), the county head takes his post.
+    let heads = q["both_heads_leave"][0]["heads"].as_array().unwrap();
+    let head = |id: &str| heads.iter().find(|h| h["person_id"] == id).unwrap_or_else(|| panic!("{id} in {q}"));
+    assert!(head("C001")["reason"].as_str().unwrap().contains("term cap reached"), "{q}");
+    assert_eq!(head("C001")["to_post_id"], serde_json::Value::Null);
+    assert_eq!(head("C002")["to_post_id"], "P-party-head");
+    assert!(summary.contains("  - C001 P-party-head leaves: 2 terms"), "{summary}");
 }
 
 /// `explain`: an official's and a post's rows, objective terms and eligibility, in words

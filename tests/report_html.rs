@@ -99,6 +99,15 @@ fn the_report_renders_with_its_tables_charts_and_chinese_names() {
     let recusal = table("table-recusal");
     assert_eq!(recusal.len(), report["recusal_conflicts"].as_array().unwrap().len());
     assert!(recusal.iter().any(|r| r[0] == "regional-recusal" && r[1] == "周慧 (C008)" && r[4] == "2027"), "{recusal:?}");
+    // Both heads of Lanxi leave in 2027: who, where to and why.
+    let heads = table("table-both-heads");
+    let leaving: usize =
+        report["quality"]["both_heads_leave"].as_array().unwrap().iter().map(|b| b["heads"].as_array().unwrap().len()).sum();
+    assert_eq!(heads.len(), leaving);
+    assert!(
+        heads.iter().any(|r| r[0] == "2027" && r[2] == "张伟 (C001)" && r[4] == "out of post" && r[5].contains("term cap")),
+        "{heads:?}"
+    );
     assert_eq!(table("table-tenure").len(), 15);
     assert_eq!(table("table-hardship").len(), 5);
     // The plan per unit: one table per unit with posts, today's holder and five years.

@@ -397,6 +397,21 @@ pub struct BothHeads {
     pub year: i32,
     /// The units of the two heads, by name.
     pub units: Vec<String>,
+    /// Each head who leaves, with where to and why.
+    pub heads: Vec<HeadLeaving>,
+}
+
+/// A head leaving their post, as `plan.csv` has the move.
+#[derive(Debug, Serialize)]
+pub struct HeadLeaving {
+    /// The official.
+    pub person_id: String,
+    /// The head's post left.
+    pub from_post_id: String,
+    /// The post taken up (`None`: out of post).
+    pub to_post_id: Option<String>,
+    /// The move's reason (`plan.csv`'s): what forced it, or what it gains.
+    pub reason: String,
 }
 
 fn absolute(p: &std::path::Path) -> String {
@@ -562,13 +577,21 @@ impl Quality {
             .into_iter()
             .map(|(year, gone)| {
                 let mut units: Vec<String> = Vec::new();
-                for (_, j) in gone {
+                let mut heads = Vec::new();
+                for (p, j) in gone {
                     let name = &s.unit(s.post(j).unit).name;
                     if !units.contains(name) {
                         units.push(name.clone());
                     }
+                    let row = rows.iter().find(|r| r.year == year && r.person == p);
+                    heads.push(HeadLeaving {
+                        person_id: s.person(p).id.clone(),
+                        from_post_id: s.post(j).id.clone(),
+                        to_post_id: o.plan.post(s, p, year).map(|k| s.post(k).id.clone()),
+                        reason: row.map(|r| r.reason.clone()).unwrap_or_default(),
+                    });
                 }
-                BothHeads { year, units }
+                BothHeads { year, units, heads }
             })
             .collect();
         Quality {

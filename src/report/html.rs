@@ -376,6 +376,26 @@ pub fn html(s: &Scenario, o: &Outcome, rows: &[Row], d: &ReportData) -> String {
                 .map(|k| format!("{}{}{}{}{}", td(k.rule), td(&person(&k.person_id)), td_n(k.year), td(k.why), td(&k.message))),
         );
     }
+    let _ = writeln!(out, "<p>Years in which both heads of a place leave: {}.</p>", q.both_heads_leave.len());
+    if !q.both_heads_leave.is_empty() {
+        out += &table(
+            "table-both-heads",
+            &["year", "units", "official", "left", "to", "why"],
+            q.both_heads_leave.iter().flat_map(|b| {
+                b.heads.iter().map(|h| {
+                    format!(
+                        "{}{}{}{}{}{}",
+                        td_n(b.year),
+                        td(&b.units.join(", ")),
+                        td(&person(&h.person_id)),
+                        td(&h.from_post_id),
+                        td(h.to_post_id.as_deref().unwrap_or("out of post")),
+                        td(&h.reason)
+                    )
+                })
+            }),
+        );
+    }
 
     // Reshuffle lists.
     out += "<h2 id=\"reshuffle\">Reshuffle lists</h2>\n";

@@ -162,5 +162,9 @@ fn quality(out: &mut String, q: &Quality) {
     let _ = writeln!(out, "\nYears in which both heads of a place leave: {}.", q.both_heads_leave.len());
     for b in &q.both_heads_leave {
         let _ = writeln!(out, "- {}: {}", b.year, b.units.join(" and "));
+        for h in &b.heads {
+            let to = h.to_post_id.as_ref().map_or("leaves".to_string(), |to| format!("→ {to}"));
+            let _ = writeln!(out, "  - {} {} {to}: {}", h.person_id, h.from_post_id, h.reason);
+        }
     }
 }
