@@ -1101,8 +1101,8 @@ pub struct Pinned {
 
 /// The best plan of `c`'s scenario `s` with `arc` pinned (its official holding its post
 /// that year), from `start`, a plan with the pin (a runner-up's least change), proven with
-/// what pricing proved for `s`'s plan (`c`) instead of pricing again. `s` with the pin is `s`'s model
-/// with one more row, whose dual is 0: every plan with the pin still costs at least the LP
+/// what pricing proved for `s`'s plan (`c`) instead of pricing again. `s` with the pin is
+/// `s`'s model with one more row, whose dual is 0: every plan with the pin still costs at least the LP
 /// bound plus the reduced cost of each move it makes. So only the moves priced within
 /// `start`'s objective of the LP bound can be in a plan better than `start`, all in the
 /// pinned official's part, and [`prove_within`] runs the MIP over them with the pin,
@@ -1163,8 +1163,8 @@ pub struct PinnedLp {
 
 /// A bound on every plan of `c`'s scenario `s` with `arc` pinned, and a plan with the pin
 /// near `near` (the plan explained), from what the plan's solve proved for `s` (`c`),
-/// without pricing again. The bound: the LP over every move of the pinned official's part with
-/// the pin and the part's root cuts ([`PartLp::cuts`]), from the part's final basis, the
+/// without pricing again. The bound: the LP over every move of the pinned official's part
+/// with the pin and the part's root cuts ([`PartLp::cuts`]), from the part's final basis, the
 /// other parts at their LP bounds; it holds because the cuts hold for every plan of the
 /// part, and on the district it meets the best plan with the pin in 24 of the 25
 /// runner-ups of the bench (BENCHMARKS.md). The plan: of that LP's optimal points, the one
@@ -1233,8 +1233,7 @@ pub fn pinned_bound(
     // moves priced within the gap can beat this plan, and the MIP over them, started from
     // it, finds the best plan with the pin or bounds it (on the district: C00078 in P0010
     // in 2029, 17k moves within 0.375, 1.8 s), within [`PINNED_PROOF_SECONDS`] unless
-    // asked to prove.
-    // (Within `EXACT_TOL` the plan is exact as it is.)
+    // asked to prove. Within `EXACT_TOL` the plan is exact as it is.
     let gap = quick.objective - sol.objective;
     if gap > EXACT_TOL {
         let window: Vec<bool> =
