@@ -1102,13 +1102,13 @@ pub struct Pinned {
 /// The best plan of `c`'s scenario `s` with `arc` pinned (its official holding its post
 /// that year), from `start`, a plan with the pin (a runner-up's least change), proven with
 /// what pricing proved for `s`'s plan (`c`) instead of pricing again. `s` with the pin is
-/// `s`'s model with one more row, whose dual is 0: every plan with the pin still costs at least the LP
-/// bound plus the reduced cost of each move it makes. So only the moves priced within
-/// `start`'s objective of the LP bound can be in a plan better than `start`, all in the
-/// pinned official's part, and [`prove_within`] runs the MIP over them with the pin,
-/// started from `start` and from the part's final basis (the rows of the pin and of the
-/// plan's root cuts, which start its root at the bound of [`pinned_bound`], basic). The
-/// other parts keep `start`'s plan. `None` when the pin is impossible.
+/// `s`'s model with one more row, whose dual is 0: every plan with the pin still costs at
+/// least the LP bound plus the reduced cost of each move it makes. So only the moves
+/// priced within `start`'s objective of the LP bound can be in a plan better than `start`,
+/// all in the pinned official's part, and [`prove_within`] runs the MIP over them with
+/// the pin, started from `start` and from the part's final basis (the rows of the pin and
+/// of the plan's root cuts, which start its root at the bound of [`pinned_bound`], basic).
+/// The other parts keep `start`'s plan. `None` when the pin is impossible.
 pub fn prove_pinned(c: &Certified, arc: rules::Arc, start: &Plan, opts: &SolveOptions) -> Result<Option<Pinned>> {
     let Some(PinnedPart { f, parts, k, part, part_lp, lp_bound, basis }) = PinnedPart::new(c, arc) else {
         return Ok(None);
@@ -1164,8 +1164,8 @@ pub struct PinnedLp {
 /// A bound on every plan of `c`'s scenario `s` with `arc` pinned, and a plan with the pin
 /// near `near` (the plan explained), from what the plan's solve proved for `s` (`c`),
 /// without pricing again. The bound: the LP over every move of the pinned official's part
-/// with the pin and the part's root cuts ([`PartLp::cuts`]), from the part's final basis, the
-/// other parts at their LP bounds; it holds because the cuts hold for every plan of the
+/// with the pin and the part's root cuts ([`PartLp::cuts`]), from the part's final basis,
+/// the other parts at their LP bounds; it holds because the cuts hold for every plan of the
 /// part, and on the district it meets the best plan with the pin in 24 of the 25
 /// runner-ups of the bench (BENCHMARKS.md). The plan: of that LP's optimal points, the one
 /// nearest to `near` (each person-year held otherwise costs [`NEAR_FACE_WEIGHT`] more),
@@ -1436,9 +1436,7 @@ mod tests {
         let opts = SolveOptions { root_cuts: true, gap: 0.0, ..SolveOptions::default() };
         let lp = plan(&s, &opts, None, &|_| {}).unwrap().lp.unwrap();
         let rules = rules::all(&s);
-        let elig = Eligibility::new(&s, &rules);
-        let f = Formulation::build(&s, &rules, &elig);
-        let (parts, part_lps) = lp.parts_of(&f.model).unwrap();
+        let Certified { f, parts, part_lps } = Certified::new(&s, &rules, &lp).unwrap();
         assert!(part_lps.iter().any(|p| !p.cuts.is_empty()), "the pool's root has cuts");
         let post = s.posts_ix().find(|(_, j)| j.id == "P0025").unwrap().0;
         for id in ["C00013", "C00044", "C00049"] {
