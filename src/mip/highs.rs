@@ -12,6 +12,7 @@ use highs::HighsModelStatus;
 use highs_sys as sys;
 use std::ffi::{c_char, c_int, c_void, CString};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::time::Instant;
 
 /// An empty HiGHS instance holding `m`.
@@ -69,6 +70,9 @@ struct Watch<'a> {
     cuts: Option<Vec<Cut>>,
     /// Whether to ask for the cut pool.
     harvest: bool,
+    /// With `harvest`: a bound (`f64` bits) at which the root has cuts enough, the solve
+    /// then interrupted (its cuts so far still handed over: our HiGHS's change 11).
+    enough: Option<&'a AtomicU64>,
 }
 
 unsafe extern "C" fn callback(
@@ -98,7 +102,8 @@ unsafe extern "C" fn callback(
     if kind == sys::kHighsCallbackMipGetCutPool {
         watch.cuts = Some(cut_pool(out));
     }
-    let stopped = super::stop_requested(watch.stop.as_deref()) || (watch.harvest && watch.cuts.is_some());
+    let enough = watch.enough.is_some_and(|e| watch.progress.bound.is_some_and(|b| b >= f64::from_bits(e.load(Relaxed)) - 1e-6));
+    let stopped = super::stop_requested(watch.stop.as_deref()) || (watch.harvest && (watch.cuts.is_some() || enough));
     let interrupt = kind == sys::kHighsCallbackMipInterrupt || kind == sys::kHighsCallbackSimplexInterrupt;
     if interrupt && (elapsed > watch.deadline || stopped) && !input.is_null() {
         // SAFETY: HiGHS passes a valid input struct to interrupt callbacks.
@@ -178,7 +183,7 @@ pub struct Warm<'a> {
 
 /// Solves `m`, starting from `warm`, calling `on_progress` as the solve advances.
 pub fn solve(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut dyn FnMut(&Progress)) -> Result<Solution> {
-    solve_counted(m, opts, warm, on_progress, false).map(|(solution, _, _)| solution)
+    solve_counted(m, opts, warm, on_progress, None).map(|(solution, _, _)| solution)
 }
 
 /// The cuts HiGHS's root separation leaves in `m`'s LP, asked for with no plan to cut
@@ -187,9 +192,12 @@ pub fn solve(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut dyn F
 /// good), no presolve and no symmetry handling (which keep one plan of each kind only).
 /// So they hold for every plan of `m`, whatever its objective, and they are what closes
 /// the root's gap (on the district, 6 cuts on the churn and continuity rows raise the LP
-/// bound to the optimum). Empty when the time limit comes first. The root LP starts from
-/// `basis`.
-pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>) -> Result<Vec<Cut>> {
+/// bound to the optimum). The root LP starts from `basis`. The root ends early, with the
+/// cuts in its LP by then (our HiGHS's change 11; none when that is before its first
+/// separation round), at the time limit, at a stop asked for, or once its bound reaches
+/// `enough` (`f64` bits, read as it goes: the optimum once a plan is proven, beyond which
+/// no cut can raise it).
+pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>, enough: &AtomicU64) -> Result<Vec<Cut>> {
     let opts = opts.with_highs(&[
         ("presolve", "off"),
         ("mip_detect_symmetry", "false"),
@@ -203,7 +211,7 @@ pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>) -> Resul
         ("mip_heuristic_run_shifting", "false"),
     ]);
     let warm = Warm { plan: None, basis };
-    Ok(solve_counted(m, &opts, warm, &mut |_| {}, true)?.2)
+    Ok(solve_counted(m, &opts, warm, &mut |_| {}, Some(enough))?.2)
 }
 
 /// [`solve`], and the simplex iterations of its LPs (the root's included).
@@ -212,7 +220,7 @@ fn solve_counted(
     opts: &SolveOptions,
     warm: Warm,
     on_progress: &mut dyn FnMut(&Progress),
-    harvest: bool,
+    harvest: Option<&AtomicU64>,
 ) -> Result<(Solution, i64, Vec<Cut>)> {
     let started = Instant::now();
     let mut h = load(m)?;
@@ -251,7 +259,8 @@ fn solve_counted(
         progress: Progress::default(),
         on_progress,
         cuts: None,
-        harvest,
+        harvest: harvest.is_some(),
+        enough: harvest,
     };
     // SAFETY: `watch` outlives the solve below, which is the only time HiGHS calls back.
     unsafe {
@@ -259,7 +268,7 @@ fn solve_counted(
         for kind in [sys::kHighsCallbackMipImprovingSolution, sys::kHighsCallbackMipLogging, sys::kHighsCallbackMipInterrupt] {
             sys::Highs_startCallback(h.as_mut_ptr(), kind);
         }
-        if harvest {
+        if harvest.is_some() {
             sys::Highs_startCallback(h.as_mut_ptr(), sys::kHighsCallbackMipGetCutPool);
         }
     }
@@ -406,6 +415,7 @@ impl LpSession {
             on_progress: Box::leak(Box::new(|_: &Progress| {})),
             cuts: None,
             harvest: false,
+            enough: None,
         }));
         // SAFETY: the watch lives until the session drops, after the model (see `Drop`),
         // hence as long as HiGHS can call back with it.
@@ -636,7 +646,7 @@ mod tests {
             .map(|(k, (_, &v))| (Col(k as u32), v))
             .collect();
         let run = |warm: Warm| {
-            let (solution, iterations, _) = solve_counted(&m, &opts, warm, &mut |_| {}, false).unwrap();
+            let (solution, iterations, _) = solve_counted(&m, &opts, warm, &mut |_| {}, None).unwrap();
             (solution, iterations)
         };
         let (cold, cold_iterations) = run(Warm::default());

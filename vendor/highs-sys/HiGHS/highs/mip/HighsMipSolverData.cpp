@@ -2049,8 +2049,12 @@ static void clockOff(HighsProfiling* profiling) {
 }
 
 void HighsMipSolverData::evaluateRootNode(HighsMipWorker& worker) {
-  const bool compute_analytic_centre = true;
-  if (!compute_analytic_centre) printf("NOT COMPUTING ANALYTIC CENTRE!\n");
+  // rotaplan: the analytic centre serves central rounding, which does not run at
+  // mip_heuristic_effort 0, and the fixing at its bounds, which does not run without
+  // presolve; with neither its IPM, which the root waits for, is skipped.
+  const bool compute_analytic_centre =
+      mipsolver.options_mip_->mip_heuristic_effort > 0 ||
+      mipsolver.options_mip_->presolve != kHighsOffString;
   // rotaplan: capped by the option mip_max_root_sepa_rounds.
   HighsInt maxSepaRounds =
       std::min(mipsolver.submip ? HighsInt{5} : kHighsIInf,
@@ -2231,6 +2235,15 @@ restart:
   HighsInt nseparounds = 0;
   HighsSeparation sepa(worker);
   sepa.setLpRelaxation(&getLp());
+  // rotaplan: when the limits (the time limit or the interrupt callback) end the root
+  // during or right after its separation, the cuts in the LP so far still go to the cut
+  // pool callback, as they do when the separation ends by itself.
+  const auto stopWithCuts = [&]() {
+    if (!mipsolver.submip && mipsolver.callback_->user_callback &&
+        mipsolver.callback_->callbackActive(kCallbackMipGetCutPool))
+      mipsolver.callbackGetCutPool();
+    clockOff(profiling);
+  };
 
   while (getLp().scaledOptimal(status) &&
          !getLp().getFractionalIntegers().empty() && stall < 3) {
@@ -2238,7 +2251,7 @@ restart:
 
     if (checkLimits()) {
       profiling->stop(kMipClockRootSeparation);
-      return clockOff(profiling);
+      return stopWithCuts();
     }
 
     if (nseparounds == maxSepaRounds) break;
@@ -2270,7 +2283,7 @@ restart:
         compute_analytic_centre) {
       if (checkLimits()) {
         profiling->stop(kMipClockRootSeparation);
-        return clockOff(profiling);
+        return stopWithCuts();
       }
       profiling->start(kMipClockRootSeparationFinishAnalyticCentreComputation);
       finishAnalyticCenterComputation(tg);
@@ -2284,7 +2297,7 @@ restart:
 
       if (checkLimits()) {
         profiling->stop(kMipClockRootSeparation);
-        return clockOff(profiling);
+        return stopWithCuts();
       }
       profiling->start(kMipClockRootSeparationEvaluateRootLp);
       status = evaluateRootLp(worker);
@@ -2377,7 +2390,7 @@ restart:
   }
 
   if (!analyticCenterComputed && compute_analytic_centre) {
-    if (checkLimits()) return clockOff(profiling);
+    if (checkLimits()) return stopWithCuts();
 
     profiling->start(kMipClockFinishAnalyticCentreComputation);
     finishAnalyticCenterComputation(tg);
@@ -2391,7 +2404,7 @@ restart:
 
     // if there are new global bound changes we re-evaluate the LP and do one
     // more separation round
-    if (checkLimits()) return clockOff(profiling);
+    if (checkLimits()) return stopWithCuts();
     bool separate = !getDomain().getChangedCols().empty();
     profiling->start(kMipClockEvaluateRootLp);
     status = evaluateRootLp(worker);
