@@ -68,11 +68,10 @@ struct Watch<'a> {
     /// The root's cut pool, when asked for ([`root_cuts`]): `Some` once HiGHS gave it,
     /// after which the solve is interrupted.
     cuts: Option<Vec<Cut>>,
-    /// Whether to ask for the cut pool.
-    harvest: bool,
-    /// With `harvest`: a bound (`f64` bits) at which the root has cuts enough, the solve
-    /// then interrupted (its cuts so far still handed over: our HiGHS's change 11).
-    enough: Option<&'a AtomicU64>,
+    /// When the cut pool is asked for: a bound (`f64` bits) at which the root has cuts
+    /// enough, the solve then interrupted (its cuts so far still handed over: our HiGHS's
+    /// change 11).
+    harvest: Option<&'a AtomicU64>,
 }
 
 unsafe extern "C" fn callback(
@@ -102,8 +101,9 @@ unsafe extern "C" fn callback(
     if kind == sys::kHighsCallbackMipGetCutPool {
         watch.cuts = Some(cut_pool(out));
     }
-    let enough = watch.enough.is_some_and(|e| watch.progress.bound.is_some_and(|b| b >= f64::from_bits(e.load(Relaxed)) - 1e-6));
-    let stopped = super::stop_requested(watch.stop.as_deref()) || (watch.harvest && (watch.cuts.is_some() || enough));
+    let enough = |e: &AtomicU64| watch.progress.bound.is_some_and(|b| b >= f64::from_bits(e.load(Relaxed)) - 1e-6);
+    let stopped =
+        super::stop_requested(watch.stop.as_deref()) || watch.harvest.is_some_and(|e| watch.cuts.is_some() || enough(e));
     let interrupt = kind == sys::kHighsCallbackMipInterrupt || kind == sys::kHighsCallbackSimplexInterrupt;
     if interrupt && (elapsed > watch.deadline || stopped) && !input.is_null() {
         // SAFETY: HiGHS passes a valid input struct to interrupt callbacks.
@@ -259,8 +259,7 @@ fn solve_counted(
         progress: Progress::default(),
         on_progress,
         cuts: None,
-        harvest: harvest.is_some(),
-        enough: harvest,
+        harvest,
     };
     // SAFETY: `watch` outlives the solve below, which is the only time HiGHS calls back.
     unsafe {
@@ -414,8 +413,7 @@ impl LpSession {
             // zero-sized, so leaking it allocates nothing.
             on_progress: Box::leak(Box::new(|_: &Progress| {})),
             cuts: None,
-            harvest: false,
-            enough: None,
+            harvest: None,
         }));
         // SAFETY: the watch lives until the session drops, after the model (see `Drop`),
         // hence as long as HiGHS can call back with it.
