@@ -147,6 +147,13 @@ impl Clock {
     pub fn leaves(&self, s: &Scenario, plan: &Plan, p: PersonIx, from: PostIx, year: i32) -> bool {
         plan.post(s, p, year).is_none_or(|to| self.scope(s, to) != self.scope(s, from))
     }
+
+    /// The years `p` counted in `from`'s scope by `year − 1` (see [`Clock::counted`]) when
+    /// they leave that scope in `year` ([`Clock::leaves`]); `None` when the move stays in
+    /// it. What a tenure limit's reason to leave reads.
+    pub fn counted_on_leaving(&self, s: &Scenario, plan: &Plan, p: PersonIx, from: PostIx, year: i32) -> Option<i32> {
+        self.leaves(s, plan, p, from, year).then(|| self.counted(s, plan, p, from, year - 1))
+    }
 }
 
 /// How far a move from `from` to `to` goes.

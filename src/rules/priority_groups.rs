@@ -93,10 +93,7 @@ impl Rule for PriorityGroups {
     }
 
     fn reason_to_leave(&self, s: &Scenario, plan: &Plan, p: PersonIx, from: PostIx, year: i32) -> Option<String> {
-        if !self.clock.leaves(s, plan, p, from, year) {
-            return None;
-        }
-        let n = self.clock.counted(s, plan, p, from, year - 1);
+        let n = self.clock.counted_on_leaving(s, plan, p, from, year)?;
         let (head, sensitive) = limits(s, from);
         let scope = self.clock.scope(s, from).name(s);
         if sensitive > 0 && n >= sensitive {

@@ -79,10 +79,7 @@ impl Rule for TenureMax {
 
     fn reason_to_leave(&self, s: &Scenario, plan: &Plan, p: PersonIx, from: PostIx, year: i32) -> Option<String> {
         let tm = &s.policy.tenure_max;
-        if !self.clock.leaves(s, plan, p, from, year) {
-            return None;
-        }
-        let n = self.clock.counted(s, plan, p, from, year - 1);
+        let n = self.clock.counted_on_leaving(s, plan, p, from, year)?;
         let scope = self.clock.scope(s, from).name(s);
         if tm.hard_years > 0 && n >= tm.hard_years as i32 {
             Some(format!("{n} years {scope}: hard limit {} reached", tm.hard_years))

@@ -133,10 +133,7 @@ impl Rule for TermCap {
 
     fn reason_to_leave(&self, s: &Scenario, plan: &Plan, p: PersonIx, from: PostIx, year: i32) -> Option<String> {
         let cap = cap(s, from)?;
-        if !self.clock.leaves(s, plan, p, from, year) {
-            return None;
-        }
-        let n = self.clock.counted(s, plan, p, from, year - 1);
+        let n = self.clock.counted_on_leaving(s, plan, p, from, year)?;
         (n >= cap).then(|| {
             format!(
                 "{} terms ({n} years {}, earlier terms included): term cap reached",
