@@ -14,6 +14,7 @@ use crate::search;
 use rayon::prelude::*;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Moves per person in the first working set of column generation.
@@ -778,11 +779,16 @@ fn price(
 /// The second phase on one part, by `deadline`: unless the first solved it, the MIP from
 /// the best plan so far over the working set (or, with the LP bound, over the moves that
 /// could beat that plan), then the proof ([`prove`]) when it ends short of the gap asked
-/// for. Then the plan, its status and a bound valid for every plan of the part. Beside it
-/// (on the other core when one is free), when asked for ([`SolveOptions::root_cuts`]: a
-/// model of one part) and pricing ended, the part's root cuts for runner-ups (0.9 s on
-/// the district), by the deadline or, once the second phase proves the part's optimum,
-/// as soon as the LP with them reaches it.
+/// for. Then the plan, its status and a bound valid for every plan of the part.
+///
+/// Beside it (on the other core when one is free), when asked for
+/// ([`SolveOptions::root_cuts`]: a model of one part) and pricing ended, the part's root
+/// cuts for runner-ups (0.9 s on the district), by the deadline or, once the second phase
+/// proves the part's optimum, as soon as the LP with them reaches it; then, unless the
+/// second phase is over by then, the LP with the cuts and a plan from its optimal face
+/// ([`close_with_cuts`]). The LP's optimum bounds every plan of the part, so the second
+/// phase's MIPs stop once their plan meets it; a plan from the face that meets it is
+/// optimal, and ends the second phase too.
 fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
     let harvest =
         (opts.root_cuts && priced.generated.lp_bound.is_some()).then(|| (priced.model.clone(), priced.generated.basis.clone()));
@@ -790,20 +796,66 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
     // root's cuts are then enough when the LP with them reaches it, and the plan does not
     // wait for more.
     let enough = AtomicU64::new(f64::INFINITY.to_bits());
-    let (solved, cuts) = rayon::join(
-        || {
-            let solved = second_phase(priced, opts, deadline, on_progress);
-            if let (Ok(s), Some((m, _))) = (&solved, &harvest) {
-                if s.status == Status::Optimal && m.objective(&s.x) <= s.bound + 1e-6 {
-                    enough.store(s.bound.to_bits(), Relaxed);
-                }
+    // What each lane tells the other: the cuts' bound and plan to the second phase, the
+    // end of the second phase to the cuts'.
+    let (to_phase, to_cuts) = (Arc::new(mip::Beside::default()), Arc::new(mip::Beside::default()));
+    let phase_opts = SolveOptions { beside: harvest.as_ref().map(|_| to_phase.clone()), ..opts.clone() };
+    // What the part's `lp.json` needs should the second phase end without a plan, the
+    // cuts' plan aside.
+    let (rounds, working) = (priced.generated.rounds, priced.sub.cols.len());
+    let part_lp = harvest.as_ref().and_then(|_| {
+        let g = &priced.generated;
+        g.lp_bound.map(|lp_bound| PartLp {
+            lp_bound,
+            reduced: g.reduced.clone(),
+            basis: g.basis.clone(),
+            cuts: Vec::new(),
+            cut_basis: None,
+        })
+    });
+    let phase = || {
+        let solved = second_phase(priced, &phase_opts, deadline, on_progress);
+        if let (Ok(s), Some((m, _))) = (&solved, &harvest) {
+            if s.status == Status::Optimal && m.objective(&s.x) <= s.bound + 1e-6 {
+                enough.store(s.bound.to_bits(), Relaxed);
             }
-            solved
-        },
-        || harvest.as_ref().map(|(m, basis)| root_cuts(m, basis.as_ref(), opts, deadline, &enough)),
-    );
-    let mut solved = solved?;
-    if let (Some(lp), Some((m, basis)), Some(cuts)) = (&mut solved.lp, harvest, cuts) {
+        }
+        to_cuts.close();
+        solved
+    };
+    let cut_lane = || {
+        harvest.as_ref().map(|(m, basis)| {
+            let cuts = root_cuts(m, basis.as_ref(), opts, deadline, &enough);
+            let cut_opts = SolveOptions { beside: Some(to_cuts.clone()), ..opts.clone() };
+            let closed = close_with_cuts(m, basis.clone(), &cuts, &cut_opts, deadline, &to_phase);
+            (cuts, closed)
+        })
+    };
+    // Side by side, the cuts depend on when the second phase proves the optimum (the
+    // root stops at its next check after that); with one thread the lanes run one after
+    // the other, and `lp.json` is the same from run to run.
+    let (solved, lane) = if opts.threads > 1 { rayon::join(phase, cut_lane) } else { (phase(), cut_lane()) };
+    let Some((m, basis)) = harvest else { return solved };
+    let (cuts, closed) = lane.unwrap_or_default();
+    let mut solved = match (solved, closed) {
+        (Ok(s), Some((x, objective))) if objective < m.objective(&s.x) - 1e-9 || s.status != Status::Optimal => {
+            tracing::info!(objective, "the LP with the root cuts gives an optimal plan");
+            Solved { status: Status::Optimal, x, bound: objective, ..s }
+        }
+        (Ok(s), _) => s,
+        (Err(e), Some((x, objective))) => {
+            tracing::info!(%e, objective, "the second phase ended without a plan; the LP with the root cuts gives an optimal one");
+            Solved { status: Status::Optimal, x, bound: objective, nodes: 0, working, rounds, lp: part_lp }
+        }
+        (Err(e), None) => return Err(e),
+    };
+    // The LP with the cuts bounds every plan of the part.
+    let objective = m.objective(&solved.x);
+    solved.bound = solved.bound.max(to_phase.bound().min(objective));
+    if objective <= solved.bound + 1e-6 {
+        solved.status = Status::Optimal;
+    }
+    if let Some(lp) = &mut solved.lp {
         lp.cut_basis = nearest_basis(&m, basis, &cuts, &solved.x, opts, deadline);
         lp.cuts = cuts;
     }
@@ -828,6 +880,30 @@ fn years_held(m: &mip::Model, c: usize) -> f64 {
     }
 }
 
+/// The LP of part `m` with `cuts` (rows after its own), in a session started from
+/// pricing's `basis` (the cuts' rows basic), with the time to `deadline`. `None` without
+/// cuts or time.
+fn cut_session(
+    m: &mip::Model,
+    basis: Option<mip::highs::Basis>,
+    cuts: &[mip::highs::Cut],
+    opts: &SolveOptions,
+    deadline: Instant,
+) -> Option<(mip::Model, mip::highs::LpSession)> {
+    if cuts.is_empty() || opts.stopped() || Instant::now() >= deadline {
+        return None;
+    }
+    let mut with = m.clone();
+    with_cuts(&mut with, cuts);
+    let o = SolveOptions { time_limit: seconds_to(deadline), threads: 1, verbose: false, ..opts.clone() };
+    let mut session = mip::highs::LpSession::new(&with, &o).ok()?;
+    if let Some(mut basis) = basis {
+        basis.rows.resize(with.rows.len(), highs_sys::kHighsBasisStatusBasic);
+        session.set_basis(&basis);
+    }
+    Some((with, session))
+}
+
 /// [`PartLp::cut_basis`]: the LP of part `m` with `cuts`, from pricing's `basis`, each
 /// person-year the part's plan `x` holds [`NEAR_FACE_WEIGHT`] cheaper. `None` without cuts,
 /// time, or an optimum.
@@ -839,27 +915,66 @@ fn nearest_basis(
     opts: &SolveOptions,
     deadline: Instant,
 ) -> Option<mip::highs::Basis> {
-    if cuts.is_empty() || opts.stopped() || Instant::now() >= deadline {
-        return None;
-    }
-    let mut with = m.clone();
-    with_cuts(&mut with, cuts);
-    let held: Vec<f64> = (0..with.cols.len()).map(|c| years_held(&with, c)).collect();
-    for ((col, &v), years) in with.cols.iter_mut().zip(x).zip(held) {
-        if col.integer && v > 0.5 {
-            col.cost -= NEAR_FACE_WEIGHT * years;
-        }
-    }
-    let o = SolveOptions { time_limit: seconds_to(deadline), threads: 1, verbose: false, ..opts.clone() };
-    let mut session = mip::highs::LpSession::new(&with, &o).ok()?;
-    if let Some(mut basis) = basis {
-        basis.rows.resize(with.rows.len(), highs_sys::kHighsBasisStatusBasic);
-        session.set_basis(&basis);
-    }
+    let (with, mut session) = cut_session(m, basis, cuts, opts, deadline)?;
+    let steered: Vec<(usize, f64)> = (0..m.cols.len())
+        .filter(|&c| with.cols[c].integer && x[c] > 0.5)
+        .map(|c| (c, with.cols[c].cost - NEAR_FACE_WEIGHT * years_held(&with, c)))
+        .collect();
+    session.set_costs(&steered).ok()?;
     match session.solve().ok()? {
         mip::highs::LpOutcome::Optimal(_) => session.basis(),
         _ => None,
     }
+}
+
+/// Beside the second phase ([`finish`]), with the part's root `cuts`: the LP of part `m`
+/// with them, from pricing's `basis`, whose optimum bounds every plan of the part (on the
+/// district it is the optimum, 8.2 above the LP without them), made known to the second
+/// phase (`to_phase`) at once; then a plan from that LP's optimal face ([`face_plan`]).
+/// When that plan meets the bound it is optimal: the part is closed (`to_phase` says so,
+/// and the second phase stops) and the plan returned with its objective. `None`
+/// otherwise, or once the second phase is over (`opts.beside`).
+fn close_with_cuts(
+    m: &mip::Model,
+    basis: Option<mip::highs::Basis>,
+    cuts: &[mip::highs::Cut],
+    opts: &SolveOptions,
+    deadline: Instant,
+    to_phase: &mip::Beside,
+) -> Option<(Vec<f64>, f64)> {
+    if opts.beside.as_ref().is_some_and(|b| b.done(None)) {
+        return None;
+    }
+    let started = Instant::now();
+    let (with, mut session) = cut_session(m, basis, cuts, opts, deadline)?;
+    let mip::highs::LpOutcome::Optimal(lp) = session.solve().ok()? else { return None };
+    to_phase.raise(lp.objective);
+    let reduced = with.reduced_costs(&with.by_column(), &lp.duals);
+    let o = SolveOptions { time_limit: seconds_to(deadline), threads: 1, verbose: false, ..opts.clone() };
+    let (plan, kept) = face_plan(&with, &lp.x, &reduced, &lp.x, &o).ok()?;
+    tracing::info!(
+        bound = lp.objective,
+        objective = plan.objective,
+        cols = kept.len(),
+        seconds = started.elapsed().as_secs_f64(),
+        "the LP with the root cuts and a plan from its face"
+    );
+    if plan.x.is_empty() || plan.objective > lp.objective + 1e-6 {
+        return None;
+    }
+    to_phase.close();
+    Some((mip::spread(m.cols.len(), &kept, &plan.x), plan.objective))
+}
+
+/// A plan from an optimal point `x` of `m`'s LP (`reduced`: the reduced costs at its
+/// duals): HiGHS's MIP over the moves of the LP's optimal face (those it makes, and those
+/// it prices at 0) and those of `near` (another optimal point), with the whole moves of
+/// `near` fixed. Returns the solution and the columns of `m` it is over.
+fn face_plan(m: &mip::Model, x: &[f64], reduced: &[f64], near: &[f64], opts: &SolveOptions) -> Result<(Solution, Vec<u32>)> {
+    let face = |c: usize| !m.cols[c].integer || x[c] > 1e-9 || reduced[c] <= 1e-6 || near[c] > 1e-9;
+    let (sub, kept) = m.restrict(&(0..m.cols.len()).map(face).collect::<Vec<bool>>());
+    let plan = mip::highs::solve(&sub.fix_ones(&mip::pick(&kept, near), 1e-6), opts, Warm::default(), &mut |_| {})?;
+    Ok((plan, kept))
 }
 
 /// A part's root cuts ([`PartLp::cuts`]) by `deadline`, for runner-ups: none when the time
@@ -912,7 +1027,12 @@ fn second_phase(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progr
             // Within the gap asked for already, nothing to prove.
             let asked = |lp_bound: f64| mip::rel_gap(solution.objective + offset, lp_bound + offset) <= opts.gap;
             match generated.lp_bound {
-                Some(lp_bound) if solution.status == Status::Optimal && !asked(lp_bound) && !opts.stopped() => {
+                Some(lp_bound)
+                    if solution.status == Status::Optimal
+                        && !asked(lp_bound)
+                        && !opts.stopped()
+                        && !opts.settled(solution.objective) =>
+                {
                     prove(m, &generated, lp_bound, (sub, kept, solution), &budget(), &mut |p| solving(p))?
                 }
                 _ => (sub, kept, solution),
@@ -1086,7 +1206,7 @@ fn prove_within(
     ]);
     let mut proof = mip::highs::solve(&wide, &root, warm, on_progress)?;
     let left = opts.time_limit - started.elapsed().as_secs_f64();
-    if proof.status != Status::Optimal && !opts.stopped() && left > 0.0 {
+    if proof.status != Status::Optimal && !opts.stopped() && !opts.settled(proof.objective) && left > 0.0 {
         tracing::info!(
             objective = proof.objective,
             bound = proof.bound,
@@ -1236,13 +1356,9 @@ pub fn pinned_bound(
         mip::highs::LpOutcome::Stopped => return Ok(None),
     };
     let mut bound = f.model.offset + others + sol.objective;
-    // The moves the LP makes or prices at 0: its optimal face.
     let reduced = part.reduced_costs(&part.by_column(), &sol.duals);
-    let face: Vec<bool> = (0..part.cols.len()).map(|c| !part.cols[c].integer || sol.x[c] > 1e-9 || reduced[c] <= 1e-6).collect();
-    let keep: Vec<bool> = (0..part.cols.len()).map(|c| face[c] || x[c] > 1e-9).collect();
-    let (sub, kept) = part.restrict(&keep);
-    let quick = mip::highs::solve(&sub.fix_ones(&mip::pick(&kept, &x), 1e-6), opts, Warm::default(), &mut |_| {})?;
-    tracing::debug!(bound, objective = quick.objective, cols = sub.cols.len(), seconds = quick.seconds, "pinned LP and its plan");
+    let (quick, kept) = face_plan(&part, &sol.x, &reduced, &x, opts)?;
+    tracing::debug!(bound, objective = quick.objective, cols = kept.len(), seconds = quick.seconds, "pinned LP and its plan");
     if quick.x.is_empty() {
         return Ok(Some(PinnedLp { bound, plan: None }));
     }
@@ -1488,6 +1604,52 @@ mod tests {
     /// gave none when interrupted): on a 100-person pool whose 9 root cuts raise the LP by
     /// 2.85, asked for a bound just above the LP's, the root stops early with fewer cuts
     /// that reach it.
+    /// The LP with the root cuts bounds every plan of the part, and a plan from its face
+    /// that meets that bound is the part's optimum (HiGHS alone on the part agrees); once
+    /// the second phase is over, nothing is tried.
+    #[test]
+    fn root_cuts_close_a_part_with_a_plan_at_their_bound() {
+        let s = crate::generate::generate(&crate::generate::spec_for(120, 2));
+        let rules = rules::all(&s);
+        let f = Formulation::build(&s, &rules, &Eligibility::new(&s, &rules));
+        let opts = SolveOptions { threads: 1, gap: 0.0, ..SolveOptions::default() };
+        let deadline = Instant::now() + std::time::Duration::from_secs(60);
+        let (mut closed, mut raised) = (0, 0);
+        for cols in f.model.components() {
+            let m = f.model.subset(&cols);
+            let cuts = mip::highs::root_cuts(&m, &opts, None, &AtomicU64::new(f64::INFINITY.to_bits())).unwrap();
+            if cuts.is_empty() {
+                continue;
+            }
+            let lp = mip::highs::solve_lp(&m, &opts).unwrap().unwrap().objective;
+            let optimum = mip::highs::solve(&m, &opts, Warm::default(), &mut |_| {}).unwrap();
+            assert_eq!(optimum.status, Status::Optimal);
+            // The second phase over already: nothing.
+            let over = Arc::new(mip::Beside::default());
+            over.close();
+            let told = mip::Beside::default();
+            let after = SolveOptions { beside: Some(over), ..opts.clone() };
+            assert!(close_with_cuts(&m, None, &cuts, &after, deadline, &told).is_none());
+            assert!(!told.done(None) && told.bound() == f64::NEG_INFINITY, "nothing told the second phase");
+            // Beside it: the bound, and the optimum when the face has one at it.
+            let beside = SolveOptions { beside: Some(Arc::new(mip::Beside::default())), ..opts.clone() };
+            let found = close_with_cuts(&m, None, &cuts, &beside, deadline, &told);
+            let bound = told.bound();
+            assert!(bound >= lp - 1e-6 && bound <= optimum.objective + 1e-6, "{lp} ≤ {bound} ≤ {}", optimum.objective);
+            raised += usize::from(bound > lp + 1e-6);
+            match found {
+                Some((x, objective)) => {
+                    assert!(m.violation(&x, 1e-6).0 <= 1e-6 && (m.objective(&x) - objective).abs() < 1e-6);
+                    assert!((objective - optimum.objective).abs() < 1e-6, "{objective} against {}", optimum.objective);
+                    assert!(told.done(None), "the second phase is told the part is closed");
+                    closed += 1;
+                }
+                None => assert!(!told.done(None)),
+            }
+        }
+        assert!(raised > 0 && closed > 0, "raised {raised}, closed {closed}");
+    }
+
     #[test]
     fn root_cuts_end_at_the_bound_asked_for_with_the_cuts_so_far() {
         let s = crate::generate::generate(&crate::generate::spec_for(100, 3));

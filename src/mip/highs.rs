@@ -72,6 +72,8 @@ struct Watch<'a> {
     /// enough, the solve then interrupted (its cuts so far still handed over: our HiGHS's
     /// change 11).
     harvest: Option<&'a AtomicU64>,
+    /// Another solve of the model beside this one ([`super::SolveOptions::beside`]).
+    beside: Option<std::sync::Arc<super::Beside>>,
 }
 
 unsafe extern "C" fn callback(
@@ -102,8 +104,9 @@ unsafe extern "C" fn callback(
         watch.cuts = Some(cut_pool(out));
     }
     let enough = |e: &AtomicU64| watch.progress.bound.is_some_and(|b| b >= f64::from_bits(e.load(Relaxed)) - 1e-6);
-    let stopped =
-        super::stop_requested(watch.stop.as_deref()) || watch.harvest.is_some_and(|e| watch.cuts.is_some() || enough(e));
+    let stopped = super::stop_requested(watch.stop.as_deref())
+        || watch.harvest.is_some_and(|e| watch.cuts.is_some() || enough(e))
+        || watch.beside.as_ref().is_some_and(|b| b.done(watch.progress.incumbent));
     let interrupt = kind == sys::kHighsCallbackMipInterrupt || kind == sys::kHighsCallbackSimplexInterrupt;
     if interrupt && (elapsed > watch.deadline || stopped) && !input.is_null() {
         // SAFETY: HiGHS passes a valid input struct to interrupt callbacks.
@@ -260,6 +263,7 @@ fn solve_counted(
         on_progress,
         cuts: None,
         harvest,
+        beside: opts.beside.clone(),
     };
     // SAFETY: `watch` outlives the solve below, which is the only time HiGHS calls back.
     unsafe {
@@ -414,6 +418,7 @@ impl LpSession {
             on_progress: Box::leak(Box::new(|_: &Progress| {})),
             cuts: None,
             harvest: None,
+            beside: None,
         }));
         // SAFETY: the watch lives until the session drops, after the model (see `Drop`),
         // hence as long as HiGHS can call back with it.

@@ -394,7 +394,8 @@ pub struct SolveOptions {
     /// When no plan meets the hard rules, how far the diagnosis goes.
     pub conflicts: ConflictDetail,
     /// Also find the root cuts ([`highs::root_cuts`]) of a model of one independent part,
-    /// for runner-ups to be bounded by (`lp.json`): set by the commands whose plan is
+    /// for runner-ups to be bounded by (`lp.json`), and try them on the plan itself beside
+    /// the second phase (`planner::close_with_cuts`): set by the commands whose plan is
     /// explained later (`plan`, and `recommend` when it plans first), not by the re-solves
     /// of runner-ups themselves.
     pub root_cuts: bool,
@@ -402,6 +403,55 @@ pub struct SolveOptions {
     /// plan's root cuts has no solution): the plan goes to the diagnosis without searching
     /// (unless the diagnosis finds nothing to break).
     pub infeasible: bool,
+    /// Another solve of the same model running beside this one (`planner::finish`): a MIP
+    /// stops once its best plan meets the bound that solve has found, or once that solve
+    /// has closed the model.
+    pub beside: Option<std::sync::Arc<Beside>>,
+}
+
+/// What a solve learns from another solve of the same model running beside it
+/// ([`SolveOptions::beside`]).
+#[derive(Debug)]
+pub struct Beside {
+    /// A bound every plan of the model meets (`f64` bits; `-inf` until one is known).
+    bound: std::sync::atomic::AtomicU64,
+    /// Set once the other solve is done with the model: nothing is left to find here.
+    closed: std::sync::atomic::AtomicBool,
+}
+
+impl Default for Beside {
+    fn default() -> Self {
+        Beside {
+            bound: std::sync::atomic::AtomicU64::new(f64::NEG_INFINITY.to_bits()),
+            closed: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+}
+
+impl Beside {
+    /// The best bound known so far.
+    pub fn bound(&self) -> f64 {
+        f64::from_bits(self.bound.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// Makes `bound` known (kept when better than the one known).
+    pub fn raise(&self, bound: f64) {
+        let _ = self.bound.fetch_update(std::sync::atomic::Ordering::Relaxed, std::sync::atomic::Ordering::Relaxed, |b| {
+            (bound > f64::from_bits(b)).then_some(bound.to_bits())
+        });
+    }
+
+    /// The other solve is done with the model.
+    pub fn close(&self) {
+        self.closed.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Whether a solve with best plan `incumbent` (if any) should stop: the other has
+    /// closed the model, or the plan meets the bound it found (to HiGHS's absolute gap
+    /// tolerance).
+    pub fn done(&self, incumbent: Option<f64>) -> bool {
+        self.closed.load(std::sync::atomic::Ordering::Relaxed) || incumbent.is_some_and(|v| v <= self.bound() + 1e-6)
+    }
 }
 
 /// What the conflict diagnosis looks for (`crate::diagnose`).
@@ -433,6 +483,12 @@ impl SolveOptions {
     pub fn stopped(&self) -> bool {
         stop_requested(self.stop.as_deref())
     }
+
+    /// Whether the solve beside this one ([`SolveOptions::beside`]) leaves nothing to do
+    /// for a plan of `objective`: it has closed the model, or the plan meets its bound.
+    pub fn settled(&self, objective: f64) -> bool {
+        self.beside.as_ref().is_some_and(|b| b.done(Some(objective)))
+    }
 }
 
 impl Default for SolveOptions {
@@ -449,6 +505,7 @@ impl Default for SolveOptions {
             conflicts: ConflictDetail::Minimal,
             root_cuts: false,
             infeasible: false,
+            beside: None,
         }
     }
 }
