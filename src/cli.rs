@@ -245,8 +245,7 @@ pub struct SolveArgs {
     #[arg(long, default_value_t = 1e-4)]
     pub gap: f64,
     /// Solver threads (default: the machine's cores; `compare` splits them between the
-    /// plans solved at once). With 1, the root cuts kept in `lp.json` for runner-ups are
-    /// the same from run to run (with more they depend on when the plan is proven).
+    /// plans solved at once).
     #[arg(long, default_value_t = default_threads())]
     pub threads: u32,
     /// Solver random seed.

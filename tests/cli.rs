@@ -255,8 +255,15 @@ fn runner_ups_are_proven_from_the_plans_root_cuts() {
     let tmp = tempfile::tempdir().unwrap();
     let (pool, out) = (tmp.path().join("pool"), tmp.path().join("out"));
     rotaplan().args(["generate", "--preset", "district", "--people", "60", "--seed", "1", "-o"]).arg(&pool).assert().success();
-    rotaplan().arg("plan").arg(&pool).arg("-o").arg(&out).args(["--threads", "1"]).assert().success();
+    rotaplan().arg("plan").arg(&pool).arg("-o").arg(&out).assert().success();
     let lp: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("lp.json")).unwrap()).unwrap();
+    // The same plan and certificate from run to run, the cuts included (they are found
+    // beside the plan's second phase, which must not change them).
+    let again = tmp.path().join("again");
+    rotaplan().arg("plan").arg(&pool).arg("-o").arg(&again).assert().success();
+    for file in ["plan.csv", "lp.json"] {
+        assert!(fs::read(out.join(file)).unwrap() == fs::read(again.join(file)).unwrap(), "{file} differs from run to run");
+    }
     let parts = lp["parts"].as_array().unwrap();
     assert!(parts.iter().all(|p| p["lp_bound"].is_number()), "every part priced: {lp}");
     assert!(parts.iter().any(|p| !p["cuts"].as_array().unwrap().is_empty()), "the root cuts are kept");
@@ -297,11 +304,11 @@ fn runner_ups_are_proven_from_the_plans_root_cuts() {
     exact_as_full(&full, &cut);
     exact_as_full(&full, &uncut);
     assert!(cut.iter().chain(&uncut).all(|r| r["resolve"] == "nearby" && r["least_change"].is_null()));
-    // P0002: the cuts leave every plan from the LP short of its bound, and the proofs
-    // make each exact, as `--prove` does and as from scratch.
+    // P0002: the cuts leave two of the three plans from the LP short of their bound, and
+    // the proofs make them exact, as `--prove` does and as from scratch.
     let ((full, _), (nearby, proofs), (proven, _)) =
         (runner_ups(&out, "P0002", &["--full"]), runner_ups(&out, "P0002", &[]), runner_ups(&out, "P0002", &["--prove"]));
-    assert_eq!(proofs, 3);
+    assert_eq!(proofs, 2);
     exact_as_full(&full, &nearby);
     exact_as_full(&full, &proven);
     for (extra, how) in [

@@ -198,8 +198,8 @@ pub fn solve(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut dyn F
 /// bound to the optimum). The root LP starts from `basis`. The root ends early, with the
 /// cuts in its LP by then (our HiGHS's change 11; none when that is before its first
 /// separation round), at the time limit, at a stop asked for, or once its bound reaches
-/// `enough` (`f64` bits, read as it goes: the optimum once a plan is proven, beyond which
-/// no cut can raise it).
+/// `enough` (`f64` bits, read as it goes: a bound beyond which the caller needs no more
+/// cuts; `plan` passes none, so that its cuts do not depend on timing).
 pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>, enough: &AtomicU64) -> Result<Vec<Cut>> {
     let opts = opts.with_highs(&[
         ("presolve", "off"),
