@@ -852,6 +852,12 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
     Ok(solved)
 }
 
+/// The options of a solve on the lane beside a part's second phase ([`finish`]): one
+/// thread, no log, to `deadline`.
+fn on_lane(opts: &SolveOptions, deadline: Instant) -> SolveOptions {
+    SolveOptions { time_limit: seconds_to(deadline), threads: 1, verbose: false, ..opts.clone() }
+}
+
 /// `m` with the rows of `cuts` after its own.
 fn with_cuts(m: &mut mip::Model, cuts: &[mip::highs::Cut]) {
     for cut in cuts {
@@ -885,7 +891,7 @@ fn cut_session(
     }
     let mut with = m.clone();
     with_cuts(&mut with, cuts);
-    let o = SolveOptions { time_limit: seconds_to(deadline), threads: 1, verbose: false, ..opts.clone() };
+    let o = on_lane(opts, deadline);
     let mut session = mip::highs::LpSession::new(&with, &o).ok()?;
     if let Some(mut basis) = basis {
         basis.rows.resize(with.rows.len(), highs_sys::kHighsBasisStatusBasic);
@@ -937,8 +943,7 @@ fn close_with_cuts(
     let mip::highs::LpOutcome::Optimal(lp) = session.solve().ok()? else { return None };
     to_phase.raise(lp.objective);
     let reduced = with.reduced_costs(&with.by_column(), &lp.duals);
-    let o = SolveOptions { time_limit: seconds_to(deadline), threads: 1, verbose: false, ..opts.clone() };
-    let o = o.with_highs(&[("mip_max_root_sepa_rounds", QUICK_CUT_ROUNDS)]);
+    let o = on_lane(opts, deadline).with_highs(&[("mip_max_root_sepa_rounds", QUICK_CUT_ROUNDS)]);
     let (plan, kept) = face_plan(&with, &lp.x, &reduced, &lp.x, &o).ok()?;
     tracing::info!(
         bound = lp.objective,
@@ -973,8 +978,7 @@ fn root_cuts(m: &mip::Model, basis: Option<&mip::highs::Basis>, opts: &SolveOpti
     if opts.stopped() || Instant::now() >= deadline {
         return Vec::new();
     }
-    let o = SolveOptions { time_limit: seconds_to(deadline), threads: 1, verbose: false, ..opts.clone() };
-    let o = o.with_highs(&[("mip_max_root_sepa_rounds", ROOT_CUT_ROUNDS)]);
+    let o = on_lane(opts, deadline).with_highs(&[("mip_max_root_sepa_rounds", ROOT_CUT_ROUNDS)]);
     let started = Instant::now();
     match mip::highs::root_cuts(m, &o, basis, &AtomicU64::new(f64::INFINITY.to_bits())) {
         Ok(cuts) => {
@@ -1156,14 +1160,14 @@ fn prove(
     // Proven optimal and no better, the first's plan stays (over the proof's columns, with
     // its status and bound): which of several optimal plans a part ends with must not
     // depend on whether a solve beside it stopped this proof ([`finish`]).
-    if proof.x.is_empty() || (proof.objective >= solution.objective - 1e-9 && proof.status != Status::Optimal) {
+    if !proof.x.is_empty() && proof.objective < solution.objective - 1e-9 {
+        return Ok((wide, wide_kept, proof));
+    }
+    if proof.x.is_empty() || proof.status != Status::Optimal {
         return Ok(first);
     }
-    if proof.objective >= solution.objective - 1e-9 {
-        let x = mip::pick(&wide_kept, &x);
-        return Ok((wide, wide_kept, Solution { x, objective: solution.objective, ..proof }));
-    }
-    Ok((wide, wide_kept, proof))
+    let x = mip::pick(&wide_kept, &x);
+    Ok((wide, wide_kept, Solution { x, objective: solution.objective, ..proof }))
 }
 
 /// The MIP over every move of `m` priced within `gap` of the LP bound (and the columns of

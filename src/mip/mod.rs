@@ -10,6 +10,7 @@ pub mod colgen;
 pub mod highs;
 
 use crate::scenario::{PersonIx, PostIx};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 
 /// Index of a column of a [`Model`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -390,7 +391,7 @@ pub struct SolveOptions {
     pub colgen: bool,
     /// Set (by Ctrl-C) to stop the search: every solve then ends at its next check and the
     /// best plan so far is kept.
-    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    pub stop: Option<std::sync::Arc<AtomicBool>>,
     /// When no plan meets the hard rules, how far the diagnosis goes.
     pub conflicts: ConflictDetail,
     /// Also find the root cuts ([`highs::root_cuts`]) of a model of one independent part,
@@ -414,43 +415,38 @@ pub struct SolveOptions {
 #[derive(Debug)]
 pub struct Beside {
     /// A bound every plan of the model meets (`f64` bits; `-inf` until one is known).
-    bound: std::sync::atomic::AtomicU64,
+    bound: AtomicU64,
     /// Set once the other solve is done with the model: nothing is left to find here.
-    closed: std::sync::atomic::AtomicBool,
+    closed: AtomicBool,
 }
 
 impl Default for Beside {
     fn default() -> Self {
-        Beside {
-            bound: std::sync::atomic::AtomicU64::new(f64::NEG_INFINITY.to_bits()),
-            closed: std::sync::atomic::AtomicBool::new(false),
-        }
+        Beside { bound: AtomicU64::new(f64::NEG_INFINITY.to_bits()), closed: AtomicBool::new(false) }
     }
 }
 
 impl Beside {
     /// The best bound known so far.
     pub fn bound(&self) -> f64 {
-        f64::from_bits(self.bound.load(std::sync::atomic::Ordering::Relaxed))
+        f64::from_bits(self.bound.load(Relaxed))
     }
 
     /// Makes `bound` known (kept when better than the one known).
     pub fn raise(&self, bound: f64) {
-        let _ = self.bound.fetch_update(std::sync::atomic::Ordering::Relaxed, std::sync::atomic::Ordering::Relaxed, |b| {
-            (bound > f64::from_bits(b)).then_some(bound.to_bits())
-        });
+        let _ = self.bound.fetch_update(Relaxed, Relaxed, |b| (bound > f64::from_bits(b)).then_some(bound.to_bits()));
     }
 
     /// The other solve is done with the model.
     pub fn close(&self) {
-        self.closed.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.closed.store(true, Relaxed);
     }
 
     /// Whether a solve with best plan `incumbent` (if any) should stop: the other has
     /// closed the model, or the plan meets the bound it found (to HiGHS's absolute gap
     /// tolerance).
     pub fn done(&self, incumbent: Option<f64>) -> bool {
-        self.closed.load(std::sync::atomic::Ordering::Relaxed) || incumbent.is_some_and(|v| v <= self.bound() + 1e-6)
+        self.closed.load(Relaxed) || incumbent.is_some_and(|v| v <= self.bound() + 1e-6)
     }
 }
 
@@ -466,8 +462,8 @@ pub enum ConflictDetail {
 }
 
 /// Whether a stop flag is set (`None`: there is none to set).
-pub(crate) fn stop_requested(stop: Option<&std::sync::atomic::AtomicBool>) -> bool {
-    stop.is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+pub(crate) fn stop_requested(stop: Option<&AtomicBool>) -> bool {
+    stop.is_some_and(|s| s.load(Relaxed))
 }
 
 impl SolveOptions {
