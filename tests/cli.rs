@@ -59,7 +59,7 @@ fn validate_plan_and_check_tiny() {
         "| inside the unit | 0 | 0 | 1 | 1 |",
         "Departures before the 3-year minimum stay: 1.",
         "- 2027 C010: P-east-deputy → P-river-head after 2 year(s): a promotion",
-        "in the 7th year in County Discipline Commission (limit 5); retires in 2029",
+        "in the 7th year in County Discipline Commission (limit 5); near retirement: retires in 2029",
         "Years in which both heads of a place leave: 1.",
         "- 2027: Lanxi County Party Committee and Lanxi County Government",
     ] {

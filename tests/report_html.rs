@@ -108,6 +108,10 @@ fn the_report_renders_with_its_tables_charts_and_chinese_names() {
         heads.iter().any(|r| r[0] == "2027" && r[2] == "张伟 (C001)" && r[4] == "out of post" && r[5].contains("term cap")),
         "{heads:?}"
     );
+    // Who is kept past a limit and why, in words (the discipline secretary retires in 2029).
+    let kept = table("table-kept");
+    assert_eq!(kept.len(), report["quality"]["kept"].as_array().unwrap().len());
+    assert!(kept.iter().any(|r| r[3] == "near retirement: retires in 2029"), "{kept:?}");
     assert_eq!(table("table-tenure").len(), 15);
     assert_eq!(table("table-hardship").len(), 5);
     // The plan per unit: one table per unit with posts, today's holder and five years.

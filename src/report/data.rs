@@ -390,6 +390,17 @@ pub struct Kept {
     pub retire_year: i32,
 }
 
+impl Kept {
+    /// Why, in a planner's words (summary.md and report.html).
+    pub fn why_text(&self) -> String {
+        match self.why {
+            "audit_hold" => "on audit hold".to_string(),
+            "near_retirement" => format!("near retirement: retires in {}", self.retire_year),
+            _ => "a soft limit: its penalty is less than what moving would cost here".to_string(),
+        }
+    }
+}
+
 /// Both heads of a place leaving in one year.
 #[derive(Debug, Serialize)]
 pub struct BothHeads {

@@ -371,9 +371,9 @@ pub fn html(s: &Scenario, o: &Outcome, rows: &[Row], d: &ReportData) -> String {
         out += &table(
             "table-kept",
             &["rule", "official", "last year", "why", "finding"],
-            q.kept
-                .iter()
-                .map(|k| format!("{}{}{}{}{}", td(k.rule), td(&person(&k.person_id)), td_n(k.year), td(k.why), td(&k.message))),
+            q.kept.iter().map(|k| {
+                format!("{}{}{}{}{}", td(k.rule), td(&person(&k.person_id)), td_n(k.year), td(&k.why_text()), td(&k.message))
+            }),
         );
     }
     let _ = writeln!(out, "<p>Years in which both heads of a place leave: {}.</p>", q.both_heads_leave.len());

@@ -151,12 +151,7 @@ fn quality(out: &mut String, q: &Quality) {
         let _ = writeln!(out, "\nWhy each is kept (the last year over a limit):\n");
     }
     for k in &q.kept {
-        let why = match k.why {
-            "audit_hold" => "on audit hold".to_string(),
-            "near_retirement" => format!("retires in {}", k.retire_year),
-            _ => "a soft limit: its penalty is less than what moving would cost here".to_string(),
-        };
-        let _ = writeln!(out, "- {} {}: {}; {why}", k.rule, k.year, k.message);
+        let _ = writeln!(out, "- {} {}: {}; {}", k.rule, k.year, k.message, k.why_text());
     }
 
     let _ = writeln!(out, "\nYears in which both heads of a place leave: {}.", q.both_heads_leave.len());
