@@ -1354,7 +1354,6 @@ pub fn pinned_bound(
         mip::highs::LpOutcome::Stopped => return Ok(None),
     };
     let mut bound = f.model.offset + others + sol.objective;
-    let sol_basis = session.basis();
     let reduced = part.reduced_costs(&part.by_column(), &sol.duals);
     let (quick, kept) = face_plan(&part, &sol.x, &reduced, &x, opts)?;
     tracing::debug!(bound, objective = quick.objective, cols = kept.len(), seconds = quick.seconds, "pinned LP and its plan");
@@ -1378,7 +1377,7 @@ pub fn pinned_bound(
         let start = integer_part(&wide, &mip::pick(&wide_kept, &x));
         let limit = if prove { opts.time_limit } else { opts.time_limit.min(PINNED_PROOF_SECONDS) };
         let exact = SolveOptions { gap: 0.0, time_limit: limit, ..opts.with_highs(&PROOF_QUIET) };
-        let root = sol_basis.map(|b| b.pick(&wide_kept));
+        let root = session.basis().map(|b| b.pick(&wide_kept));
         let proof = mip::highs::solve(&wide, &exact, Warm { plan: Some(&start), basis: root.as_ref() }, &mut |_| {})?;
         tracing::debug!(
             bound = proof.bound,
