@@ -176,6 +176,36 @@ double HighsLpRelaxation::slackUpper(HighsInt row,
 // Parameter creating_mip_solver_data is false by default, and is only
 // set true when the HighsLpRelaxation instance is created as part of
 // a new HighsMipSolverData instance
+// rotaplan (change 12): the LP solves of a MIP honour its interrupt callback.
+// Upstream asks the user callback (kCallbackMipInterrupt) only between the MIP's
+// steps, so a long LP (the root's first, after presolve) ran to its end however
+// early the user asked to stop. The LP solver's simplex interrupt now asks the
+// MIP's interrupt callback, with the MIP's data, on the MIP's own thread only
+// (not in a sub-MIP, nor while several workers search); an LP so interrupted
+// ends as one out of time does.
+static void forwardMipInterrupt(Highs& lpsolver,
+                                const HighsMipSolver& mipsolver) {
+  if (mipsolver.submip || mipsolver.callback_ == nullptr ||
+      !mipsolver.callback_->user_callback ||
+      !mipsolver.callback_->callbackActive(kCallbackMipInterrupt))
+    return;
+  const HighsMipSolver* mip = &mipsolver;
+  lpsolver.setCallback(
+      [mip](int callback_type, const std::string&, const HighsCallbackOutput*,
+            HighsCallbackInput* data_in, void*) {
+        if (callback_type != kCallbackSimplexInterrupt || data_in == nullptr)
+          return;
+        const HighsMipSolverData* data = mip->mipdata_.get();
+        if (data == nullptr || data->parallelLockActive()) return;
+        mip->callback_->clearHighsCallbackOutput();
+        if (data->interruptFromCallbackWithData(kCallbackMipInterrupt,
+                                                mip->solution_objective_,
+                                                "MIP LP interrupt"))
+          data_in->user_interrupt = true;
+      });
+  lpsolver.startCallback(kCallbackSimplexInterrupt);
+}
+
 HighsLpRelaxation::HighsLpRelaxation(const HighsMipSolver& mipsolver)
     : mipsolver(mipsolver), worker_(nullptr) {
   lpsolver.setOptionValue("output_flag", false);
@@ -201,6 +231,7 @@ HighsLpRelaxation::HighsLpRelaxation(const HighsMipSolver& mipsolver)
   adjustSymBranchingCol = true;
   solved_first_lp = true;
   row_ep.size = 0;
+  forwardMipInterrupt(lpsolver, mipsolver);
 }
 
 // Used in LP-based primal heuristics (RINS, RENS, tryRoundedPoint,
@@ -231,6 +262,7 @@ HighsLpRelaxation::HighsLpRelaxation(const HighsLpRelaxation& other)
   objective = -kHighsInf;
   solved_first_lp = true;
   row_ep.size = 0;
+  forwardMipInterrupt(lpsolver, mipsolver);
 }
 
 void HighsLpRelaxation::loadModel() {
@@ -1431,6 +1463,7 @@ HighsLpRelaxation::Status HighsLpRelaxation::run(bool resolve_on_error) {
       return Status::kError;
     }
     case HighsModelStatus::kTimeLimit:
+    case HighsModelStatus::kInterrupt:  // rotaplan (change 12)
       return Status::kError;
     default:
       // printf("error: lpsolver stopped with unexpected status %"
