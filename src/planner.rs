@@ -924,22 +924,20 @@ fn years_held(m: &mip::Model, c: usize) -> f64 {
 }
 
 /// The LP of part `m` with `cuts` (rows after its own), in a session started from
-/// pricing's `basis` (the cuts' rows basic), with the time to `deadline`. `None` without
+/// pricing's `basis` (the cuts' rows basic), with `opts`'s time and threads. `None` without
 /// cuts or time.
 fn cut_session(
     m: &mip::Model,
     basis: Option<mip::highs::Basis>,
     cuts: &[mip::highs::Cut],
     opts: &SolveOptions,
-    deadline: Instant,
 ) -> Option<(mip::Model, mip::highs::LpSession)> {
-    if cuts.is_empty() || opts.stopped() || Instant::now() >= deadline {
+    if cuts.is_empty() || opts.stopped() || opts.time_limit <= 0.0 {
         return None;
     }
     let mut with = m.clone();
     with_cuts(&mut with, cuts);
-    let o = on_lane(opts, deadline);
-    let mut session = mip::highs::LpSession::new(&with, &o).ok()?;
+    let mut session = mip::highs::LpSession::new(&with, opts).ok()?;
     if let Some(mut basis) = basis {
         basis.rows.resize(with.rows.len(), highs_sys::kHighsBasisStatusBasic);
         session.set_basis(&basis);
@@ -949,7 +947,7 @@ fn cut_session(
 
 /// [`PartLp::cut_basis`]: the LP of part `m` with `cuts`, from pricing's `basis`, each
 /// person-year the part's plan `x` holds [`NEAR_FACE_WEIGHT`] cheaper. `None` without cuts,
-/// time, or an optimum.
+/// time, or an optimum. Both lanes are done by then: it has every thread.
 fn nearest_basis(
     m: &mip::Model,
     basis: Option<mip::highs::Basis>,
@@ -958,7 +956,8 @@ fn nearest_basis(
     opts: &SolveOptions,
     deadline: Instant,
 ) -> Option<mip::highs::Basis> {
-    let (with, mut session) = cut_session(m, basis, cuts, opts, deadline)?;
+    let o = SolveOptions { time_limit: seconds_to(deadline), verbose: false, ..opts.clone() };
+    let (with, mut session) = cut_session(m, basis, cuts, &o)?;
     let steered: Vec<(usize, f64)> = (0..m.cols.len())
         .filter(|&c| with.cols[c].integer && x[c] > 0.5)
         .map(|c| (c, with.cols[c].cost - NEAR_FACE_WEIGHT * years_held(&with, c)))
@@ -986,7 +985,7 @@ fn close_with_cuts(
     to_phase: &mip::Beside,
 ) -> Option<(Vec<f64>, f64)> {
     let started = Instant::now();
-    let (with, mut session) = cut_session(m, basis, cuts, opts, deadline)?;
+    let (with, mut session) = cut_session(m, basis, cuts, &on_lane(opts, deadline))?;
     let mip::highs::LpOutcome::Optimal(lp) = session.solve().ok()? else { return None };
     to_phase.raise(lp.objective);
     let reduced = with.reduced_costs(&with.by_column(), &lp.duals);
