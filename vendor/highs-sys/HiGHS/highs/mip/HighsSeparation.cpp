@@ -143,6 +143,10 @@ HighsInt HighsSeparation::separationRound(HighsDomain& propdomain,
     // rotaplan: each separator can take seconds on a large model; past the limits the
     // cuts found so far are still added below.
     if (mipdata.checkLimits()) break;
+    // rotaplan: separators in the option's bit mask are not run (in the order above).
+    if (lp->getMipSolver().options_mip_->mip_separators_off &
+        (HighsInt{1} << (&separator - separators.data())))
+      continue;
     separator->run(*lp, lpAggregator, transLp, mipworker_.getCutPool());
     if (mipworker_.getGlobalDomain().infeasible()) {
       status = HighsLpRelaxation::Status::kInfeasible;
