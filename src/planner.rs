@@ -925,14 +925,16 @@ fn years_held(m: &mip::Model, c: usize) -> f64 {
 
 /// The LP of part `m` with `cuts` (rows after its own), in a session started from
 /// pricing's `basis` (the cuts' rows basic), with `opts`'s time and threads. `None` without
-/// cuts or time.
+/// cuts, or past `deadline` (the root cuts may end there; a solve started then would still
+/// get [`seconds_to`]'s second: on the 800-person pool the run ended 3-4 s past its limit).
 fn cut_session(
     m: &mip::Model,
     basis: Option<mip::highs::Basis>,
     cuts: &[mip::highs::Cut],
     opts: &SolveOptions,
+    deadline: Instant,
 ) -> Option<(mip::Model, mip::highs::LpSession)> {
-    if cuts.is_empty() || opts.stopped() || opts.time_limit <= 0.0 {
+    if cuts.is_empty() || opts.stopped() || Instant::now() >= deadline {
         return None;
     }
     let mut with = m.clone();
@@ -957,7 +959,7 @@ fn nearest_basis(
     deadline: Instant,
 ) -> Option<mip::highs::Basis> {
     let o = SolveOptions { time_limit: seconds_to(deadline), verbose: false, ..opts.clone() };
-    let (with, mut session) = cut_session(m, basis, cuts, &o)?;
+    let (with, mut session) = cut_session(m, basis, cuts, &o, deadline)?;
     let steered: Vec<(usize, f64)> = (0..m.cols.len())
         .filter(|&c| with.cols[c].integer && x[c] > 0.5)
         .map(|c| (c, with.cols[c].cost - NEAR_FACE_WEIGHT * years_held(&with, c)))
@@ -985,7 +987,7 @@ fn close_with_cuts(
     to_phase: &mip::Beside,
 ) -> Option<(Vec<f64>, f64)> {
     let started = Instant::now();
-    let (with, mut session) = cut_session(m, basis, cuts, &on_lane(opts, deadline))?;
+    let (with, mut session) = cut_session(m, basis, cuts, &on_lane(opts, deadline), deadline)?;
     let mip::highs::LpOutcome::Optimal(lp) = session.solve().ok()? else { return None };
     to_phase.raise(lp.objective);
     let reduced = with.reduced_costs(&with.by_column(), &lp.duals);
@@ -1665,7 +1667,7 @@ mod tests {
 
     /// The LP with the root cuts bounds every plan of the part, and a plan from its face
     /// that meets that bound is the part's optimum (HiGHS alone on the part agrees);
-    /// without cuts nothing is tried.
+    /// without cuts, or past the deadline (where the root cuts may end), nothing is tried.
     #[test]
     fn root_cuts_close_a_part_with_a_plan_at_their_bound() {
         let s = crate::generate::generate(&crate::generate::spec_for(120, 2));
@@ -1686,6 +1688,11 @@ mod tests {
             // Without cuts: nothing.
             let told = mip::Beside::default();
             assert!(close_with_cuts(&m, None, &[], &opts, deadline, &told).is_none());
+            assert!(!told.done(None) && told.bound() == f64::NEG_INFINITY, "nothing told the second phase");
+            // With them past the deadline: nothing either, nor a basis for `lp.json`.
+            let past = Instant::now();
+            assert!(close_with_cuts(&m, None, &cuts, &opts, past, &told).is_none());
+            assert!(nearest_basis(&m, None, &cuts, &vec![0.0; m.cols.len()], &opts, past).is_none());
             assert!(!told.done(None) && told.bound() == f64::NEG_INFINITY, "nothing told the second phase");
             // With them: the bound, and the optimum when the face has one at it.
             let found = close_with_cuts(&m, None, &cuts, &opts, deadline, &told);
