@@ -200,13 +200,14 @@ const ROOT_SEPARATORS_OFF: &str = "4";
 /// off: no start, no heuristic (with our HiGHS's change 9, not even the roundings
 /// upstream runs at any effort, whose plan would make the cuts hold only for plans as
 /// good), no presolve and no symmetry handling (which keep one plan of each kind only),
-/// no mod-k separator ([`ROOT_SEPARATORS_OFF`]). So they hold for every plan of `m`, whatever its objective, and they are what closes
-/// the root's gap (on the district, 5 cuts on the churn and continuity rows raise the LP
-/// bound to the optimum). The root LP starts from `basis`. The root ends early, with the
-/// cuts in its LP by then (our HiGHS's change 11; none when that is before its first
-/// separation round), at the time limit, at a stop asked for, or once its bound reaches
-/// `enough` (`f64` bits, read as it goes: a bound beyond which the caller needs no more
-/// cuts; `plan` passes none, so that its cuts do not depend on timing).
+/// no mod-k separator ([`ROOT_SEPARATORS_OFF`]). So they hold for every plan of `m`,
+/// whatever its objective, and they are what closes the root's gap (on the district, 5
+/// cuts on the churn and continuity rows raise the LP bound to the optimum). The root LP
+/// starts from `basis`. The root ends early, with the cuts in its LP by then (our HiGHS's
+/// change 11; none when that is before its first separation round), at the time limit,
+/// at a stop asked for, or once its bound reaches `enough` (`f64` bits, read as it goes: a
+/// bound beyond which the caller needs no more cuts; `plan` passes none, so that its cuts
+/// do not depend on timing).
 pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>, enough: &AtomicU64) -> Result<Vec<Cut>> {
     let opts = opts.with_highs(&[
         ("presolve", "off"),
