@@ -387,18 +387,6 @@ fn threads_on_this_thread(threads: i32) {
     });
 }
 
-/// HiGHS's `simplex_strategy` for an [`LpSession`] with two threads or more: the dual
-/// simplex with parallel tasks (SIP, `kSimplexStrategyDualTasks` in HiGHS's
-/// `simplex/SimplexConst.h`), which takes the serial dual simplex's pivots (the district's
-/// `plan.csv` and `lp.json` byte-identical) with its pricing and updates on both cores. On
-/// a one-part model pricing has both (the district: its LPs 3.35 s against 4.35 s; the
-/// 800-person pool: 32.1 s against 37.5 s, the same plan); parts side by side, runner-ups
-/// and the cuts' lane have one thread each and keep the serial dual simplex. PAMI
-/// (`kSimplexStrategyDualMulti`) was as fast on the district but takes other pivots: on the
-/// 800-person pool its last LP's vertex gave a quick plan MIP that ran out of its time
-/// (19.5% at 60 s against 3.7%).
-const SIMPLEX_DUAL_TASKS: i32 = 2;
-
 /// An LP kept alive between solves, so that added columns warm-start from the last basis
 /// (column generation).
 pub struct LpSession {
@@ -427,9 +415,11 @@ impl LpSession {
         h.set_option("output_flag", false);
         h.set_option("time_limit", opts.time_limit.max(0.0));
         h.set_option("threads", opts.threads.max(1) as i32);
-        if opts.threads >= 2 {
-            h.set_option("simplex_strategy", SIMPLEX_DUAL_TASKS);
-        }
+        // HiGHS's serial dual simplex (its default), even with threads to spare: its
+        // parallel-task variant (SIP) took the district's pricing LPs from 4.35 s to 3.35 s
+        // on an idle machine, but with another process busy on the second core its tasks
+        // wait on each other: pricing then ended 5 rounds in at 43 s, against 7 s for the
+        // whole plan serially (BENCHMARKS.md, session 36).
         // Re-solves start from the previous basis; presolve would discard it.
         h.set_option("presolve", "off");
         let watch = Box::into_raw(Box::new(Watch {
