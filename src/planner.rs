@@ -949,7 +949,7 @@ fn cut_session(
 
 /// [`PartLp::cut_basis`]: the LP of part `m` with `cuts`, from pricing's `basis`, each
 /// person-year the part's plan `x` holds [`NEAR_FACE_WEIGHT`] cheaper. `None` without cuts,
-/// time, or an optimum. Both lanes are done by then: it has every thread.
+/// time, or an optimum. It runs after both lanes.
 fn nearest_basis(
     m: &mip::Model,
     basis: Option<mip::highs::Basis>,
