@@ -485,6 +485,22 @@ impl LpSession {
         Ok(())
     }
 
+    /// Changes the bounds of rows `(index, lower, upper)`.
+    pub fn set_row_bounds(&mut self, rows: &[(usize, f64, f64)]) -> Result<()> {
+        let h = self.model.as_mut().expect("session alive");
+        let index: Vec<c_int> = rows.iter().map(|&(r, _, _)| r as c_int).collect();
+        let lower: Vec<f64> = rows.iter().map(|&(_, l, _)| l).collect();
+        let upper: Vec<f64> = rows.iter().map(|&(_, _, u)| u).collect();
+        // SAFETY: arrays of the length passed.
+        let status = unsafe {
+            sys::Highs_changeRowsBoundsBySet(h.as_mut_ptr(), index.len() as c_int, index.as_ptr(), lower.as_ptr(), upper.as_ptr())
+        };
+        if status == sys::kHighsStatusError {
+            return Err(Error::Solver("HiGHS rejected a row bound change".into()));
+        }
+        Ok(())
+    }
+
     /// Starts the next solve from `basis` (of the session's column and row counts); whether
     /// HiGHS took it (it keeps none that is inconsistent).
     pub fn set_basis(&mut self, basis: &Basis) -> bool {

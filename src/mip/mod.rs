@@ -7,6 +7,7 @@
 //! the crate that talks to a solver.
 
 pub mod colgen;
+pub mod fixing;
 pub mod highs;
 
 use crate::scenario::{PersonIx, PostIx};
