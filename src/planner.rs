@@ -1229,8 +1229,10 @@ fn prove(
 
 /// The MIP over every move of `m` priced within `gap` of the LP bound (and the columns of
 /// `x`, a plan that far above it, which starts it): its root alone without presolve, then,
-/// where that leaves a gap, its tree with presolve, in `opts`'s time (see [`prove`]).
-/// `None` when that is no more than `more_than` columns: nothing to add to a MIP over them.
+/// where that leaves a gap, its tree with presolve, in `opts`'s time (see [`prove`]); both
+/// over the moves other duals leave of those ([`narrowed`]), the result spread back over
+/// them all. `None` when that is no more than `more_than` columns: nothing to add to a MIP
+/// over them.
 fn prove_within(
     m: &crate::mip::Model,
     generated: &mip::colgen::Generated,
