@@ -1301,8 +1301,8 @@ fn prove_within(
 /// ([`mip::fixing::narrow`]): that model, its columns in `wide`, the second dual's basis
 /// (`wide`'s own `basis` when nothing is left out), and a bound on every plan of `wide`
 /// with a column left out (infinite when none is). The window of C00078 in P0010 in 2029
-/// on the district: 17.3k moves within the gap, 8.7k left (0.3 s); the strict district's
-/// proof: 20.1k, 10.2k left (0.25 s).
+/// on the district: 17.3k moves within the gap, 8.7k and then 7.7k left (0.5 s); the
+/// strict district's proof: 20.1k, 10.2k, 9.2k.
 fn narrowed(
     wide: &crate::mip::Model,
     basis: Option<mip::highs::Basis>,
@@ -1460,11 +1460,12 @@ pub fn pinned_bound(
     // costs of its moves at the LP's duals (the cuts hold for all of them), so only the
     // moves priced within the gap can beat this plan, and the MIP over them, started from
     // it, finds the best plan with the pin or bounds it, within [`PINNED_PROOF_SECONDS`]
-    // unless asked to prove. Within `EXACT_TOL` the plan is exact as it is. It runs over
-    // the moves a second dual of the LP leaves of those ([`narrowed`]; on the district,
-    // C00078 in P0010 in 2029: 17.3k moves within 0.375, 8.7k left, the proof 0.4–0.7 s
-    // instead of 1.2–1.8 s), its root LP from that dual's basis (through HiGHS's presolve,
-    // our HiGHS's change 8), and no heuristic ([`PROOF_QUIET`]).
+    // unless asked to prove (both that and finding the moves below). Within `EXACT_TOL`
+    // the plan is exact as it is. It runs over the moves other duals of the LP leave of
+    // those ([`narrowed`]; on the district, C00078 in P0010 in 2029: 17.3k moves within
+    // 0.375, 7.7k left in 0.5 s, the proof 0.40–0.52 s instead of 1.2–1.8 s), its root LP
+    // from the last dual's basis (through HiGHS's presolve, our HiGHS's change 8), and no
+    // heuristic ([`PROOF_QUIET`]).
     let gap = quick.objective - sol.objective;
     if gap > EXACT_TOL {
         let window: Vec<bool> =
@@ -1472,9 +1473,12 @@ pub fn pinned_bound(
         let (wide, wide_kept) = part.restrict(&window);
         let wide_x = mip::pick(&wide_kept, &x);
         let limit = if prove { opts.time_limit } else { opts.time_limit.min(PINNED_PROOF_SECONDS) };
+        let started = Instant::now();
         let root = session.basis().map(|b| b.pick(&wide_kept));
-        let (tight, tight_kept, root, tight_left_out) = narrowed(&wide, root, &wide_x, opts)?;
+        let (tight, tight_kept, root, tight_left_out) =
+            narrowed(&wide, root, &wide_x, &SolveOptions { time_limit: limit, ..opts.clone() })?;
         let start = integer_part(&tight, &mip::pick(&tight_kept, &wide_x));
+        let limit = limit - started.elapsed().as_secs_f64();
         let exact = SolveOptions { gap: 0.0, time_limit: limit, ..opts.with_highs(&PROOF_QUIET) };
         let proof = mip::highs::solve(&tight, &exact, Warm { plan: Some(&start), basis: root.as_ref() }, &mut |_| {})?;
         tracing::debug!(
@@ -1505,7 +1509,8 @@ pub fn pinned_bound(
 pub const EXACT_TOL: f64 = 1e-5;
 
 /// How long [`pinned_bound`] tries, unless asked to prove, to prove a plan short of its
-/// bound (the proof of C00078 in P0010 in 2029 on the district takes 0.4–0.7 s).
+/// bound (on the district, C00078 in P0010 in 2029: 0.9–1.0 s, the moves it needs found
+/// and the proof).
 const PINNED_PROOF_SECONDS: f64 = 3.0;
 
 /// HiGHS's presolve rules left out of the proofs' presolve ([`pinned_bound`]'s, and the
