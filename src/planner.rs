@@ -1249,7 +1249,7 @@ fn prove_within(
     }
     let basis = generated.basis_for(&wide_kept);
     let wide_x = mip::pick(&wide_kept, x);
-    let (tight, tight_kept, basis, left_out) = narrowed(&wide, basis, &wide_x, opts)?;
+    let Tight { model: tight, kept: tight_kept, basis, left_out } = narrowed(&wide, basis, &wide_x, opts)?;
     let start = integer_part(&tight, &mip::pick(&tight_kept, &wide_x));
     let warm = Warm { plan: Some(&start), basis: basis.as_ref() };
     // The root only has to raise the bound over a plan it starts from: no heuristic at
@@ -1298,17 +1298,17 @@ fn prove_within(
 
 /// The columns of `wide` a MIP started from the plan `x` (over `wide`) needs, by the floors
 /// of a second optimal dual of `wide`'s LP from its optimal `basis`
-/// ([`mip::fixing::narrow`]): that model, its columns in `wide`, the second dual's basis
+/// ([`mip::fixing::narrow`]): that model, its columns in `wide`, the last dual's basis
 /// (`wide`'s own `basis` when nothing is left out), and a bound on every plan of `wide`
 /// with a column left out (infinite when none is). The window of C00078 in P0010 in 2029
 /// on the district: 17.3k moves within the gap, 8.7k and then 7.7k left (0.5 s); the
 /// strict district's proof: 20.1k, 10.2k, 9.2k.
-fn narrowed(
-    wide: &crate::mip::Model,
+fn narrowed<'w>(
+    wide: &'w crate::mip::Model,
     basis: Option<mip::highs::Basis>,
     x: &[f64],
     opts: &SolveOptions,
-) -> Result<(crate::mip::Model, Vec<u32>, Option<mip::highs::Basis>, f64)> {
+) -> Result<Tight<'w>> {
     let narrowed = match &basis {
         Some(b) => mip::fixing::narrow(wide, b, x, wide.objective(x), opts)?,
         None => None,
@@ -1316,10 +1316,28 @@ fn narrowed(
     Ok(match narrowed {
         Some(n) => {
             tracing::debug!(moves = wide.cols.len(), kept = n.kept.len(), "a second dual's floors");
-            (n.model, n.kept, n.basis, n.left_out)
+            Tight { model: std::borrow::Cow::Owned(n.model), kept: n.kept, basis: n.basis, left_out: n.left_out }
         }
-        None => (wide.clone(), (0..wide.cols.len() as u32).collect(), basis, f64::INFINITY),
+        // `wide` itself, not a copy (32k moves on the district with `max_moves = 0`).
+        None => Tight {
+            model: std::borrow::Cow::Borrowed(wide),
+            kept: (0..wide.cols.len() as u32).collect(),
+            basis,
+            left_out: f64::INFINITY,
+        },
     })
+}
+
+/// What [`narrowed`] leaves of a proof's window.
+struct Tight<'w> {
+    /// The model of the moves left (the window itself when none is left out).
+    model: std::borrow::Cow<'w, crate::mip::Model>,
+    /// Their columns in the window.
+    kept: Vec<u32>,
+    /// The root basis.
+    basis: Option<mip::highs::Basis>,
+    /// A bound on every plan with a move left out.
+    left_out: f64,
 }
 
 /// The best plan with one more pin, proven by [`prove_pinned`].
@@ -1475,7 +1493,7 @@ pub fn pinned_bound(
         let limit = if prove { opts.time_limit } else { opts.time_limit.min(PINNED_PROOF_SECONDS) };
         let started = Instant::now();
         let root = session.basis().map(|b| b.pick(&wide_kept));
-        let (tight, tight_kept, root, tight_left_out) =
+        let Tight { model: tight, kept: tight_kept, basis: root, left_out: tight_left_out } =
             narrowed(&wide, root, &wide_x, &SolveOptions { time_limit: limit, ..opts.clone() })?;
         let start = integer_part(&tight, &mip::pick(&tight_kept, &wide_x));
         let limit = limit - started.elapsed().as_secs_f64();

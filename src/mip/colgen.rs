@@ -338,16 +338,7 @@ pub(crate) fn lagrangian_bound(
     lp: &[(f64, f64)],
 ) -> f64 {
     const TOL: f64 = 1e-9;
-    let at_bound = |c: usize, d: f64| {
-        let col = &m.cols[c];
-        if d < -TOL {
-            d * col.ub
-        } else if d > TOL {
-            d * col.lb
-        } else {
-            0.0
-        }
-    };
+    let at_bound = |c: usize, d: f64| super::least_at_bounds(d, m.cols[c].lb, m.cols[c].ub);
     let mut bound = objective - lp.iter().map(|&(d, x)| if d.abs() <= TOL { 0.0 } else { d * x }).sum::<f64>();
     // Per group, its binary columns of negative reduced cost; groups with a column fixed
     // to 1 (or not binary) price each column on its own (weaker, still valid); columns

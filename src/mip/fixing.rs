@@ -20,7 +20,7 @@
 //! the duals, which stay dual feasible).
 
 use super::highs::{Basis, LpOutcome, LpSession, NewCol};
-use super::{Model, SolveOptions};
+use super::{least_at_bounds, Model, SolveOptions};
 use crate::error::Result;
 
 /// How far each row bound moves per unit of coefficient of a column to price up: far
@@ -40,11 +40,6 @@ const AGAIN: f64 = 0.2;
 /// The cost of the elastic columns that keep the perturbed LP feasible: the duals'
 /// largest magnitude.
 const ELASTIC_COST: f64 = 1e5;
-
-/// Reduced costs and duals this close to 0 count as 0 in the Lagrangian bound (as in
-/// `colgen::lagrangian_bound`): HiGHS's own tolerances are 1e-7, and what they leave out
-/// is far below the weights' decimals.
-const ZERO: f64 = 1e-9;
 
 /// The columns of a model that could be in a plan no worse than a given one.
 #[derive(Debug, Clone)]
@@ -146,19 +141,11 @@ fn steer(m: &Model, basis: &Basis, start: &[f64], upper: f64, opts: &SolveOption
 /// The Lagrangian bound of `m` at row duals `y` (reduced costs `reduced`): every point
 /// within `m`'s bounds costs at least `offset + Σ_r y_r·(the row bound y_r's sign asks
 /// for) + Σ_c d_c·(the column bound d_c's sign asks for)`; `-inf` where such a bound is
-/// infinite.
+/// infinite. Duals and reduced costs within 1e-9 of 0 count as 0 ([`least_at_bounds`], as
+/// in `colgen::lagrangian_bound`): far below the weights' decimals.
 fn lagrangian(m: &Model, y: &[f64], reduced: &[f64]) -> f64 {
-    let term = |d: f64, lb: f64, ub: f64| {
-        if d > ZERO {
-            d * lb
-        } else if d < -ZERO {
-            d * ub
-        } else {
-            0.0
-        }
-    };
-    let rows: f64 = m.rows.iter().zip(y).map(|(r, &y)| term(y, r.lb, r.ub)).sum();
-    let cols: f64 = m.cols.iter().zip(reduced).map(|(c, &d)| term(d, c.lb, c.ub)).sum();
+    let rows: f64 = m.rows.iter().zip(y).map(|(r, &y)| least_at_bounds(y, r.lb, r.ub)).sum();
+    let cols: f64 = m.cols.iter().zip(reduced).map(|(c, &d)| least_at_bounds(d, c.lb, c.ub)).sum();
     m.offset + rows + cols
 }
 

@@ -547,6 +547,19 @@ pub struct Progress {
     pub nodes: i64,
 }
 
+/// The least `d·v` for `v` in `[lb, ub]`: a column's (or row's) share of a Lagrangian bound
+/// at reduced cost (or dual) `d`; 0 within 1e-9 of 0, below the solver's tolerances (1e-7).
+pub(crate) fn least_at_bounds(d: f64, lb: f64, ub: f64) -> f64 {
+    const ZERO: f64 = 1e-9;
+    if d > ZERO {
+        d * lb
+    } else if d < -ZERO {
+        d * ub
+    } else {
+        0.0
+    }
+}
+
 /// Values of a model restricted to the columns `kept` (as [`Model::restrict`] returns
 /// them) spread back over the `n` columns of the model restricted: the others at 0.
 pub fn spread(n: usize, kept: &[u32], x: &[f64]) -> Vec<f64> {
