@@ -1253,15 +1253,12 @@ fn prove_within(
     let start = integer_part(&tight, &mip::pick(&tight_kept, &wide_x));
     let warm = Warm { plan: Some(&start), basis: basis.as_ref() };
     // The root only has to raise the bound over a plan it starts from: no heuristic at
-    // all (at effort 0 no rounding, hence no analytic centre either: our HiGHS's changes 9
-    // and 10), 0.5–1 s less on the strict district and with `max_moves = 0`.
+    // all (no rounding, hence no analytic centre either: our HiGHS's changes 9 and 10),
+    // 0.5–1 s less on the strict district and with `max_moves = 0`.
     let root = SolveOptions { time_limit: opts.time_limit - started.elapsed().as_secs_f64(), ..opts.clone() };
-    let root = root.with_highs(&[
+    let root = root.with_highs(&mip::highs::NO_HEURISTICS).with_highs(&[
         ("presolve", "off"),
         ("mip_max_nodes", "1"),
-        ("mip_heuristic_effort", "0"),
-        ("mip_heuristic_run_rens", "false"),
-        ("mip_heuristic_run_rins", "false"),
         ("mip_pscost_minreliable", "0"),
     ]);
     let mut proof = mip::highs::solve(&tight, &root, warm, on_progress)?;
@@ -1274,7 +1271,7 @@ fn prove_within(
         );
         let found = (!proof.x.is_empty()).then(|| integer_part(&tight, &proof.x));
         let tree = SolveOptions { time_limit: left, ..opts.clone() };
-        let tree = tree.with_highs(&[("presolve_rule_off", PROOF_PRESOLVE_OFF)]);
+        let tree = quiet(&tree);
         let grown =
             mip::highs::solve(&tight, &tree, Warm { plan: Some(found.as_deref().unwrap_or(&start)), ..warm }, on_progress)?;
         // Both bounds hold for every plan of `wide`; the better plan stands.
@@ -1483,7 +1480,8 @@ pub fn pinned_bound(
     // those ([`narrowed`]; on the district, C00078 in P0010 in 2029: 17.3k moves within
     // 0.375, 7.7k left in 0.5 s, the proof 0.40–0.52 s instead of 1.2–1.8 s), its root LP
     // from the last dual's basis (through HiGHS's presolve, our HiGHS's change 8), and no
-    // heuristic ([`PROOF_QUIET`]).
+    // heuristic ([`quiet`]; on C00078 the proof took 2.5 s up to its
+    // 3 s limit with HiGHS's heuristics, and 1.2–1.8 s without).
     let gap = quick.objective - sol.objective;
     if gap > EXACT_TOL {
         let window: Vec<bool> =
@@ -1497,7 +1495,7 @@ pub fn pinned_bound(
             narrowed(&wide, root, &wide_x, &SolveOptions { time_limit: limit, ..opts.clone() })?;
         let start = integer_part(&tight, &mip::pick(&tight_kept, &wide_x));
         let limit = limit - started.elapsed().as_secs_f64();
-        let exact = SolveOptions { gap: 0.0, time_limit: limit, ..opts.with_highs(&PROOF_QUIET) };
+        let exact = SolveOptions { gap: 0.0, time_limit: limit, ..quiet(opts) };
         let proof = mip::highs::solve(&tight, &exact, Warm { plan: Some(&start), basis: root.as_ref() }, &mut |_| {})?;
         tracing::debug!(
             bound = proof.bound,
@@ -1539,14 +1537,16 @@ const PINNED_PROOF_SECONDS: f64 = 3.0;
 /// 40–43 s instead of 52–53 s.
 const PROOF_PRESOLVE_OFF: &str = "98304";
 
-/// HiGHS's options for [`pinned_bound`]'s proof, which starts from a plan a little above
-/// its bound and only has to close that gap: presolve without [`PROOF_PRESOLVE_OFF`]'s
-/// rules, and no heuristic. At effort 0 none runs at the root or in the tree (nor rounding:
-/// our HiGHS's change 9), but feasibility jump, which runs before the root whatever the
-/// effort, has its own switch. On the district's C00078 in P0010 in 2029 the proof took
-/// 2.5 s up to its 3 s limit with HiGHS's heuristics, and 1.2–1.8 s without.
-const PROOF_QUIET: [(&str, &str); 3] =
-    [("presolve_rule_off", PROOF_PRESOLVE_OFF), ("mip_heuristic_effort", "0"), ("mip_heuristic_run_feasibility_jump", "false")];
+/// `opts` for a proof's tree, which starts from a plan and only has to close the gap to
+/// it: presolve without [`PROOF_PRESOLVE_OFF`]'s rules, and no heuristic
+/// ([`mip::highs::NO_HEURISTICS`]). A better plan, if there is one, the tree's own LPs
+/// find. On the district with `max_moves = 0` the plan's proof took 12 s with HiGHS's
+/// heuristics (5.5 s of it in their sub-MIPs, finding nothing: the plan it started from
+/// was optimal), 10.9 s at effort 0 (which still lets the root spend 10,000 iterations on
+/// them), and 3 s with none.
+fn quiet(opts: &SolveOptions) -> SolveOptions {
+    opts.with_highs(&mip::highs::NO_HEURISTICS).with_highs(&[("presolve_rule_off", PROOF_PRESOLVE_OFF)])
+}
 
 /// What each person-year held otherwise than in the plan explained costs in the LP of
 /// [`pinned_bound`], to pick the optimal point nearest to it: far below the

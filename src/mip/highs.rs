@@ -196,6 +196,23 @@ pub fn solve(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut dyn F
 /// cuts still raise the LP to the optimum of the district under its three policies.
 const ROOT_SEPARATORS_OFF: &str = "4";
 
+/// HiGHS's options that keep every primal heuristic from running, for a MIP that only
+/// has to raise its bound over a plan it starts from. Effort 0 alone does not: it still
+/// lets the root spend 10,000 simplex iterations on heuristics (`moreHeuristicsAllowed`),
+/// and RENS, RINS and the root's reduced-cost sub-MIP then run, nested up to six deep
+/// (on the district with `max_moves = 0`, 5.5 of the proof's 12 s); feasibility jump runs
+/// before the root whatever the effort. At effort 0 no rounding runs either (our HiGHS's
+/// change 9).
+pub const NO_HEURISTICS: [(&str, &str); 7] = [
+    ("mip_heuristic_effort", "0"),
+    ("mip_heuristic_run_feasibility_jump", "false"),
+    ("mip_heuristic_run_rens", "false"),
+    ("mip_heuristic_run_rins", "false"),
+    ("mip_heuristic_run_root_reduced_cost", "false"),
+    ("mip_heuristic_run_zi_round", "false"),
+    ("mip_heuristic_run_shifting", "false"),
+];
+
 /// The cuts HiGHS's root separation leaves in `m`'s LP, asked for with no plan to cut
 /// off: no start, no heuristic (with our HiGHS's change 9, not even the roundings
 /// upstream runs at any effort, whose plan would make the cuts hold only for plans as
@@ -213,15 +230,9 @@ pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>, enough: 
         ("presolve", "off"),
         ("mip_detect_symmetry", "false"),
         ("mip_max_nodes", "1"),
-        ("mip_heuristic_effort", "0"),
-        ("mip_heuristic_run_feasibility_jump", "false"),
-        ("mip_heuristic_run_rens", "false"),
-        ("mip_heuristic_run_rins", "false"),
-        ("mip_heuristic_run_root_reduced_cost", "false"),
-        ("mip_heuristic_run_zi_round", "false"),
-        ("mip_heuristic_run_shifting", "false"),
         ("mip_separators_off", ROOT_SEPARATORS_OFF),
     ]);
+    let opts = opts.with_highs(&NO_HEURISTICS);
     let warm = Warm { plan: None, basis };
     Ok(solve_counted(m, &opts, warm, &mut |_| {}, Some(enough))?.2)
 }
