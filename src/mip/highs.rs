@@ -196,13 +196,10 @@ pub fn solve(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut dyn F
 /// cuts still raise the LP to the optimum of the district under its three policies.
 const ROOT_SEPARATORS_OFF: &str = "4";
 
-/// HiGHS's options that keep every primal heuristic from running, for a MIP that only
-/// has to raise its bound over a plan it starts from. Effort 0 alone does not: it still
-/// lets the root spend 10,000 simplex iterations on heuristics (`moreHeuristicsAllowed`),
-/// and RENS, RINS and the root's reduced-cost sub-MIP then run, nested up to six deep
-/// (on the district with `max_moves = 0`, 5.5 of the proof's 12 s); feasibility jump runs
-/// before the root whatever the effort. At effort 0 no rounding runs either (our HiGHS's
-/// change 9).
+/// HiGHS's options that keep every primal heuristic from running. Effort 0 alone does
+/// not: it still lets the root spend 10,000 simplex iterations on heuristics
+/// (`moreHeuristicsAllowed`), and feasibility jump runs before the root whatever the
+/// effort. At effort 0 no rounding runs either (our HiGHS's change 9).
 pub const NO_HEURISTICS: [(&str, &str); 7] = [
     ("mip_heuristic_effort", "0"),
     ("mip_heuristic_run_feasibility_jump", "false"),
