@@ -614,6 +614,9 @@ fn solve_elastic(
         nodes: 0,
     };
     let by = Instant::now() + std::time::Duration::from_secs_f64(o.time_limit);
+    // No root cuts: they are for runner-ups, and no one explains a repair (with them, the
+    // basis for `lp.json` of an elastic model of the district took 12.8 s).
+    let o = &SolveOptions { root_cuts: false, ..o.clone() };
     match solve_part(part, moves.most_counted, o, by, &|_| {}) {
         Ok(solved) => {
             let (objective, bound) = (elastic.objective(&solved.x), solved.bound + elastic.offset);
