@@ -1255,12 +1255,12 @@ fn prove_within(
     let Tight { model: tight, kept: tight_kept, basis, left_out } = narrowed(&wide, basis, &wide_x, opts)?;
     let start = integer_part(&tight, &mip::pick(&tight_kept, &wide_x));
     let warm = Warm { plan: Some(&start), basis: basis.as_ref() };
-    // The root only has to raise the bound over a plan it starts from: the few heuristics
-    // of a proof ([`PROOF_HEURISTICS`]; at effort 0 no rounding, hence no analytic centre
-    // either: our HiGHS's changes 9 and 10), 0.5–1 s less on the strict district and with
-    // `max_moves = 0`.
+    // The root only has to raise the bound over a plan it starts from: only the cheap
+    // heuristics (`mip::highs::COSTLY_HEURISTICS_OFF`; at effort 0 no rounding, hence no
+    // analytic centre either: our HiGHS's changes 9 and 10), 0.5–1 s less on the strict
+    // district and with `max_moves = 0`.
     let root = SolveOptions { time_limit: opts.time_limit - started.elapsed().as_secs_f64(), ..opts.clone() };
-    let root = root.with_highs(&PROOF_HEURISTICS).with_highs(&[
+    let root = root.with_highs(&mip::highs::COSTLY_HEURISTICS_OFF).with_highs(&[
         ("presolve", "off"),
         ("mip_max_nodes", "1"),
         ("mip_pscost_minreliable", "0"),
@@ -1540,30 +1540,17 @@ const PINNED_PROOF_SECONDS: f64 = 3.0;
 /// 40–43 s instead of 52–53 s.
 const PROOF_PRESOLVE_OFF: &str = "98304";
 
-/// The heuristics a proof runs without ([`quiet`], and its root): it starts from a plan and
-/// only has to close the gap to it. At effort 0 none runs in the tree nor, at any effort,
-/// rounding (our HiGHS's change 9); but effort 0 still lets the root spend 10,000 simplex
-/// iterations on heuristics, so RENS and RINS, whose sub-MIPs nest up to six deep, are
-/// switched off by name, and feasibility jump, which runs before the root whatever the
-/// effort. On the district with `max_moves = 0` the plan's proof's tree took 12 s with
-/// RENS and RINS (5.5 s in their sub-MIPs, finding nothing: its start was optimal) and 3.5 s
-/// without; on C00078 in P0010 in 2029 the runner-up's proof took 2.5 s up to its 3 s limit
-/// with HiGHS's heuristics, and 1.2–1.8 s without. The cheap ones left (shifting, ZI
-/// rounding, the reduced-cost sub-MIP) find the plan where a proof starts above it: with
-/// them off too (`mip::highs::NO_HEURISTICS`), a pinned re-solve's root left 680.0 over its
-/// bound of 673.3 to its tree, and `recommend --full` on P0067 in 2028 took 17.4–18.3 s
-/// instead of 14.7–15.3 s.
-const PROOF_HEURISTICS: [(&str, &str); 4] = [
-    ("mip_heuristic_effort", "0"),
-    ("mip_heuristic_run_feasibility_jump", "false"),
-    ("mip_heuristic_run_rens", "false"),
-    ("mip_heuristic_run_rins", "false"),
-];
-
-/// `opts` for a proof's tree: presolve without [`PROOF_PRESOLVE_OFF`]'s rules, and
-/// without [`PROOF_HEURISTICS`].
+/// `opts` for a proof's tree, which starts from a plan and only has to close the gap to
+/// it: presolve without [`PROOF_PRESOLVE_OFF`]'s rules, and only the cheap heuristics
+/// (`mip::highs::COSTLY_HEURISTICS_OFF`). On the district with `max_moves = 0` the plan's
+/// proof's tree took 12 s with RENS and RINS, finding nothing (its start was optimal), and
+/// 3.0–3.5 s without; on C00078 in P0010 in 2029 the runner-up's proof took 2.5 s up to its
+/// 3 s limit with HiGHS's heuristics, and 1.2–1.8 s without. The cheap ones find the plan
+/// where a proof starts above it: with them off too, a pinned re-solve's root left 680.0
+/// over its bound of 673.3 to its tree, and `recommend --full` on P0067 in 2028 took
+/// 17.4–18.3 s instead of 14.9–15.7 s.
 fn quiet(opts: &SolveOptions) -> SolveOptions {
-    opts.with_highs(&PROOF_HEURISTICS).with_highs(&[("presolve_rule_off", PROOF_PRESOLVE_OFF)])
+    opts.with_highs(&mip::highs::COSTLY_HEURISTICS_OFF).with_highs(&[("presolve_rule_off", PROOF_PRESOLVE_OFF)])
 }
 
 /// What each person-year held otherwise than in the plan explained costs in the LP of

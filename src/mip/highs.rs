@@ -196,15 +196,23 @@ pub fn solve(m: &Model, opts: &SolveOptions, warm: Warm, on_progress: &mut dyn F
 /// cuts still raise the LP to the optimum of the district under its three policies.
 const ROOT_SEPARATORS_OFF: &str = "4";
 
-/// HiGHS's options that keep every primal heuristic from running. Effort 0 alone does
-/// not: it still lets the root spend 10,000 simplex iterations on heuristics
-/// (`moreHeuristicsAllowed`), and feasibility jump runs before the root whatever the
-/// effort. At effort 0 no rounding runs either (our HiGHS's change 9).
-pub const NO_HEURISTICS: [(&str, &str); 7] = [
+/// HiGHS's options that keep its costly primal heuristics from running, for a MIP that
+/// starts from a plan and only has to close the gap to it (a proof). Effort 0 alone does
+/// not: it still lets the root and the first nodes spend 10,000 simplex iterations on
+/// heuristics (`moreHeuristicsAllowed`), where RENS and RINS nest sub-MIPs up to six deep
+/// (on the district with `max_moves = 0`, 5.5 s of the proof's 12 s); feasibility jump runs
+/// before the root whatever the effort. At effort 0 no rounding runs either (our HiGHS's
+/// change 9). Shifting, ZI rounding and the reduced-cost sub-MIP, cheap, still run within
+/// that allowance.
+pub const COSTLY_HEURISTICS_OFF: [(&str, &str); 4] = [
     ("mip_heuristic_effort", "0"),
     ("mip_heuristic_run_feasibility_jump", "false"),
     ("mip_heuristic_run_rens", "false"),
     ("mip_heuristic_run_rins", "false"),
+];
+
+/// With [`COSTLY_HEURISTICS_OFF`], no primal heuristic at all.
+const CHEAP_HEURISTICS_OFF: [(&str, &str); 3] = [
     ("mip_heuristic_run_root_reduced_cost", "false"),
     ("mip_heuristic_run_zi_round", "false"),
     ("mip_heuristic_run_shifting", "false"),
@@ -229,7 +237,7 @@ pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>, enough: 
         ("mip_max_nodes", "1"),
         ("mip_separators_off", ROOT_SEPARATORS_OFF),
     ]);
-    let opts = opts.with_highs(&NO_HEURISTICS);
+    let opts = opts.with_highs(&COSTLY_HEURISTICS_OFF).with_highs(&CHEAP_HEURISTICS_OFF);
     let warm = Warm { plan: None, basis };
     Ok(solve_counted(m, &opts, warm, &mut |_| {}, Some(enough))?.2)
 }
@@ -347,12 +355,13 @@ pub struct LpSolution {
 /// Solves the LP relaxation of `m`; `Ok(None)` if it is infeasible. Once, from no basis:
 /// with HiGHS's presolve, which a session leaves off to keep its basis between solves.
 /// Where pricing's working set leaves a hard row unmet, this LP over every move decides
-/// whether any plan meets them all; for a runner-up pinned into P0067 in 2028 on the
-/// district, whose diagnosis asks it twice, it took 9.8 and 12.8 s without presolve.
+/// whether any plan meets them all: in the diagnosis of `plan --pin C00038=P0067@2028` on
+/// the district it took 9.8 s without presolve and 2.4 s with it. Where presolve cannot
+/// tell infeasible from unbounded, HiGHS solves the LP again without it, and if that does
+/// not tell either, the answer is an error (the caller then solves the MIP over every
+/// column). Presolve itself stops at the time limit, not at a stop asked for.
 pub fn solve_lp(m: &Model, opts: &SolveOptions) -> Result<Option<LpSolution>> {
-    let mut session = LpSession::new(m, opts)?;
-    session.model.as_mut().expect("session alive").set_option("presolve", "on");
-    match session.solve()? {
+    match LpSession::open(m, opts, true)?.solve()? {
         LpOutcome::Optimal(sol) => Ok(Some(sol)),
         LpOutcome::Infeasible => Ok(None),
         LpOutcome::Stopped => Err(Error::Solver("LP relaxation stopped by the time limit".into())),
@@ -425,6 +434,11 @@ impl Drop for LpSession {
 impl LpSession {
     /// The LP relaxation of `m`.
     pub fn new(m: &Model, opts: &SolveOptions) -> Result<LpSession> {
+        LpSession::open(m, opts, false)
+    }
+
+    /// The LP relaxation of `m`, with HiGHS's presolve or without (re-solves from a basis).
+    fn open(m: &Model, opts: &SolveOptions, presolve: bool) -> Result<LpSession> {
         let mut h = load_relaxed(m)?;
         h.set_option("output_flag", false);
         h.set_option("time_limit", opts.time_limit.max(0.0));
@@ -435,7 +449,7 @@ impl LpSession {
         // wait on each other: pricing then ended 5 rounds in at 43 s, against 7 s for the
         // whole plan serially (BENCHMARKS.md, session 36).
         // Re-solves start from the previous basis; presolve would discard it.
-        h.set_option("presolve", "off");
+        h.set_option("presolve", if presolve { "on" } else { "off" });
         let watch = Box::into_raw(Box::new(Watch {
             started: Instant::now(),
             deadline: opts.time_limit,
@@ -654,6 +668,18 @@ mod tests {
         );
         let s = solve(&m, &SolveOptions::default(), Warm::default(), &mut |_| {}).unwrap();
         assert_eq!(s.status, Status::Infeasible);
+        // Its LP too, through presolve (`solve_lp`) and from the slacks (a session).
+        assert!(solve_lp(&m, &SolveOptions::default()).unwrap().is_none());
+        assert!(matches!(LpSession::new(&m, &SolveOptions::default()).unwrap().solve().unwrap(), LpOutcome::Infeasible));
+        // And without the bad row, the same optimum either way.
+        let m = assignment();
+        let once = solve_lp(&m, &SolveOptions::default()).unwrap().unwrap();
+        let LpOutcome::Optimal(session) = LpSession::new(&m, &SolveOptions::default()).unwrap().solve().unwrap() else {
+            panic!("the assignment's LP has an optimum")
+        };
+        assert!((once.objective - session.objective).abs() < 1e-9);
+        assert_eq!(once.x.len(), m.cols.len());
+        assert_eq!(once.duals.len(), m.rows.len());
     }
 
     /// The MIP's root LP starts from the basis given (our HiGHS's change 8): the LP's

@@ -399,7 +399,7 @@ pub struct SolveOptions {
     /// for runner-ups to be bounded by (`lp.json`), and try them on the plan itself beside
     /// the second phase (`planner::close_with_cuts`): set by the commands whose plan is
     /// explained later (`plan`, and `recommend` when it plans first), not by the re-solves
-    /// of runner-ups themselves.
+    /// of runner-ups themselves nor for the diagnosis's elastic models.
     pub root_cuts: bool,
     /// The caller knows that no plan meets the hard rules (a runner-up whose LP with the
     /// plan's root cuts has no solution): the plan goes to the diagnosis without searching
