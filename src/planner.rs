@@ -1510,8 +1510,7 @@ pub fn pinned_bound(
         let left_out = (sol.objective + least_left_out(&reduced, &wide_kept)).min(tight_left_out);
         bound = bound.max(f.model.offset + others + proof.bound.min(left_out));
         if !proof.x.is_empty() && proof.objective < quick.objective - 1e-9 {
-            let kept: Vec<u32> = tight_kept.iter().map(|&c| wide_kept[c as usize]).collect();
-            x = mip::spread(part.cols.len(), &kept, &proof.x);
+            x = mip::spread(part.cols.len(), &mip::pick(&tight_kept, &wide_kept), &proof.x);
         }
     }
     // The part as the MIPs have it, the other parts as `near`.

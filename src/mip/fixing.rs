@@ -77,11 +77,8 @@ pub fn narrow(m: &Model, basis: &Basis, start: &[f64], upper: f64, opts: &SolveO
         given = narrowed.kept.len();
         // A plan with a column this round left out is a plan of the model it was given
         // (or has a column an earlier round left out): either floor holds.
-        narrowed = Narrowed {
-            kept: next.kept.iter().map(|&c| narrowed.kept[c as usize]).collect(),
-            left_out: narrowed.left_out.min(next.left_out),
-            ..next
-        };
+        narrowed =
+            Narrowed { kept: super::pick(&next.kept, &narrowed.kept), left_out: narrowed.left_out.min(next.left_out), ..next };
     }
     Ok(Some(narrowed))
 }

@@ -448,7 +448,8 @@ impl LpSession {
         // on an idle machine, but with another process busy on the second core its tasks
         // wait on each other: pricing then ended 5 rounds in at 43 s, against 7 s for the
         // whole plan serially (BENCHMARKS.md, session 36).
-        // Re-solves start from the previous basis; presolve would discard it.
+        // A session's re-solves start from the previous basis, which presolve would
+        // discard; a single solve from no basis ([`solve_lp`]) has none to keep.
         h.set_option("presolve", if presolve { "on" } else { "off" });
         let watch = Box::into_raw(Box::new(Watch {
             started: Instant::now(),
