@@ -915,6 +915,13 @@ fn plan(args: &PlanArgs, s: Scenario) -> Result<u8> {
         sol.objective,
         sol.seconds + outcome.stats.build_seconds
     );
+    if outcome.stats.unpriced_parts > 0 {
+        eprintln!(
+            "note: pricing did not end in {} of {} independent part(s), so the bound is a weak Lagrangian one; \
+             a longer --time-limit gives the LP bound (summary.md)",
+            outcome.stats.unpriced_parts, outcome.stats.parts
+        );
+    }
     if let Some((found, end)) = &alternatives {
         let end = end.text(found.len(), args.differ, sol.objective);
         println!("{} alternative plan(s) written to {} ({end})", found.len(), args.out.join("alternatives").display());

@@ -82,6 +82,9 @@ pub struct ModelStats {
     pub lp_bound: Option<f64>,
     /// Independent parts the model split into.
     pub parts: usize,
+    /// Parts whose pricing did not end (stopped by the time limit or Ctrl-C): their bound
+    /// is the Lagrangian one of pricing's rounds, and the plan has no LP bound.
+    pub unpriced_parts: usize,
     /// Peak resident memory of the process so far, in MiB (Linux only).
     pub peak_mib: Option<f64>,
     /// Arcs excluded per rule.
@@ -420,7 +423,7 @@ pub fn plan(
         seconds: 0.0,
         nodes: 0,
     };
-    let (mut working, mut rounds, mut lp_bound) = (0, 0, Some(m.offset));
+    let (mut working, mut rounds, mut lp_bound, mut unpriced) = (0, 0, Some(m.offset), 0);
     let mut lp_parts = Vec::with_capacity(parts.len());
     for (cols, part) in parts.iter().zip(solved) {
         let part = match part {
@@ -437,6 +440,7 @@ pub fn plan(
         working += part.working;
         rounds = rounds.max(part.rounds);
         lp_bound = lp_bound.zip(part.lp.as_ref().map(|lp| lp.lp_bound)).map(|(a, b)| a + b);
+        unpriced += usize::from(!part.priced);
         lp_parts.push(part.lp);
     }
     solution.x = x;
@@ -456,6 +460,7 @@ pub fn plan(
         pricing_rounds: rounds,
         lp_bound,
         parts: parts.len(),
+        unpriced_parts: unpriced,
         build_seconds: stats.build_seconds,
         peak_mib: peak_mib(),
         first_plan,
@@ -642,6 +647,9 @@ struct Solved {
     /// The part's share of the plan's [`LpCertificate`], with its LP bound (`None`: pricing
     /// did not end).
     lp: Option<PartLp>,
+    /// Whether pricing ended (else the time limit or Ctrl-C stopped it, and the bound is a
+    /// Lagrangian one).
+    priced: bool,
 }
 
 /// Both phases on one part, by `deadline`: the first may use [`FIRST_PHASE_SHARE`] of the
@@ -843,7 +851,7 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
     let phase_opts = SolveOptions { beside: harvest.as_ref().map(|_| to_phase.clone()), ..opts.clone() };
     // What the part's `lp.json` needs should the second phase end without a plan, the
     // cuts' plan aside.
-    let (rounds, working) = (priced.generated.rounds, priced.sub.cols.len());
+    let (rounds, working, complete) = (priced.generated.rounds, priced.sub.cols.len(), priced.generated.complete);
     let part_lp = harvest.as_ref().and_then(|_| {
         let g = &priced.generated;
         g.lp_bound.map(|lp_bound| PartLp {
@@ -885,7 +893,7 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
         (Ok(s), None) => s,
         (Err(e), Some((x, objective))) => {
             tracing::info!(%e, objective, "the second phase ended without a plan; the LP with the root cuts gives an optimal one");
-            Solved { status: Status::Optimal, x, bound: objective, nodes: 0, working, rounds, lp: part_lp }
+            Solved { status: Status::Optimal, x, bound: objective, nodes: 0, working, rounds, lp: part_lp, priced: complete }
         }
         (Err(e), None) => return Err(e),
     };
@@ -1140,6 +1148,7 @@ fn second_phase(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progr
         nodes: solution.nodes,
         working: sub.cols.len(),
         rounds: generated.rounds,
+        priced: generated.complete,
         lp: generated.lp_bound.map(|lp_bound| PartLp {
             lp_bound,
             reduced: generated.reduced,
@@ -1694,6 +1703,38 @@ mod tests {
         // Results in the items' order, whatever order they ran in.
         assert_eq!(by.iter().map(|b| b.0).collect::<Vec<_>>(), (0..weights.len()).collect::<Vec<_>>());
         by.into_iter().map(|b| b.1).collect()
+    }
+
+    /// A run stopped before pricing ends says so: every part unpriced, no LP bound, and the
+    /// reports' text says why and what to do; a run priced to the end has none unpriced.
+    #[test]
+    fn a_pricing_stopped_is_counted_and_explained() {
+        let s = crate::generate::generate(&crate::generate::spec_for(60, 1));
+        let text = |o: &Outcome| {
+            let rows = crate::explain::explain(&s, &rules::all(&s), &o.plan);
+            crate::report::ReportData::new(&s, o, &rows).solver.lp_bound_text(o.stats.parts)
+        };
+        let done = plan(&s, &SolveOptions::default(), None, &|_| {}).unwrap();
+        assert_eq!(done.stats.unpriced_parts, 0);
+        let lp = done.stats.lp_bound.expect("pricing ended");
+        assert_eq!(text(&done), format!("{lp:.2}"));
+        // Ctrl-C as the first pricing round ends (the repaired greedy plan is at hand).
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let ctrl_c = |phase: Phase| {
+            if matches!(phase, Phase::Pricing(..)) {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        };
+        let opts = SolveOptions { stop: Some(stop.clone()), ..SolveOptions::default() };
+        let stopped = plan(&s, &opts, None, &ctrl_c).unwrap();
+        assert_eq!(stopped.solution.status, Status::Interrupted);
+        assert!(stopped.stats.parts > 0);
+        assert_eq!(stopped.stats.unpriced_parts, stopped.stats.parts);
+        assert!(stopped.stats.lp_bound.is_none());
+        let said = text(&stopped);
+        let parts = stopped.stats.parts;
+        assert!(said.starts_with(&format!("n/a: pricing did not end in {parts} of {parts} ")), "{said}");
+        assert!(said.contains("A longer --time-limit gives the LP bound"), "{said}");
     }
 
     /// The root cuts kept for runner-ups hold for every plan, not only for plans as good as

@@ -184,6 +184,9 @@ pub struct Solver {
     pub gap: Option<f64>,
     /// LP optimum over every move, when column generation proved it.
     pub lp_bound: Option<f64>,
+    /// Independent parts whose pricing the time limit (or Ctrl-C) stopped: their bound is
+    /// the Lagrangian one of pricing's rounds, and `lp_bound` is `None`.
+    pub unpriced_parts: usize,
     /// Seconds solving.
     pub solve_seconds: f64,
     /// Seconds building the model.
@@ -202,6 +205,22 @@ pub struct Solver {
     pub baseline: Baseline,
     /// The independent check of the plan.
     pub check: Check,
+}
+
+impl Solver {
+    /// The "LP bound (all moves)" of `summary.md` and `report.html`: the bound, or why
+    /// there is none, out of `parts` parts.
+    pub fn lp_bound_text(&self, parts: usize) -> String {
+        match (self.lp_bound, self.unpriced_parts) {
+            (Some(b), _) => format!("{b:.2}"),
+            (None, 0) => "n/a".into(),
+            (None, k) => format!(
+                "n/a: pricing did not end in {k} of {parts} independent part(s) (the time limit or Ctrl-C stopped it); \
+                 their bound is the Lagrangian one of pricing's rounds, weak until pricing nears its end. A longer --time-limit \
+                 gives the LP bound"
+            ),
+        }
+    }
 }
 
 /// The first plan meeting every hard rule.
@@ -462,6 +481,7 @@ impl ReportData {
                 bound: finite(sol.bound),
                 gap: finite(sol.gap),
                 lp_bound: st.lp_bound,
+                unpriced_parts: st.unpriced_parts,
                 solve_seconds: sol.seconds,
                 build_seconds: st.build_seconds,
                 nodes: sol.nodes,
