@@ -1712,7 +1712,7 @@ mod tests {
         let s = crate::generate::generate(&crate::generate::spec_for(60, 1));
         let text = |o: &Outcome| {
             let rows = crate::explain::explain(&s, &rules::all(&s), &o.plan);
-            crate::report::ReportData::new(&s, o, &rows).solver.lp_bound_text(o.stats.parts)
+            crate::report::ReportData::new(&s, o, &rows).lp_bound_text()
         };
         let done = plan(&s, &SolveOptions::default(), None, &|_| {}).unwrap();
         assert_eq!(done.stats.unpriced_parts, 0);

@@ -207,22 +207,6 @@ pub struct Solver {
     pub check: Check,
 }
 
-impl Solver {
-    /// The "LP bound (all moves)" of `summary.md` and `report.html`: the bound, or why
-    /// there is none, out of `parts` parts.
-    pub fn lp_bound_text(&self, parts: usize) -> String {
-        match (self.lp_bound, self.unpriced_parts) {
-            (Some(b), _) => format!("{b:.2}"),
-            (None, 0) => "n/a".into(),
-            (None, k) => format!(
-                "n/a: pricing did not end in {k} of {parts} independent part(s) (the time limit or Ctrl-C stopped it); \
-                 their bound is the Lagrangian one of pricing's rounds, weak until pricing nears its end. A longer --time-limit \
-                 gives the LP bound"
-            ),
-        }
-    }
-}
-
 /// The first plan meeting every hard rule.
 #[derive(Debug, Serialize)]
 pub struct FirstPlan {
@@ -537,6 +521,21 @@ impl ReportData {
                 frozen_through: r.frozen_through,
                 changes: crate::diff::diff(s, &r.plan, &o.plan),
             }),
+        }
+    }
+
+    /// The "LP bound (all moves)" of `summary.md` and `report.html`: the bound, or why
+    /// there is none.
+    pub fn lp_bound_text(&self) -> String {
+        let parts = self.model.parts;
+        match (self.solver.lp_bound, self.solver.unpriced_parts) {
+            (Some(b), _) => format!("{b:.2}"),
+            (None, 0) => "n/a".into(),
+            (None, k) => format!(
+                "n/a: pricing did not end in {k} of {parts} independent part(s) (the time limit or Ctrl-C stopped it); \
+                 their bound is the Lagrangian one of pricing's rounds, weak until pricing nears its end. A longer --time-limit \
+                 gives the LP bound"
+            ),
         }
     }
 }

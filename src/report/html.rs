@@ -231,7 +231,7 @@ pub fn html(s: &Scenario, o: &Outcome, rows: &[Row], d: &ReportData) -> String {
         ("objective", num(sv.objective)),
         ("best bound", num(sv.bound)),
         ("gap", sv.gap.map_or("n/a".into(), |g| format!("{:.4}%", g * 100.0))),
-        ("LP bound (all moves)", esc(&sv.lp_bound_text(d.model.parts))),
+        ("LP bound (all moves)", esc(&d.lp_bound_text())),
         ("solve time", format!("{:.2} s", sv.solve_seconds)),
         ("greedy baseline", format!("{:.2} ({} hard violations)", sv.baseline.objective, sv.baseline.hard_violations)),
         ("check", format!("objective {:.2}; {} hard violation(s)", sv.check.objective, sv.check.hard_violations)),

@@ -45,7 +45,7 @@ pub fn summary(s: &Scenario, o: &Outcome, rows: &[Row], d: &ReportData) -> Strin
         ("solve time", format!("{:.2} s", sol.seconds)),
         ("build time", format!("{:.2} s", st.build_seconds)),
         ("branch-and-bound nodes", sol.nodes.to_string()),
-        ("LP bound (all moves)", d.solver.lp_bound_text(st.parts)),
+        ("LP bound (all moves)", d.lp_bound_text()),
         (
             "moves given to the MIP",
             format!("{} of {} columns, after {} pricing round(s)", st.working_cols, st.cols, st.pricing_rounds),
