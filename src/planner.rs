@@ -14,7 +14,7 @@ use crate::search;
 use rayon::prelude::*;
 use std::path::Path;
 use std::sync::atomic::AtomicU64;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Moves per person in the first working set of column generation.
@@ -862,6 +862,16 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
             cut_basis: None,
         })
     });
+    // The lane's cuts once it has them, and the basis for `lp.json` made ahead for the plan
+    // the proof starts from ([`nearest_basis_ahead`]).
+    let cuts_made: OnceLock<Vec<mip::highs::Cut>> = OnceLock::new();
+    let ahead: Mutex<Option<(Vec<f64>, mip::highs::Basis)>> = Mutex::new(None);
+    let basis_ahead = |x: &[f64]| {
+        let (Some((m, basis)), Some(cuts)) = (&harvest, cuts_made.get()) else { return };
+        if let Some(b) = nearest_basis(m, basis.clone(), cuts, x, &phase_opts, deadline) {
+            *ahead.lock().unwrap_or_else(|e| e.into_inner()) = Some((x.to_vec(), b));
+        }
+    };
     let (solved, lane) = rayon::join(
         || {
             // The quick plan [`price`] left to be made beside the lane, which stops it once
@@ -873,18 +883,19 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
                 tracing::info!(objective, bound, "the plan is within the gap asked for after pricing");
                 priced.settle(Status::Optimal);
             }
-            second_phase(priced, &phase_opts, deadline, on_progress)
+            let ahead = harvest.as_ref().map(|_| &basis_ahead as &BasisAhead<'_>);
+            second_phase(priced, &phase_opts, deadline, on_progress, ahead)
         },
         || {
             harvest.as_ref().map(|(m, basis)| {
-                let cuts = root_cuts(m, basis.as_ref(), opts, deadline);
-                let closed = close_with_cuts(m, basis.clone(), &cuts, opts, deadline, &to_phase);
-                (cuts, closed)
+                let cuts = cuts_made.get_or_init(|| root_cuts(m, basis.as_ref(), opts, deadline));
+                close_with_cuts(m, basis.clone(), cuts, opts, deadline, &to_phase)
             })
         },
     );
     let Some((m, basis)) = harvest else { return solved };
-    let (cuts, closed) = lane.unwrap_or_default();
+    let closed = lane.flatten();
+    let cuts = cuts_made.into_inner().unwrap_or_default();
     let mut solved = match (solved, closed) {
         (Ok(s), Some((x, objective))) => {
             tracing::info!(objective, "the LP with the root cuts gives an optimal plan");
@@ -904,10 +915,27 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
         solved.status = Status::Optimal;
     }
     if let Some(lp) = &mut solved.lp {
-        lp.cut_basis = nearest_basis(&m, basis, &cuts, &solved.x, opts, deadline);
+        let ahead = ahead.into_inner().unwrap_or_else(|e| e.into_inner());
+        lp.cut_basis = match ahead {
+            Some((x, b)) if same_face(&m, &x, &solved.x) => {
+                tracing::debug!("the basis for lp.json made beside the proof");
+                Some(b)
+            }
+            _ => nearest_basis(&m, basis, &cuts, &solved.x, opts, deadline),
+        };
         lp.cuts = cuts;
     }
     Ok(solved)
+}
+
+/// What [`second_phase`] calls, beside its proof, with the plan the proof starts from
+/// (over the part's columns): [`finish`] makes the basis for `lp.json` for it.
+type BasisAhead<'a> = dyn Fn(&[f64]) + Sync + 'a;
+
+/// Whether the plans `x` and `y` of `m` take the same integer columns, hence steer
+/// [`nearest_basis`] to the same face.
+fn same_face(m: &mip::Model, x: &[f64], y: &[f64]) -> bool {
+    m.cols.iter().zip(x.iter().zip(y)).all(|(c, (&a, &b))| !c.integer || (a > 0.5) == (b > 0.5))
 }
 
 /// The options of a solve on the lane beside a part's second phase ([`finish`]): one
@@ -1061,7 +1089,13 @@ fn root_cuts(m: &mip::Model, basis: Option<&mip::highs::Basis>, opts: &SolveOpti
 }
 
 /// The second phase on one part proper (see [`finish`]).
-fn second_phase(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
+fn second_phase(
+    priced: Priced,
+    opts: &SolveOptions,
+    deadline: Instant,
+    on_progress: &(dyn Fn(Phase) + Sync),
+    basis_ahead: Option<&BasisAhead<'_>>,
+) -> Result<Solved> {
     let Priced { model, incumbent, offset, generated, sub, kept, solved, best, quick: _ } = priced;
     let m = &model;
     let remaining = || seconds_to(deadline);
@@ -1090,7 +1124,14 @@ fn second_phase(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progr
                         && !opts.stopped()
                         && !opts.settled(solution.objective) =>
                 {
-                    prove(m, &generated, lp_bound, (sub, kept, solution), &budget(), &mut |p| solving(p))?
+                    // The proof usually keeps this plan: meanwhile the lane, idle once its
+                    // cuts are in, makes the basis for `lp.json` for it ([`finish`]).
+                    let x = basis_ahead.map(|_| mip::spread(m.cols.len(), &kept, &solution.x));
+                    let proving = || prove(m, &generated, lp_bound, (sub, kept, solution), &budget(), &mut |p| solving(p));
+                    match (basis_ahead, x) {
+                        (Some(ahead), Some(x)) => rayon::join(proving, || ahead(&x)).0?,
+                        _ => proving()?,
+                    }
                 }
                 _ => (sub, kept, solution),
             }
@@ -1735,6 +1776,36 @@ mod tests {
         let parts = stopped.stats.parts;
         assert!(said.starts_with(&format!("n/a: pricing did not end in {parts} of {parts} ")), "{said}");
         assert!(said.contains("A longer --time-limit gives the LP bound"), "{said}");
+    }
+
+    /// The basis `lp.json` keeps for runner-ups is the same whether the lane made it beside
+    /// the proof, for the plan the proof starts from (and keeps), or after it: on the strict
+    /// district the proof runs while the lane is idle.
+    #[test]
+    fn the_basis_made_beside_the_proof_is_the_one_made_after_it() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/district");
+        let s = crate::scenario::load::load(&dir, Some(&dir.join("policies/strict.toml"))).unwrap();
+        let opts = SolveOptions { root_cuts: true, ..SolveOptions::default() };
+        let done = plan(&s, &opts, None, &|_| {}).unwrap();
+        assert_eq!(done.solution.status, Status::Optimal);
+        let lp = done.lp.unwrap();
+        let rules = rules::all(&s);
+        let Certified { f, parts, part_lps } = Certified::new(&s, &rules, &lp).unwrap();
+        assert_eq!(parts.len(), 1, "one part, so the lane runs");
+        let part = f.model.subset(&parts[0]);
+        let mut x = vec![0.0; part.cols.len()];
+        for (c, v) in f.start_of(&done.plan).unwrap() {
+            x[parts[0].binary_search(&c.0).unwrap()] = v;
+        }
+        let far = Instant::now() + Duration::from_secs(600);
+        let after = nearest_basis(&part, part_lps[0].basis.clone(), &part_lps[0].cuts, &x, &opts, far);
+        assert!(after.is_some(), "the part has cuts and a basis with them");
+        assert_eq!(part_lps[0].cut_basis, after);
+        // Another plan steers elsewhere, and is not taken for the same.
+        let mut y = x.clone();
+        let c = (0..y.len()).find(|&c| part.cols[c].integer && y[c] < 0.5).unwrap();
+        y[c] = 1.0;
+        assert!(same_face(&part, &x, &x) && !same_face(&part, &x, &y));
     }
 
     /// The root cuts kept for runner-ups hold for every plan, not only for plans as good as

@@ -461,7 +461,9 @@ impl LpSession {
             on_progress: Box::leak(Box::new(|_: &Progress| {})),
             cuts: None,
             harvest: None,
-            beside: None,
+            // A solve beside it that closes the model stops it too (an LP has no plan to
+            // meet the other's bound with).
+            beside: opts.beside.clone(),
         }));
         // SAFETY: the watch lives until the session drops, after the model (see `Drop`),
         // hence as long as HiGHS can call back with it.
