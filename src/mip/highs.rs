@@ -255,7 +255,13 @@ fn solve_counted(
     h.set_option("output_flag", opts.verbose);
     h.set_option("log_to_console", opts.verbose);
     h.set_option("time_limit", opts.time_limit.max(0.0));
-    h.set_option("mip_rel_gap", opts.gap);
+    match opts.abs_gap {
+        Some(gap) => {
+            h.set_option("mip_rel_gap", 0.0);
+            h.set_option("mip_abs_gap", gap.max(1e-6));
+        }
+        None => h.set_option("mip_rel_gap", opts.gap),
+    }
     h.set_option("threads", opts.threads.max(1) as i32);
     h.set_option("random_seed", opts.seed.min(i32::MAX as u32) as i32);
     for (name, value) in &opts.highs {

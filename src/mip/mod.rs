@@ -380,6 +380,10 @@ pub struct SolveOptions {
     pub time_limit: f64,
     /// Relative MIP gap at which to stop.
     pub gap: f64,
+    /// Instead of `gap` relative to the model's own objective, the absolute gap at which a
+    /// MIP stops: where the model is one part of a plan, whose gap is judged over the whole
+    /// plan's objective (`planner::second_phase`).
+    pub abs_gap: Option<f64>,
     /// Solver threads.
     pub threads: u32,
     /// Random seed.
@@ -493,6 +497,7 @@ impl Default for SolveOptions {
         SolveOptions {
             time_limit: 60.0,
             gap: 1e-4,
+            abs_gap: None,
             threads: 1,
             seed: 0,
             verbose: false,
