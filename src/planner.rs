@@ -13,7 +13,7 @@ use crate::scenario::Scenario;
 use crate::search;
 use rayon::prelude::*;
 use std::path::Path;
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -852,11 +852,12 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
     let harvest = lane_follows(&priced, opts).then(|| (priced.model.clone(), priced.generated.basis.clone()));
     // The second phase's MIPs stop at the part's share of the plan's gap; the lane's and
     // the quick plan's, which search no proof, at the gap of their own objective.
-    let (opts, phase_opts) = (&SolveOptions { abs_gap: None, ..opts.clone() }, opts);
+    let phase_gap = opts.abs_gap;
+    let opts = &SolveOptions { abs_gap: None, ..opts.clone() };
     // What the cuts' lane tells the second phase: the bound of the LP with the cuts, and
     // whether a plan meets it.
     let to_phase = Arc::new(mip::Beside::default());
-    let phase_opts = SolveOptions { beside: harvest.as_ref().map(|_| to_phase.clone()), ..phase_opts.clone() };
+    let phase_opts = SolveOptions { beside: harvest.as_ref().map(|_| to_phase.clone()), abs_gap: phase_gap, ..opts.clone() };
     // What the part's `lp.json` needs should the second phase end without a plan, the
     // cuts' plan aside.
     let (rounds, working, complete) = (priced.generated.rounds, priced.sub.cols.len(), priced.generated.complete);
@@ -870,13 +871,14 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
             cut_basis: None,
         })
     });
-    // The lane's cuts once it has them, and the basis for `lp.json` made ahead for the plan
-    // the proof starts from ([`nearest_basis_ahead`]).
+    // The lane's cuts once it has them, and the basis for `lp.json` made beside the proof
+    // for the plan the proof starts from ([`BasisAhead`]).
     let cuts_made: OnceLock<Vec<mip::highs::Cut>> = OnceLock::new();
     let ahead: Mutex<Option<(Vec<f64>, mip::highs::Basis)>> = Mutex::new(None);
-    let basis_ahead = |x: &[f64]| {
+    let basis_ahead = |x: &[f64], stop: &Arc<AtomicBool>| {
         let (Some((m, basis)), Some(cuts)) = (&harvest, cuts_made.get()) else { return };
-        if let Some(b) = nearest_basis(m, basis.clone(), cuts, x, &phase_opts, deadline) {
+        let o = SolveOptions { stop: Some(stop.clone()), ..phase_opts.clone() };
+        if let Some(b) = nearest_basis(m, basis.clone(), cuts, x, &o, deadline) {
             *ahead.lock().unwrap_or_else(|e| e.into_inner()) = Some((x.to_vec(), b));
         }
     };
@@ -941,8 +943,10 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
 }
 
 /// What [`second_phase`] calls, beside its proof, with the plan the proof starts from
-/// (over the part's columns): [`finish`] makes the basis for `lp.json` for it.
-type BasisAhead<'a> = dyn Fn(&[f64]) + Sync + 'a;
+/// (over the part's columns) and a flag that stops it: [`finish`] makes the basis for
+/// `lp.json` for that plan, unless the flag is set (the proof ended with another plan, or
+/// was stopped).
+type BasisAhead<'a> = dyn Fn(&[f64], &Arc<AtomicBool>) + Sync + 'a;
 
 /// The absolute gap that is `gap` of a plan's objective, the plan's objective between
 /// `bound` and `objective` (none known: above `bound`), as [`mip::rel_gap`] measures it.
@@ -1152,11 +1156,24 @@ fn second_phase(
                         && !opts.settled(solution.objective) =>
                 {
                     // The proof usually keeps this plan: meanwhile the lane, idle once its
-                    // cuts are in, makes the basis for `lp.json` for it ([`finish`]).
+                    // cuts are in, makes the basis for `lp.json` for it ([`finish`]), unless
+                    // the proof ends with another plan or is stopped first.
                     let x = basis_ahead.map(|_| mip::spread(m.cols.len(), &kept, &solution.x));
                     let proving = || prove(m, &generated, lp_bound, (sub, kept, solution), &budget(), &mut |p| solving(p));
                     match (basis_ahead, x) {
-                        (Some(ahead), Some(x)) => rayon::join(proving, || ahead(&x)).0?,
+                        (Some(ahead), Some(x)) => {
+                            let other = Arc::new(AtomicBool::new(false));
+                            let proved = || {
+                                let proved = proving();
+                                let kept =
+                                    proved.as_ref().is_ok_and(|(_, k, s)| same_face(m, &x, &mip::spread(m.cols.len(), k, &s.x)));
+                                if !kept || opts.stopped() {
+                                    other.store(true, std::sync::atomic::Ordering::Relaxed);
+                                }
+                                proved
+                            };
+                            rayon::join(proved, || ahead(&x, &other)).0?
+                        }
                         _ => proving()?,
                     }
                 }
