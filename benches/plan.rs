@@ -1,7 +1,8 @@
 //! Regenerates the table in `BENCHMARKS.md`: `cargo bench --bench plan [-- NAME...]`.
 //!
 //! For each instance (district, city, province presets; an 800-person pool under the
-//! default policy; the four OR-Library assignment instances) it runs the `rotaplan` binary
+//! default policy; the district and the city with `max_moves = 0`; the four OR-Library
+//! assignment instances) it runs the `rotaplan` binary
 //! as a child process (so peak memory is per instance) and reads `summary.md`; when the
 //! run ended within 1% it runs again with `--gap 0.01` (that run's wall time is the time to
 //! a 1% gap). It solves the exported MPS with HiGHS alone (default options, in this
@@ -25,6 +26,9 @@ enum Source {
     /// The district preset with this many people, its exchange scope removed (the default
     /// policy has none).
     Pool(u32),
+    /// The preset with `[policy.stability] max_moves = 0`: officials move as often as the
+    /// rules allow (issue 11's default, not yet the default).
+    Moves(&'static str),
     Orlib(&'static str),
 }
 
@@ -33,6 +37,8 @@ const INSTANCES: &[Instance] = &[
     Instance { name: "city", source: Source::Preset("city"), budget: 60 },
     Instance { name: "province", source: Source::Preset("province"), budget: 600 },
     Instance { name: "pool800", source: Source::Pool(800), budget: 60 },
+    Instance { name: "district-moves", source: Source::Moves("district"), budget: 60 },
+    Instance { name: "city-moves", source: Source::Moves("city"), budget: 60 },
     Instance { name: "assignp800", source: Source::Orlib("assignp800"), budget: 60 },
     Instance { name: "assignp1500", source: Source::Orlib("assignp1500"), budget: 60 },
     Instance { name: "assignp3000", source: Source::Orlib("assignp3000"), budget: 60 },
@@ -133,6 +139,20 @@ fn main() {
                 };
                 std::fs::write(&toml, text).expect("scenario.toml written");
                 made
+            }
+            Source::Moves(p) => {
+                let made =
+                    run(Command::new(&exe).args(["generate", "--preset", p, "--seed", "1", "--force", "-o"]).arg(&scenario));
+                let toml = scenario.join("scenario.toml");
+                let text = std::fs::read_to_string(&toml).unwrap_or_default();
+                if text.contains("\nmax_moves = 1\n") {
+                    std::fs::write(&toml, text.replace("\nmax_moves = 1\n", "\nmax_moves = 0\n")).expect("scenario.toml written");
+                    made
+                } else if !made.0 {
+                    made
+                } else {
+                    (false, "the generated scenario.toml has no `max_moves = 1` to change".into())
+                }
             }
             Source::Orlib(f) => {
                 let file = root.join(format!("../shared/benchdata/orlib-assign/{f}.txt"));
