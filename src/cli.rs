@@ -241,7 +241,7 @@ pub struct SolveArgs {
     /// Time budget in seconds of each plan (model building included).
     #[arg(long, default_value_t = 60.0)]
     pub time_limit: f64,
-    /// Relative optimality gap at which to stop.
+    /// Relative optimality gap at which to stop, of the whole plan's objective (as reported).
     #[arg(long, default_value_t = 1e-4)]
     pub gap: f64,
     /// Solver threads (default: the machine's cores; `compare` splits them between the
