@@ -102,7 +102,8 @@ fn district_plans_under_both_policies_and_they_differ_where_they_should() {
 
 /// Every other shipped policy of the district (`policies/*.toml`; strict is planned above)
 /// plans without hard violations, each by its own rules: `recusal-all-levels.toml` keeps
-/// every official out of the places of all three homes, at every level.
+/// every official out of the places of all three homes, at every level;
+/// `as-the-rules-allow.toml` moves some officials twice, in a plan a committee would sign.
 #[test]
 fn the_districts_other_shipped_policies_plan_cleanly() {
     let dir = shipped("district").join("policies");
@@ -110,6 +111,7 @@ fn the_districts_other_shipped_policies_plan_cleanly() {
     files.sort();
     files.retain(|f| f.file_name().is_some_and(|n| n != "strict.toml"));
     assert!(files.iter().any(|f| f.ends_with("recusal-all-levels.toml")), "{files:?}");
+    assert!(files.iter().any(|f| f.ends_with("as-the-rules-allow.toml")), "{files:?}");
     for file in files {
         let (s, o) = plan_shipped("district", Some(&file));
         if file.ends_with("recusal-all-levels.toml") {
@@ -118,6 +120,12 @@ fn the_districts_other_shipped_policies_plan_cleanly() {
             let default = rotaplan::scenario::load(&shipped("district"), None).unwrap();
             let found = rotaplan::check::check(&default, &o.plan);
             assert!(found.findings.iter().all(|f| f.rule != "regional-recusal"), "{file:?}");
+        }
+        if file.ends_with("as-the-rules-allow.toml") {
+            assert_eq!(s.policy.stability.max_moves, 0);
+            let twice =
+                s.people_ix().filter(|&(p, _)| o.plan.years().filter(|&y| o.plan.taken_up(&s, p, y).is_some()).count() >= 2);
+            assert!(twice.count() > 0, "nobody moves twice");
         }
     }
 }
