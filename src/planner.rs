@@ -389,7 +389,7 @@ pub fn plan(
             let objective = priced.iter().map(Priced::objective).sum::<Option<f64>>().map(|o| o + m.offset);
             let bound = m.offset + priced.iter().map(Priced::bound).sum::<f64>();
             let open = priced.iter().any(|p| p.solved.is_none());
-            if open && objective.is_some_and(|o| mip::rel_gap(o, bound) <= opts.gap) {
+            if open && objective.is_some_and(|o| opts.within_gap(o, bound)) {
                 tracing::info!(objective, bound, "the plan is within the gap asked for after pricing");
                 priced.iter_mut().for_each(|p| p.settle(Status::Optimal));
             }
@@ -889,11 +889,7 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
             let mut priced = priced;
             priced.quick_plan(&phase_opts, on_progress)?;
             let (objective, bound) = (priced.objective().map(|o| o + priced.offset), priced.bound() + priced.offset);
-            let within = |o: f64| match phase_opts.abs_gap {
-                Some(gap) => o - bound <= gap,
-                None => mip::rel_gap(o, bound) <= opts.gap,
-            };
-            if priced.solved.is_none() && objective.is_some_and(within) {
+            if priced.solved.is_none() && objective.is_some_and(|o| phase_opts.within_gap(o, bound)) {
                 tracing::info!(objective, bound, "the plan is within the gap asked for after pricing");
                 priced.settle(Status::Optimal);
             }
@@ -1144,10 +1140,7 @@ fn second_phase(
             let warm = Warm { plan: start.as_deref(), basis: basis.as_ref() };
             let solution = mip::highs::solve(&sub, &no_probing, warm, &mut |p| solving(p))?;
             // Within the gap asked for already, nothing to prove.
-            let asked = |lp_bound: f64| match opts.abs_gap {
-                Some(gap) => solution.objective - lp_bound <= gap,
-                None => mip::rel_gap(solution.objective + offset, lp_bound + offset) <= opts.gap,
-            };
+            let asked = |lp_bound: f64| opts.within_gap(solution.objective + offset, lp_bound + offset);
             match generated.lp_bound {
                 Some(lp_bound)
                     if solution.status == Status::Optimal
@@ -1158,23 +1151,23 @@ fn second_phase(
                     // The proof usually keeps this plan: meanwhile the lane, idle once its
                     // cuts are in, makes the basis for `lp.json` for it ([`finish`]), unless
                     // the proof ends with another plan or is stopped first.
-                    let x = basis_ahead.map(|_| mip::spread(m.cols.len(), &kept, &solution.x));
+                    let x = mip::spread(m.cols.len(), &kept, &solution.x);
                     let proving = || prove(m, &generated, lp_bound, (sub, kept, solution), &budget(), &mut |p| solving(p));
-                    match (basis_ahead, x) {
-                        (Some(ahead), Some(x)) => {
+                    match basis_ahead {
+                        Some(ahead) => {
                             let other = Arc::new(AtomicBool::new(false));
                             let proved = || {
                                 let proved = proving();
-                                let kept =
+                                let same =
                                     proved.as_ref().is_ok_and(|(_, k, s)| same_face(m, &x, &mip::spread(m.cols.len(), k, &s.x)));
-                                if !kept || opts.stopped() {
+                                if !same || opts.stopped() {
                                     other.store(true, std::sync::atomic::Ordering::Relaxed);
                                 }
                                 proved
                             };
                             rayon::join(proved, || ahead(&x, &other)).0?
                         }
-                        _ => proving()?,
+                        None => proving()?,
                     }
                 }
                 _ => (sub, kept, solution),

@@ -480,6 +480,16 @@ impl SolveOptions {
         SolveOptions { highs, ..self.clone() }
     }
 
+    /// Whether a plan of `objective` is within the gap asked for of `bound` (both with the
+    /// model's constant): [`SolveOptions::abs_gap`] when set, else [`SolveOptions::gap`]
+    /// relative, as [`rel_gap`] measures it.
+    pub fn within_gap(&self, objective: f64, bound: f64) -> bool {
+        match self.abs_gap {
+            Some(gap) => objective - bound <= gap,
+            None => rel_gap(objective, bound) <= self.gap,
+        }
+    }
+
     /// Whether the user asked to stop.
     pub fn stopped(&self) -> bool {
         stop_requested(self.stop.as_deref())
