@@ -96,7 +96,19 @@ pub fn explain(s: &Scenario, rules: &[Box<dyn Rule>], plan: &Plan) -> Vec<Row> {
             if let Some(from) = previous.filter(|_| kind.is_change()) {
                 reasons.extend(rules.iter().filter_map(|r| r.reason_to_leave(s, plan, p, from, year)));
                 if reasons.is_empty() && kind != MoveKind::Retire {
-                    reasons.push(format!("moves on after {} year(s) in post", plan.run_length(s, p, year - 1)));
+                    let n = plan.run_length(s, p, year - 1);
+                    // Out of post with no rule's reason: what the plan gains, the post for
+                    // its next holder, if any.
+                    let next = (kind == MoveKind::Leave)
+                        .then(|| s.people_ix().find(|&(q, _)| q != p && plan.post(s, q, year) == Some(from)))
+                        .flatten();
+                    reasons.push(match (kind, next) {
+                        (MoveKind::Leave, Some((_, q))) => {
+                            format!("makes room in {} for {} after {n} year(s) in post", s.post(from).id, q.id)
+                        }
+                        (MoveKind::Leave, None) => format!("leaves after {n} year(s) in post, for no post"),
+                        _ => format!("moves on after {n} year(s) in post"),
+                    });
                 }
             }
             if let Some(to) = post.filter(|_| kind.is_change()) {
@@ -108,4 +120,31 @@ pub fn explain(s: &Scenario, rules: &[Box<dyn Rule>], plan: &Plan) -> Vec<Row> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::PersonIx;
+    use crate::testkit::{plan_of, Builder};
+
+    /// With no rule's reason to leave, a move says how long the official served, and one out
+    /// of post what the plan gains: the post for its next holder.
+    #[test]
+    fn a_leave_without_a_rules_reason_names_who_takes_the_post() {
+        let mut b = Builder::new(2027, 2);
+        let (j, k) = (b.post_in("J", "U-county", 3), b.post_in("K", "U-other", 3));
+        let a = b.person("A", 3, Some(j), 2024);
+        let next = b.person("B", 3, None, 0);
+        let s = b.build();
+        let rules = crate::rules::all(&s);
+        let reason = |rows: &[(PersonIx, &[Option<PostIx>])]| {
+            let plan = plan_of(&s, rows);
+            explain(&s, &rules, &plan).into_iter().find(|r| r.person == a && r.year == 2028).unwrap().reason
+        };
+        assert_eq!(reason(&[(a, &[Some(j), None]), (next, &[None, Some(j)])]), "makes room in J for B after 4 year(s) in post");
+        assert_eq!(reason(&[(a, &[Some(j), None])]), "leaves after 4 year(s) in post, for no post");
+        let moved = reason(&[(a, &[Some(j), Some(k)])]);
+        assert!(moved.starts_with("moves on after 4 year(s) in post; fills vacant K"), "{moved}");
+    }
 }
