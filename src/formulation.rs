@@ -16,7 +16,8 @@
 //! - the moves of a person: `m[p] = Σ_{j, a} z[p, j, a]`, `0 ≤ m[p] ≤ [stability]
 //!   max_moves` (unbounded at 0); with more than one move, at most one stint per person in
 //!   each group of posts of one unit and grade (one post, without the desk-swap rule): a
-//!   second would be a desk swap or the same post taken up twice.
+//!   second would be a desk swap or the same post taken up twice; and a stint cut to the
+//!   minimum stay is followed by a next post the year after (`moves-on`).
 //!
 //! A move is a `z`, so tenure counts, move costs and early departures are costs on single
 //! columns rather than rows linking consecutive years: the model has a few rows per person,
@@ -149,6 +150,7 @@ impl<'a> Formulation<'a> {
                 f.moves[p.0 as usize] = Some(count);
                 if most > 1.0 {
                     f.one_stint_per_group(p);
+                    f.moves_on_to_a_next_post(p);
                 }
             }
         }
@@ -225,6 +227,29 @@ impl<'a> Formulation<'a> {
         for (k, (terms, ..)) in groups.into_iter().filter(|(_, g)| g.1 < g.2) {
             let r = row("one-stint-per-group", p.0, posts_of(&k), k.1);
             self.model.add_row(f64::NEG_INFINITY, 1.0, terms, r);
+        }
+    }
+
+    /// A stint cut to the minimum stay is followed by the official's next post the year
+    /// after: per year `e` that such stints of `p` end in, `Σ z[moves on, ending e] ≤ Σ
+    /// z[taken up in e + 1]`. Without it an official taken up within the horizon could be
+    /// dropped for no post after the minimum stay, which no rule asks for (the longest stint
+    /// ends only at the horizon, retirement or where a rule caps it).
+    fn moves_on_to_a_next_post(&mut self, p: PersonIx) {
+        let stints = self.stints_of(p);
+        let mut ends: BTreeMap<i32, Vec<(Col, f64)>> = BTreeMap::new();
+        for st in stints.iter().filter(|st| st.moves_on) {
+            ends.entry(st.last).or_default().push((st.col, 1.0));
+        }
+        let rows: Vec<_> = ends
+            .into_iter()
+            .map(|(e, mut terms)| {
+                terms.extend(stints.iter().filter(|st| st.first == e + 1).map(|st| (st.col, -1.0)));
+                (terms, row("moves-on", p.0, 0, e + 1))
+            })
+            .collect();
+        for (terms, name) in rows {
+            self.model.add_row(f64::NEG_INFINITY, 0.0, terms, name);
         }
     }
 

@@ -20,8 +20,9 @@
 //! where the model has a stint from that year, the run lasts at least as long as the
 //! model's longest (longer runs are enumerated too, and must break a hard rule), or exactly
 //! the minimum stay where the model offers that shorter stint, and only a run of one of
-//! those two lengths may be followed by another post; where the model has no stint, runs of
-//! every length are enumerated (and must all break a hard rule). An official takes up at
+//! those two lengths may be followed by another post (the minimum stay must be, the year
+//! after: the official moves on); where the model has no stint, runs of every length are
+//! enumerated (and must all break a hard rule). An official takes up at
 //! most one post of each unit and grade (one post, without the desk-swap rule). These are
 //! the restrictions of `docs/formulation.md`, and only they come from the model: a stint
 //! the model wrongly omits or cuts too short is found.
@@ -440,7 +441,7 @@ fn build(spec: &Spec, dir: &std::path::Path) -> Scenario {
 
 /// Every row one official can have in the plan space (see the module comment). `ends`
 /// gives, per post and first year, the last years of the model's stints from then (the
-/// longest, and the minimum stay where a next move may follow).
+/// longest, and the minimum stay, which the next post follows the year after).
 fn rows_of(s: &Scenario, p: PersonIx, ends: &HashMap<(PostIx, i32), Vec<i32>>) -> Vec<Vec<Option<PostIx>>> {
     let t = s.years as usize;
     let current = s.person(p).current_post;
@@ -451,7 +452,7 @@ fn rows_of(s: &Scenario, p: PersonIx, ends: &HashMap<(PostIx, i32), Vec<i32>>) -
     let mut rows = Vec::new();
     for k in 0..=if current.is_some() { t } else { 0 } {
         let base: Vec<Option<PostIx>> = (0..t).map(|i| if i < k { current } else { None }).collect();
-        stints_from(s, current, ends, &base, k, &[], moves, &mut rows);
+        stints_from(s, current, ends, &base, k, &[], moves, false, &mut rows);
     }
     rows
 }
@@ -466,7 +467,8 @@ fn group(s: &Scenario, j: PostIx) -> (u32, i32, u32) {
 }
 
 /// `row` as it is (nothing taken up from year index `from` on), and every way to take up
-/// one more post from `from` on and continue, with at most `left` more moves.
+/// one more post from `from` on and continue, with at most `left` more moves; with
+/// `moving_on`, only the ways that take up a post in `from` itself (after the minimum stay).
 #[allow(clippy::too_many_arguments)]
 fn stints_from(
     s: &Scenario,
@@ -476,16 +478,20 @@ fn stints_from(
     from: usize,
     groups: &[(u32, i32, u32)],
     left: usize,
+    moving_on: bool,
     rows: &mut Vec<Vec<Option<PostIx>>>,
 ) {
-    rows.push(row.to_vec());
+    if !moving_on {
+        rows.push(row.to_vec());
+    }
     let t = s.years as usize;
     if left == 0 {
         return;
     }
+    let firsts = if moving_on { from..(from + 1).min(t) } else { from..t };
     for (j, _) in s.posts_ix().filter(|&(j, _)| Some(j) != current && !groups.contains(&group(s, j))) {
         let with = [groups, &[group(s, j)]].concat();
-        for a in from..t {
+        for a in firsts.clone() {
             let year = |i: usize| s.start_year + i as i32;
             let index = |y: i32| (y - s.start_year) as usize;
             let lasts = ends.get(&(j, year(a)));
@@ -494,13 +500,13 @@ fn stints_from(
             if let Some(&short) = lasts.filter(|l| l.len() > 1).and_then(|l| l.iter().min()) {
                 let mut next = row.to_vec();
                 next[a..=index(short)].fill(Some(j));
-                stints_from(s, current, ends, &next, index(short) + 1, &with, left - 1, rows);
+                stints_from(s, current, ends, &next, index(short) + 1, &with, left - 1, true, rows);
             }
             for b in longest..t {
                 let mut next = row.to_vec();
                 next[a..=b].fill(Some(j));
                 if lasts.is_some() && b == longest {
-                    stints_from(s, current, ends, &next, b + 1, &with, left - 1, rows);
+                    stints_from(s, current, ends, &next, b + 1, &with, left - 1, false, rows);
                 } else {
                     rows.push(next);
                 }

@@ -27,7 +27,8 @@ fn plan_shipped(name: &str, policy: Option<&Path>) -> (Scenario, Outcome) {
 /// What issue 11 asks of every shipped plan, read off the plan itself: no desk swap (a
 /// move to a post of the same grade in the same unit, other than rotation out of a
 /// sensitive post), every departure before the minimum stay forced by something it names,
-/// and nobody held past a hard tenure limit in the scope where the limit counts.
+/// nobody held past a hard tenure limit in the scope where the limit counts, and nobody
+/// taken up into a post within the plan left without one unless a rule says why.
 fn exchange_a_committee_would_sign(name: &str, s: &Scenario, o: &Outcome) {
     for (p, y, to) in o.plan.held(s) {
         let Some(from) = o.plan.post(s, p, y - 1).filter(|&from| from != to) else { continue };
@@ -42,6 +43,20 @@ fn exchange_a_committee_would_sign(name: &str, s: &Scenario, o: &Outcome) {
             s.person(p).id,
             s.post(from).id
         );
+    }
+    let rules = rotaplan::rules::all(s);
+    for (p, y, from) in
+        s.people_ix().flat_map(|(p, _)| o.plan.years().filter_map(move |y| Some((p, y, o.plan.post(s, p, y - 1)?))))
+    {
+        let taken_up = (s.start_year..y).any(|x| o.plan.taken_up(s, p, x) == Some(from));
+        if taken_up && o.plan.post(s, p, y).is_none() && y < s.person(p).retire_year {
+            assert!(
+                rules.iter().any(|r| r.reason_to_leave(s, &o.plan, p, from, y).is_some()),
+                "{name}: {} takes up {} within the plan and leaves it for no post in {y}, with no rule's reason",
+                s.person(p).id,
+                s.post(from).id
+            );
+        }
     }
     let clock = rotaplan::rules::exchange::Clock::new(s, s.policy.tenure_max.count_in);
     for (p, y, j) in o.plan.held(s) {

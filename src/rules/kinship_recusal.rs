@@ -342,6 +342,7 @@ mod tests {
         let mut retiring = s.clone();
         retiring.people[a.0 as usize].retire_year = 2028;
         retiring.policy.tenure_min.years = 1; // C's year elsewhere is not a minimum stay
+        retiring.policy.stability.max_moves = 2; // C moves away and back
         let stays = plan_of(&retiring, &[(a, &[Some(head), None]), (c, &[Some(elsewhere), Some(body)])]);
         assert!(hard(&retiring, &stays).is_empty());
         // Soft: the conflict and the stay are priced.

@@ -1,5 +1,7 @@
 //! Stability: every move (taking up a post not held the year before, including an
-//! appointment from the reserve) costs `weight`, so that nobody is moved without a reason.
+//! appointment from the reserve) costs `weight`, so that nobody is moved without a reason;
+//! and nobody moves more than `max_moves` times over the horizon (hard; 0 = as the other
+//! rules allow). The cap is the model's move count row (`Formulation`'s structure).
 
 use super::{finding, what, who, Finding, Rule};
 use crate::formulation::Formulation;
@@ -26,25 +28,24 @@ impl Rule for Stability {
     }
 
     fn check(&self, s: &Scenario, plan: &Plan, out: &mut Vec<Finding>) {
-        let w = s.policy.stability.weight;
+        let (weight, max_moves) = (s.policy.stability.weight, s.policy.stability.max_moves);
+        let mut moves = vec![0u32; s.people.len()];
         for (p, y, j) in plan.held(s).filter(|&(p, y, j)| plan.taken_up(s, p, y) == Some(j)) {
-            finding(
-                out,
-                self.id(),
-                Strength::Soft,
-                w,
-                y,
-                Some(p),
-                Some(j),
-                format!("{} takes up {} in {y}", who(s, p), what(s, j)),
-            );
+            let msg = format!("{} takes up {} in {y}", who(s, p), what(s, j));
+            finding(out, self.id(), Strength::Soft, weight, y, Some(p), Some(j), msg);
+            let n = &mut moves[p.0 as usize];
+            *n += 1;
+            if max_moves != 0 && *n > max_moves {
+                let msg = format!("{} takes up {} in {y}: move {n}, at most {max_moves} an official", who(s, p), what(s, j));
+                finding(out, self.id(), Strength::Hard, 0.0, y, Some(p), Some(j), msg);
+            }
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::testkit::{findings, plan_of, solve, Builder};
+    use crate::testkit::{findings, hard, plan_of, solve, Builder};
 
     #[test]
     fn each_move_costs_and_nobody_moves_without_a_reason() {
@@ -56,6 +57,55 @@ mod tests {
         assert!(findings(&s, &plan_of(&s, &[(p, &[Some(j), Some(j)])]), "stability").is_empty());
         assert_eq!(findings(&s, &plan_of(&s, &[(p, &[Some(j), Some(k)])]), "stability").len(), 1);
         assert_eq!(solve(&s).holds[p.0 as usize], vec![Some(j), Some(j)]);
+    }
+
+    /// The move cap is checked on any plan: a second move with `max_moves = 1` is a hard
+    /// violation; the near miss, the same plan with `max_moves` 2 or 0 (as the rules allow).
+    #[test]
+    fn a_move_past_max_moves_is_a_hard_violation() {
+        let mut b = Builder::new(2027, 5);
+        let (j, k, l) = (b.post_in("J", "U-county", 3), b.post_in("K", "U-other", 3), b.post_in("L", "U-pref", 3));
+        let a = b.person("A", 3, Some(j), 2020);
+        let mut s = b.build();
+        let twice = [Some(j), Some(k), Some(k), Some(k), Some(l)];
+        let once = [Some(j), Some(k), Some(k), Some(k), Some(k)];
+        assert_eq!(hard(&s, &plan_of(&s, &[(a, &twice)])), vec!["stability 2031"]);
+        assert!(findings(&s, &plan_of(&s, &[(a, &twice)]), "stability")[2].message.contains("move 2, at most 1"));
+        assert!(hard(&s, &plan_of(&s, &[(a, &once)])).is_empty());
+        for near_miss in [2, 0] {
+            s.policy.stability.max_moves = near_miss;
+            assert!(hard(&s, &plan_of(&s, &[(a, &twice)])).is_empty(), "max_moves = {near_miss}");
+        }
+    }
+
+    /// The stint cut to the minimum stay is the one after which the official moves on: it is
+    /// followed by a next post the year after, never by none. Here a reserve official could
+    /// fill J for the minimum stay and then be dropped for B, who must leave K after ten
+    /// years; that plan breaks no rule and is cheaper, but no rule asks for the drop (a
+    /// stint taken up within the horizon otherwise ends only at the horizon, retirement or
+    /// where a rule caps it). The near miss, a second move with a next post to move on to,
+    /// is the test below.
+    #[test]
+    fn after_the_minimum_stay_an_official_moves_on_to_a_next_post_not_to_none() {
+        let mut b = Builder::new(2027, 5);
+        let j = b.post_in("J", "U-other", 3);
+        let k = b.post_in("K", "U-county", 3);
+        b.s.posts[k.0 as usize].regional_recusal = true;
+        let a = b.person("A", 3, None, 0);
+        b.s.people[a.0 as usize].grewup = Some(b.region("R-town")); // never in K
+        let bee = b.person("B", 3, Some(k), 2020); // K's 11th year would be 2030
+        b.s.policy.stability.max_moves = 0;
+        let s = b.build();
+        let dropped =
+            plan_of(&s, &[(a, &[Some(j), Some(j), Some(j), None, None]), (bee, &[Some(k), Some(k), Some(k), Some(j), Some(j)])]);
+        assert!(hard(&s, &dropped).is_empty());
+        let planned = solve(&s);
+        let row = &planned.holds[a.0 as usize];
+        assert!(!(row[..3] == [Some(j); 3] && row[3].is_none()), "A dropped after the minimum stay: {planned:?}");
+        assert!(
+            crate::check::check(&s, &dropped).objective() < crate::check::check(&s, &planned).objective(),
+            "the drop is cheaper"
+        );
     }
 
     /// More than one move where the rules allow it: a temporary posting and then a next
