@@ -1,6 +1,7 @@
 //! A greedy year-by-year plan of the kind a planner would make by hand: each year, whoever
 //! must leave (retirement, a hard rule) or has outstayed the soft tenure limit leaves;
-//! then empty posts, must-fill posts first, go to the free official whose move costs least.
+//! then empty posts, must-fill posts first, go to the free official whose move costs least
+//! (each official moves once, for the longest stint the model offers from that year).
 //! It serves as the solver's starting plan (and working set) and as the baseline the
 //! benchmarks compare the optimiser against.
 
@@ -50,7 +51,8 @@ pub fn plan(f: &Formulation) -> Plan {
                 .get(&(j, y))
                 .into_iter()
                 .flatten()
-                .filter(|st| !moved[st.person.0 as usize])
+                // One move an official: never the minimum stay that a next post must follow.
+                .filter(|st| !moved[st.person.0 as usize] && !st.moves_on)
                 .filter(|st| plan.holds[st.person.0 as usize][t].is_none() || leaves_optional(st.person))
                 .filter(|st| kin_ok(f, &plan, st.person, st))
                 .min_by(|a, b| {
@@ -100,4 +102,35 @@ fn kin_ok(f: &Formulation, plan: &Plan, p: PersonIx, st: &Stint) -> bool {
             })
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::eligibility::Eligibility;
+    use crate::formulation::Formulation;
+    use crate::testkit::{try_solve, Builder};
+
+    /// Where officials may move more than once the greedy plan still moves each official
+    /// once, and never for just the minimum stay: a next post must follow that stint (the
+    /// model's `moves-on` rows), which the greedy plan does not give, so the start broke
+    /// the model and its repair found none. Here the minimum stay is the cheaper stint
+    /// (each year in the prefecture where A grew up costs); the near miss is the longest.
+    #[test]
+    fn the_greedy_plan_never_takes_the_minimum_stay_and_starts_the_search() {
+        let mut b = Builder::new(2027, 5);
+        let j = b.post_in("J", "U-pref", 3);
+        b.s.posts[j.0 as usize].regional_recusal = true;
+        let a = b.person("A", 3, None, 0);
+        b.s.people[a.0 as usize].grewup = Some(b.region("R-pref"));
+        b.s.policy.stability.max_moves = 0;
+        let s = b.build();
+        let rules = crate::rules::all(&s);
+        let f = Formulation::build(&s, &rules, &Eligibility::new(&s, &rules));
+        let cost = |moves_on: bool| {
+            f.stints.iter().find(|st| st.first == 2027 && st.moves_on == moves_on).map(|st| f.model.cols[st.col.0 as usize].cost)
+        };
+        assert!(cost(true) < cost(false), "the minimum stay is the cheaper stint");
+        assert_eq!(super::plan(&f).holds[a.0 as usize], vec![Some(j); 5], "the longest stint");
+        assert!(try_solve(&s).unwrap().stats.first_plan.is_some(), "the greedy plan starts the search");
+    }
 }
