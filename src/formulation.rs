@@ -233,8 +233,9 @@ impl<'a> Formulation<'a> {
     /// A stint cut to the minimum stay is followed by the official's next post the year
     /// after: per year `e` that such stints of `p` end in, `Σ z[moves on, ending e] ≤ Σ
     /// z[taken up in e + 1]`. Without it an official taken up within the horizon could be
-    /// dropped for no post after the minimum stay, which no rule asks for (the longest stint
-    /// ends only at the horizon, retirement or where a rule caps it).
+    /// dropped for no post after the minimum stay, where with one move a post taken up is
+    /// held to the end of its longest stint (the horizon, retirement, or where a rule caps
+    /// it): the model's restriction that a post taken up is not left early by choice.
     fn moves_on_to_a_next_post(&mut self, p: PersonIx) {
         let stints = self.stints_of(p);
         let mut ends: BTreeMap<i32, Vec<(Col, f64)>> = BTreeMap::new();

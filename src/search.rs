@@ -5,7 +5,8 @@
 //! [`repair`] turns a start plan that breaks a hard rule (the greedy plan: it asks
 //! eligibility, hence most hard rules, but not the rows that link people, such as kinship
 //! between two officials who both stay, or a must-fill post nobody free can take) into one
-//! that meets every hard rule. It frees the people the independent check names, then their
+//! that meets every hard rule. It frees the people the independent check names and those
+//! of the model's rows the start breaks (structure the check does not know), then their
 //! neighbours (colleagues in the same units, relatives, the cheapest candidates for the
 //! posts they hold or leave), and widens until the sub-MIP is feasible. The result is the
 //! planner's incumbent: the start of every MIP and the plan written when nothing better is
@@ -156,6 +157,24 @@ impl<'f, 'a> Neighbours<'f, 'a> {
         free
     }
 
+    /// Frees the people of `x` (a start: the integer columns it sets) in every row of only
+    /// integer columns that it breaks: a structure the check does not know, such as the
+    /// next post that must follow a minimum stay (`moves-on`), which a published plan from
+    /// an earlier version may lack.
+    fn free_broken_rows(&self, x: &[f64], free: &mut [bool]) {
+        let m = &self.f.model;
+        let owned = |c: Col| self.owner[c.0 as usize] != u32::MAX;
+        let value = |c: Col| if x[c.0 as usize].is_nan() { 0.0 } else { x[c.0 as usize] };
+        for (r, row) in m.rows.iter().enumerate().filter(|&(r, _)| m.row_terms(r).all(|(c, _)| owned(c))) {
+            let activity: f64 = m.row_terms(r).map(|(c, a)| a * value(c)).sum();
+            if activity > row.ub + 1e-6 || activity < row.lb - 1e-6 {
+                for (c, _) in m.row_terms(r).filter(|&(c, _)| value(c) > 0.5) {
+                    free[self.owner[c.0 as usize] as usize] = true;
+                }
+            }
+        }
+    }
+
     /// Frees whoever holds `j` in `year` or the year before, and its cheapest candidates.
     fn free_post(&self, plan: &Plan, j: PostIx, year: i32, free: &mut [bool]) {
         let s = self.f.s;
@@ -174,7 +193,9 @@ fn posts_of<'a>(s: &'a Scenario, plan: &'a Plan, p: PersonIx) -> impl Iterator<I
 /// A plan meeting every hard rule, made from `plan` by freeing ever more people around
 /// those its hard violations (in `report`, its check) concern; `None` if none was found
 /// by `deadline`, after [`ROUNDS`] widenings, or before a widening would free most of the
-/// pool. A plan without hard violations comes back at once, with its slacks.
+/// pool. The people of the rows the plan breaks are freed too (the model's structure, which
+/// the check does not know). A plan without hard violations that breaks no row comes back
+/// at once, with its slacks.
 pub fn repair(
     nb: &Neighbours,
     plan: &Plan,
@@ -189,6 +210,7 @@ pub fn repair(
         x[c.0 as usize] = v;
     }
     let mut free = nb.seeds(plan, report);
+    nb.free_broken_rows(&x, &mut free);
     let everyone = f.s.people.len();
     for round in 0..ROUNDS {
         let n = free.iter().filter(|&&b| b).count();
@@ -223,6 +245,34 @@ mod tests {
     use crate::policy::Strength;
     use crate::scenario::{Kinship, Relation};
     use crate::testkit::{hard, Builder};
+
+    /// A start that breaks only the model's structure, which the check does not know: a
+    /// published plan from an earlier version that drops A for no post after the minimum
+    /// stay (the `moves-on` rows forbid it). The repair frees A, though the check finds
+    /// nothing; the near miss, the same plan with J held on, comes back as it is.
+    #[test]
+    fn a_start_that_breaks_only_the_models_structure_is_repaired() {
+        let mut b = Builder::new(2027, 5);
+        let j = b.post_in("J", "U-other", 3);
+        let a = b.person("A", 3, None, 0);
+        b.s.policy.stability.max_moves = 0;
+        let s = b.build();
+        let rules = crate::rules::all(&s);
+        let elig = Eligibility::new(&s, &rules);
+        let f = Formulation::build(&s, &rules, &elig);
+        let nb = Neighbours::new(&f);
+        let later = Instant::now() + std::time::Duration::from_secs(30);
+        let repaired = |row: &[Option<PostIx>]| {
+            let plan = crate::testkit::plan_of(&s, &[(a, row)]);
+            let report = check::check(&s, &plan);
+            assert!(report.hard().next().is_none());
+            repair(&nb, &plan, &report, &SolveOptions::default(), later).unwrap().map(|inc| f.plan_of(&inc.x))
+        };
+        let dropped = [Some(j), Some(j), Some(j), None, None];
+        let plan = repaired(&dropped).expect("A is freed and keeps J or moves on");
+        assert_ne!(plan.holds[a.0 as usize], dropped.to_vec());
+        assert_eq!(repaired(&[Some(j); 5]).expect("nothing to repair").holds[a.0 as usize], vec![Some(j); 5]);
+    }
 
     /// The greedy plan breaks three hard rules here: two spouses keep their posts in one
     /// unit (kinship), one of them on audit hold; an official who grew up in the township

@@ -81,10 +81,10 @@ mod tests {
     /// The stint cut to the minimum stay is the one after which the official moves on: it is
     /// followed by a next post the year after, never by none. Here a reserve official could
     /// fill J for the minimum stay and then be dropped for B, who must leave K after ten
-    /// years; that plan breaks no rule and is cheaper, but no rule asks for the drop (a
-    /// stint taken up within the horizon otherwise ends only at the horizon, retirement or
-    /// where a rule caps it). The near miss, a second move with a next post to move on to,
-    /// is the test below.
+    /// years; that plan breaks no rule and is cheaper, but it leaves a post taken up early
+    /// by choice, which the model does not (a stint taken up within the horizon otherwise
+    /// ends only at the horizon, retirement or where a rule caps it). The near miss, a
+    /// second move with a next post to move on to, is the test below.
     #[test]
     fn after_the_minimum_stay_an_official_moves_on_to_a_next_post_not_to_none() {
         let mut b = Builder::new(2027, 5);
