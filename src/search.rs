@@ -164,11 +164,12 @@ impl<'f, 'a> Neighbours<'f, 'a> {
     fn free_broken_rows(&self, x: &[f64], free: &mut [bool]) {
         let m = &self.f.model;
         let owned = |c: Col| self.owner[c.0 as usize] != u32::MAX;
-        let value = |c: Col| if x[c.0 as usize].is_nan() { 0.0 } else { x[c.0 as usize] };
+        // The columns the start leaves unset are at 0.
+        let x: Vec<f64> = x.iter().map(|&v| if v.is_nan() { 0.0 } else { v }).collect();
         for (r, row) in m.rows.iter().enumerate().filter(|&(r, _)| m.row_terms(r).all(|(c, _)| owned(c))) {
-            let activity: f64 = m.row_terms(r).map(|(c, a)| a * value(c)).sum();
+            let activity = m.activity(r, &x);
             if activity > row.ub + 1e-6 || activity < row.lb - 1e-6 {
-                for (c, _) in m.row_terms(r).filter(|&(c, _)| value(c) > 0.5) {
+                for (c, _) in m.row_terms(r).filter(|&(c, _)| x[c.0 as usize] > 0.5) {
                     free[self.owner[c.0 as usize] as usize] = true;
                 }
             }

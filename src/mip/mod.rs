@@ -172,6 +172,11 @@ impl Model {
         self.offset + self.cols.iter().zip(x).map(|(c, v)| c.cost * v).sum::<f64>()
     }
 
+    /// Row `r`'s activity at the assignment `x`.
+    pub fn activity(&self, r: usize, x: &[f64]) -> f64 {
+        self.row_terms(r).map(|(c, a)| a * x[c.0 as usize]).sum()
+    }
+
     /// Largest bound or row violation of an assignment (0 when feasible), and whether the
     /// integer columns are integral within `tol`.
     pub fn violation(&self, x: &[f64], tol: f64) -> (f64, bool) {
@@ -180,7 +185,7 @@ impl Model {
             worst = worst.max(c.lb - v).max(v - c.ub);
         }
         for (r, row) in self.rows.iter().enumerate() {
-            let act: f64 = self.row_terms(r).map(|(c, a)| a * x[c.0 as usize]).sum();
+            let act = self.activity(r, x);
             worst = worst.max(row.lb - act).max(act - row.ub);
         }
         let integral = self.cols.iter().zip(x).all(|(c, v)| !c.integer || (v - v.round()).abs() <= tol);
