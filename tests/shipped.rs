@@ -45,11 +45,12 @@ fn exchange_a_committee_would_sign(name: &str, s: &Scenario, o: &Outcome) {
         );
     }
     let rules = rotaplan::rules::all(s);
-    for (p, y, from) in
-        s.people_ix().flat_map(|(p, _)| o.plan.years().filter_map(move |y| Some((p, y, o.plan.post(s, p, y - 1)?))))
-    {
-        let taken_up = (s.start_year..y).any(|x| o.plan.taken_up(s, p, x) == Some(from));
-        if taken_up && o.plan.post(s, p, y).is_none() && y < s.person(p).retire_year {
+    for y in o.plan.years() {
+        // Out of post, from a post taken up within the plan.
+        let dropped = |&(p, from): &(_, _)| {
+            o.plan.post(s, p, y).is_none() && (s.start_year..y).any(|x| o.plan.taken_up(s, p, x) == Some(from))
+        };
+        for (p, from) in o.plan.departures(s, y).filter(dropped) {
             assert!(
                 rules.iter().any(|r| r.reason_to_leave(s, &o.plan, p, from, y).is_some()),
                 "{name}: {} takes up {} within the plan and leaves it for no post in {y}, with no rule's reason",
