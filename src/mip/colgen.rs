@@ -5,7 +5,7 @@
 //! columns the solver saw. The MIP is then solved over the working set and its gap is
 //! reported against that bound.
 
-use super::highs::{Basis, LpOutcome, LpSession, LpSolution};
+use super::highs::{Basis, LpOutcome, LpSession, LpSolution, NewRow};
 use super::{Model, SolveOptions};
 use crate::error::Result;
 use std::collections::{HashMap, HashSet};
@@ -28,7 +28,8 @@ pub struct Generated {
     /// model even when pricing was stopped (`None` before any LP was solved to optimality).
     pub lagrangian: Option<f64>,
     /// LP solution over the final working set, indexed like the full model; when pricing
-    /// was stopped, the last LP solved (empty if none).
+    /// was stopped, the last LP solved (empty if none), with the columns of the rows it
+    /// breaks that waited out of it ([`Pricing::lazy`]) at 0.
     pub lp_x: Vec<f64>,
     /// Reduced cost, at the final LP duals, of every column (at least 0): a plan that uses
     /// column `c` costs at least `lp_bound + reduced[c]`, which is what makes a MIP over a
@@ -55,6 +56,9 @@ impl Generated {
 
 /// Reduced-cost tolerance below which a column prices out.
 const PRICE_TOL: f64 = 1e-6;
+
+/// How far past its bound an LP solution must take a waiting row for the row to enter.
+const BROKEN_TOL: f64 = 1e-6;
 
 /// Pricing past its soft limit goes on while fewer moves price out than this share of the
 /// working set: two or three rounds from the end on the city's parts and the 800-person
@@ -100,6 +104,28 @@ pub struct Pricing<'a> {
     /// way to split a person's years, and priced in from the start they kept the city's
     /// LPs fractional and pricing far from its end (docs/formulation.md, step 4).
     pub later: &'a [bool],
+    /// Rows that wait out of the LP (empty: none) until its solution breaks them
+    /// ([`waiting_rows`]).
+    pub lazy: &'a [bool],
+}
+
+/// The rows that may wait out of the pricing LPs until a solution breaks them: upper
+/// limits on moves alone (columns that may be left out, `prunable`), such as one stint per
+/// unit and grade or the next post after a minimum stay. A row out of the LP has the dual
+/// a row with slack has, 0; so once no column prices out and no waiting row is broken, the
+/// LP optimum is the whole model's, as without them. Few of them bind: on the district with
+/// `max_moves = 0` they are 6.9k of its 11.1k rows, and left in they made every simplex
+/// iteration of pricing dearer.
+pub fn waiting_rows(m: &Model, prunable: &[bool]) -> Vec<bool> {
+    (0..m.rows.len())
+        .map(|r| {
+            let row = &m.rows[r];
+            row.lb == f64::NEG_INFINITY
+                && row.ub.is_finite()
+                && m.row_terms(r).next().is_some()
+                && m.row_terms(r).all(|(c, _)| prunable[c.0 as usize])
+        })
+        .collect()
 }
 
 /// A column's run of years within its group (a person's post in one year, or a stint).
@@ -115,6 +141,52 @@ pub struct Span {
     pub counted: bool,
 }
 
+/// `x` with the columns of the rows `broken` at 0.
+fn unseen(mut x: Vec<f64>, m: &Model, broken: &[usize]) -> Vec<f64> {
+    for &r in broken {
+        m.row_terms(r).for_each(|(c, _)| x[c.0 as usize] = 0.0);
+    }
+    x
+}
+
+/// The rows of a model in a pricing session: the position of each (`u32::MAX`: waiting
+/// out of it, [`Pricing::lazy`]).
+struct RowsIn {
+    at: Vec<u32>,
+    count: u32,
+}
+
+impl RowsIn {
+    /// Every row of `m` but those that wait.
+    fn new(m: &Model, waits: impl Fn(usize) -> bool) -> RowsIn {
+        let mut rows = RowsIn { at: vec![u32::MAX; m.rows.len()], count: 0 };
+        for r in (0..m.rows.len()).filter(|&r| !waits(r)) {
+            rows.at[r] = rows.count;
+            rows.count += 1;
+        }
+        rows
+    }
+
+    /// The waiting rows of `m` that `x` (indexed like `m`) breaks.
+    fn broken(&self, m: &Model, x: &[f64]) -> Vec<usize> {
+        (0..m.rows.len()).filter(|&r| self.at[r] == u32::MAX && m.activity(r, x) > m.rows[r].ub + BROKEN_TOL).collect()
+    }
+
+    /// Adds the rows `broken` of `m` to `session`, over its columns (`col_at`: the
+    /// position of each column of `m`, `u32::MAX` when out).
+    fn enter(&mut self, session: &mut LpSession, m: &Model, broken: &[usize], col_at: &[u32]) -> Result<()> {
+        let at = |(c, a): (super::Col, f64)| (col_at[c.0 as usize] != u32::MAX).then(|| (col_at[c.0 as usize], a));
+        let rows: Vec<NewRow> =
+            broken.iter().map(|&r| (m.rows[r].lb, m.rows[r].ub, m.row_terms(r).filter_map(at).collect())).collect();
+        session.add_rows(&rows)?;
+        for &r in broken {
+            self.at[r] = self.count;
+            self.count += 1;
+        }
+        Ok(())
+    }
+}
+
 /// Grows `initial` (a mask over the columns of `m`) with prunable columns of negative
 /// reduced cost until none is left, calling `on_round(round, lp)` after each LP.
 pub fn generate(
@@ -124,7 +196,7 @@ pub fn generate(
     opts: &SolveOptions,
     on_round: &mut dyn FnMut(usize, f64),
 ) -> Result<Generated> {
-    let Pricing { prunable, group, per_group, per_row, max_rounds, soft_limit, round_fits, spans, most_counted, later } =
+    let Pricing { prunable, group, per_group, per_row, max_rounds, soft_limit, round_fits, spans, most_counted, later, lazy } =
         *pricing;
     let started = std::time::Instant::now();
     let mut keep = initial.to_vec();
@@ -137,7 +209,23 @@ pub fn generate(
         cols.into_iter().take(per_row).for_each(|c| keep[c] = true);
     }
     let by_col = m.by_column();
-    let (sub, mut kept) = m.restrict(&keep);
+    // The rows that wait start out of the LP; position in the session of each row of the
+    // model (`u32::MAX`: waiting) and of each column (`u32::MAX`: left out).
+    let waits = |r: usize| lazy.get(r).copied().unwrap_or(false);
+    let (sub, mut kept) = m.restrict_rows(&keep, &(0..m.rows.len()).map(|r| !waits(r)).collect::<Vec<bool>>());
+    let mut rows = RowsIn::new(m, waits);
+    // Adds columns of the model to the LP, with their entries in its rows.
+    let add_cols = |session: &mut LpSession, entering: &[usize], row_at: &[u32]| -> Result<()> {
+        let entries: Vec<Vec<(u32, f64)>> = entering
+            .iter()
+            .map(|&c| {
+                by_col[c].iter().filter(|e| row_at[e.0 as usize] != u32::MAX).map(|&(r, a)| (row_at[r as usize], a)).collect()
+            })
+            .collect();
+        let cols: Vec<_> =
+            entering.iter().zip(&entries).map(|(&c, e)| (m.cols[c].cost, m.cols[c].lb, m.cols[c].ub, e.as_slice())).collect();
+        session.add_cols(&cols)
+    };
     let mut session = LpSession::new(&sub, opts)?;
     // Phase one by big M: every row that must be met (lb > 0) and has no slack of its own (a
     // continuous column that can raise it) gets an artificial column, in the LP only, so
@@ -148,16 +236,20 @@ pub fn generate(
         let col = &m.cols[c.0 as usize];
         !col.integer && a > 0.0 && col.ub > 0.0
     };
-    let must: Vec<[(u32, f64); 1]> =
-        (0..m.rows.len()).filter(|&r| m.rows[r].lb > 0.0 && !m.row_terms(r).any(slack)).map(|r| [(r as u32, 1.0)]).collect();
+    // (Rows with a positive lower bound never wait: their session row is `row_at`'s.)
+    let must_rows: Vec<usize> = (0..m.rows.len()).filter(|&r| m.rows[r].lb > 0.0 && !m.row_terms(r).any(slack)).collect();
+    let must: Vec<[(u32, f64); 1]> = must_rows.iter().map(|&r| [(rows.at[r], 1.0)]).collect();
     let artificials: Vec<_> = must.iter().map(|t| (big_m, 0.0, f64::INFINITY, &t[..])).collect();
     session.add_cols(&artificials)?;
     let artificial = sub.cols.len()..sub.cols.len() + must.len();
-    // Position in the session of each column of `kept`.
-    let mut slot: Vec<usize> = (0..kept.len()).collect();
-    let mut columns = artificial.end;
+    let mut col_at = vec![u32::MAX; m.cols.len()];
+    for (k, &c) in kept.iter().enumerate() {
+        col_at[c as usize] = k as u32;
+    }
+    let mut columns = artificial.end as u32;
     let mut widened = false;
-    // The last LP solution, indexed like the full model: what a stopped pricing leaves.
+    // The last LP solution, indexed like the full model, without the moves of the waiting
+    // rows it breaks: what a stopped pricing leaves.
     let mut last_x: Vec<f64> = Vec::new();
     let mut lagrangian: Option<f64> = None;
     let mut holding_back = later.iter().any(|&l| l);
@@ -193,30 +285,32 @@ pub fn generate(
                     if prunable[c] && !keep[c] {
                         keep[c] = true;
                         kept.push(c as u32);
-                        slot.push(columns);
+                        col_at[c] = columns;
                         columns += 1;
-                        entering.push((m.cols[c].cost, m.cols[c].lb, m.cols[c].ub, by_col[c].as_slice()));
+                        entering.push(c);
                     }
                 }
             }
-            session.add_cols(&entering)?;
+            add_cols(&mut session, &entering, &rows.at)?;
             continue;
         };
+        // The duals by row of the model: 0 for the rows waiting out of the LP.
+        let duals: Vec<f64> = rows.at.iter().map(|&at| if at == u32::MAX { 0.0 } else { duals[at as usize] }).collect();
         let t1 = std::time::Instant::now();
         let d = m.reduced_costs(&by_col, &duals);
         let mut priced: Vec<(f64, usize)> =
             (0..m.cols.len()).filter(|&c| prunable[c] && !keep[c] && d[c] < -PRICE_TOL).map(|c| (d[c], c)).collect();
         let in_lp: Vec<(f64, f64)> = kept
             .iter()
-            .enumerate()
-            .map(|(k, &c)| (d[c as usize], x[slot[k]]))
-            .chain(artificial.clone().zip(&must).map(|(s, t)| (big_m - duals[t[0].0 as usize], x[s])))
+            .map(|&c| (d[c as usize], x[col_at[c as usize] as usize]))
+            .chain(artificial.clone().zip(&must_rows).map(|(s, &r)| (big_m - duals[r], x[s])))
             .collect();
         let bound = lagrangian_bound(m, spans, most_counted, &d, objective, &in_lp);
         lagrangian = Some(lagrangian.map_or(bound, |b: f64| b.max(bound)));
         tracing::debug!(
             round,
             columns = kept.len(),
+            rows = rows.count,
             lp = objective,
             lagrangian = bound,
             entering = priced.len(),
@@ -225,10 +319,16 @@ pub fn generate(
         );
         on_round(round, objective);
         let mut lp_x = vec![0.0; m.cols.len()];
-        for (k, &c) in kept.iter().enumerate() {
-            lp_x[c as usize] = x[slot[k]];
+        for &c in &kept {
+            lp_x[c as usize] = x[col_at[c as usize] as usize];
         }
-        if priced.is_empty() {
+        // The waiting rows the LP's solution breaks, which enter the LP. Should the time
+        // limit stop the next LP, what pricing leaves for the quick plan, which fixes the
+        // moves an LP makes whole, is this solution without the moves of those rows: fixed,
+        // two stints of one group would leave no plan (a city county's quick plan was
+        // infeasible, and the county kept its greedy plan).
+        let broken = rows.broken(m, &lp_x);
+        if priced.is_empty() && broken.is_empty() {
             if x[artificial.clone()].iter().any(|&a| a > 1e-7) {
                 // Even the best LP over every move leaves a hard row unmet, or M is too
                 // small to tell. The LP over every column without the artificial slacks
@@ -243,12 +343,17 @@ pub fn generate(
             }
             let reduced = d.iter().map(|&v| v.max(0.0)).collect();
             let basis = session.basis().map(|b| {
-                // The artificials are out of the model: a basic one (at 0) hands its row's
-                // place in the basis to the row itself, which is the same unit column.
-                let mut rows = b.rows;
-                for (s, t) in artificial.clone().zip(&must) {
+                // A row that waited out of the LP is basic. The artificials are out of the
+                // model: a basic one (at 0) hands its row's place in the basis to the row
+                // itself, which is the same unit column.
+                let mut status: Vec<highs_sys::HighsInt> = rows
+                    .at
+                    .iter()
+                    .map(|&at| if at == u32::MAX { highs_sys::kHighsBasisStatusBasic } else { b.rows[at as usize] })
+                    .collect();
+                for (s, &r) in artificial.clone().zip(&must_rows) {
                     if b.cols[s] == highs_sys::kHighsBasisStatusBasic {
-                        rows[t[0].0 as usize] = highs_sys::kHighsBasisStatusBasic;
+                        status[r] = highs_sys::kHighsBasisStatusBasic;
                     }
                 }
                 let mut cols: Vec<highs_sys::HighsInt> = m
@@ -256,10 +361,10 @@ pub fn generate(
                     .iter()
                     .map(|c| if c.lb.is_finite() { highs_sys::kHighsBasisStatusLower } else { highs_sys::kHighsBasisStatusZero })
                     .collect();
-                for (k, &c) in kept.iter().enumerate() {
-                    cols[c as usize] = b.cols[slot[k]];
+                for &c in &kept {
+                    cols[c as usize] = b.cols[col_at[c as usize] as usize];
                 }
-                Basis { cols, rows }
+                Basis { cols, rows: status }
             });
             return Ok(Generated {
                 keep,
@@ -276,9 +381,23 @@ pub fn generate(
         let fits = lp_seconds <= round_fits.min(opts.time_limit - elapsed);
         if elapsed >= soft_limit && !close(priced.len(), &kept) && !fits {
             tracing::info!(round, entering = priced.len(), "pricing stopped at its share of the time, not close to the end");
-            return Ok(Generated::stopped(keep, round, lagrangian, lp_x));
+            // What it leaves guides the quick plan, which fixes the moves an LP makes whole:
+            // an LP that breaks a row it did not see is no LP of the working set, so the
+            // rows it breaks enter and it is solved again, until it breaks none (on a city
+            // county with `max_moves = 0`, the moves of those rows merely left unfixed gave
+            // a quick plan of 5,218.9 at its time limit, where the LP over every row gives
+            // 93 at once).
+            let mut lp_x = lp_x;
+            let mut broken = broken;
+            while !broken.is_empty() {
+                rows.enter(&mut session, m, &broken, &col_at)?;
+                let LpOutcome::Optimal(sol) = session.solve()? else { break };
+                kept.iter().for_each(|&c| lp_x[c as usize] = sol.x[col_at[c as usize] as usize]);
+                broken = rows.broken(m, &lp_x);
+            }
+            return Ok(Generated::stopped(keep, round, lagrangian, unseen(lp_x, m, &broken)));
         }
-        last_x = lp_x;
+        last_x = unseen(lp_x, m, &broken);
         if holding_back {
             let rest: Vec<(f64, usize)> = priced.iter().copied().filter(|&(_, c)| !later[c]).collect();
             if close(rest.len(), &kept) {
@@ -287,6 +406,11 @@ pub fn generate(
             } else {
                 priced = rest;
             }
+        }
+        // The broken rows first, over the columns in the LP, so that the columns entering
+        // next have their entries in them.
+        if !broken.is_empty() {
+            rows.enter(&mut session, m, &broken, &col_at)?;
         }
         priced.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut taken: HashMap<u32, usize> = HashMap::new();
@@ -297,13 +421,12 @@ pub fn generate(
                 *n += 1;
                 keep[c] = true;
                 kept.push(c as u32);
-                slot.push(columns);
+                col_at[c] = columns;
                 columns += 1;
-                let col = &m.cols[c];
-                entering.push((col.cost, col.lb, col.ub, by_col[c].as_slice()));
+                entering.push(c);
             }
         }
-        session.add_cols(&entering)?;
+        add_cols(&mut session, &entering, &rows.at)?;
     }
     let keep = vec![true; m.cols.len()];
     Ok(Generated {
@@ -441,6 +564,7 @@ mod tests {
             spans: &[],
             most_counted: &[],
             later: &[],
+            lazy: &[],
         };
         generate(m, &pricing, initial, &SolveOptions::default(), &mut |_, _| {}).unwrap()
     }
@@ -526,6 +650,7 @@ mod tests {
                 spans: &[],
                 most_counted: &[],
                 later,
+                lazy: &[],
             };
             let mut lps = Vec::new();
             let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();
@@ -658,7 +783,11 @@ mod tests {
         let mut initial = vec![false; m.cols.len()];
         initial[0] = true;
         let mut stopped_below_lp = false;
-        for max_rounds in 1..=12 {
+        // The person-year rows and the post-year rows but the must-fill one wait out of the
+        // LP, or none does.
+        let waiting = waiting_rows(&m, &prunable);
+        assert!(waiting.iter().any(|&w| w) && !waiting.iter().all(|&w| w), "{waiting:?}");
+        for (max_rounds, lazy) in (1..=12).flat_map(|k| [(k, &[][..]), (k, &waiting[..])]) {
             let pricing = Pricing {
                 prunable: &prunable,
                 group: &group,
@@ -670,6 +799,7 @@ mod tests {
                 spans: &spans,
                 most_counted: &[1; 5],
                 later: &[],
+                lazy,
             };
             let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, _| {}).unwrap();
             let bound = g.lagrangian.expect("an LP was solved");
@@ -681,5 +811,90 @@ mod tests {
             }
         }
         assert!(stopped_below_lp, "some stopped round has a bound below the LP optimum (the test stops pricing early)");
+    }
+
+    /// Two moves of person 0 (0 and 1), in years 0 and 1, that a row allows only one of
+    /// (`at most one`, which waits out of the LP), each worth 5; and `others` people with a
+    /// move each worth 1 in a row of their own, left out of the first working set.
+    fn two_moves_one_allowed(others: u32) -> (Model, Vec<bool>) {
+        let mut m = Model::default();
+        let a = m.add_binary(-5.0, ColName::Aux("a", 0, 0, 0));
+        let b = m.add_binary(-5.0, ColName::Aux("b", 0, 0, 0));
+        let count = m.add_col(0.0, 2.0, 0.0, false, ColName::Aux("moves", 0, 0, 0));
+        m.add_row(0.0, 0.0, [(a, 1.0), (b, 1.0), (count, -1.0)], RowName { rule: "moves", a: 0, b: 0, year: 0 });
+        m.add_row(f64::NEG_INFINITY, 1.0, [(a, 1.0), (b, 1.0)], RowName { rule: "at most one", a: 0, b: 0, year: 0 });
+        for k in 0..others {
+            let c = m.add_binary(-1.0, ColName::Aux("other", k, 0, 0));
+            m.add_row(f64::NEG_INFINITY, 1.0, [(c, 1.0)], RowName { rule: "other", a: k, b: 0, year: 0 });
+        }
+        let prunable = m.cols.iter().map(|c| c.integer).collect();
+        (m, prunable)
+    }
+
+    /// A row that waits out of the LP enters when the LP breaks it, and pricing still ends
+    /// at the LP optimum over every row, with a basis of the whole model.
+    #[test]
+    fn a_row_that_waits_enters_when_the_lp_breaks_it() {
+        let (m, prunable) = two_moves_one_allowed(3);
+        let full = crate::mip::highs::solve_lp(&m, &SolveOptions::default()).unwrap().unwrap().objective;
+        let waiting = waiting_rows(&m, &prunable);
+        assert_eq!(waiting, [false, true, true, true, true], "the move count has a column that is always in");
+        let group: Vec<u32> = (0..m.cols.len() as u32).collect();
+        let initial: Vec<bool> = (0..m.cols.len()).map(|c| c < 2).collect();
+        let pricing = Pricing {
+            prunable: &prunable,
+            group: &group,
+            per_group: 1,
+            per_row: 0,
+            max_rounds: 20,
+            soft_limit: f64::INFINITY,
+            round_fits: 0.0,
+            spans: &[],
+            most_counted: &[],
+            later: &[],
+            lazy: &waiting,
+        };
+        let mut lps = Vec::new();
+        let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();
+        // The first LP, without the row, takes both moves: −10; the whole LP takes one.
+        assert_eq!(lps.first().copied(), Some(-10.0), "{lps:?}");
+        assert!((g.lp_bound.unwrap() - full).abs() < 1e-9 && full == -8.0, "{:?} vs {full}", g.lp_bound);
+        // One basic column or row per row of the model: a basis HiGHS takes.
+        let basis = g.basis.unwrap();
+        let basic = basis.cols.iter().chain(&basis.rows).filter(|&&s| s == highs_sys::kHighsBasisStatusBasic).count();
+        assert_eq!((basis.cols.len(), basis.rows.len(), basic), (m.cols.len(), m.rows.len(), m.rows.len()));
+    }
+
+    /// Pricing stopped at its share of the time when its LP breaks a row that waits solves
+    /// the LP again with the row: the quick plan fixes the moves an LP makes whole, and
+    /// with both moves of the row fixed no plan was left.
+    #[test]
+    fn pricing_stopped_hands_on_an_lp_that_meets_the_rows_that_waited() {
+        let (m, prunable) = two_moves_one_allowed(100);
+        let group: Vec<u32> = (0..m.cols.len() as u32).collect();
+        let initial: Vec<bool> = (0..m.cols.len()).map(|c| c < 2).collect();
+        let waiting = waiting_rows(&m, &prunable);
+        let pricing = Pricing {
+            prunable: &prunable,
+            group: &group,
+            per_group: 1,
+            per_row: 0,
+            max_rounds: 20,
+            soft_limit: 0.0,
+            round_fits: 0.0,
+            spans: &[],
+            most_counted: &[],
+            later: &[],
+            lazy: &waiting,
+        };
+        // Far from the end (100 moves price out of 3): stopped after the first LP, which
+        // takes both moves.
+        let mut lps = Vec::new();
+        let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();
+        assert!(!g.complete && g.rounds == 1 && lps == [-10.0], "{g:?} {lps:?}");
+        assert!((g.lp_x[0] + g.lp_x[1] - 1.0).abs() < 1e-9, "{:?}", g.lp_x);
+        let quick =
+            crate::mip::highs::solve(&m.fix_ones(&g.lp_x, 1e-6), &SolveOptions::default(), Default::default(), &mut |_| {});
+        assert_eq!(quick.unwrap().objective, -105.0);
     }
 }

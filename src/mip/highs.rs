@@ -377,6 +377,9 @@ pub fn solve_lp(m: &Model, opts: &SolveOptions) -> Result<Option<LpSolution>> {
 /// A column to add: `(cost, lower, upper, entries (row, coefficient))`.
 pub type NewCol<'a> = (f64, f64, f64, &'a [(u32, f64)]);
 
+/// A row to add to an [`LpSession`]: lower and upper bound, and its entries by column.
+pub type NewRow = (f64, f64, Vec<(u32, f64)>);
+
 /// Sparse vectors packed for HiGHS: starts, indices, values.
 fn packed<'a>(vectors: impl Iterator<Item = &'a [(u32, f64)]>) -> (Vec<c_int>, Vec<c_int>, Vec<f64>) {
     let (mut start, mut index, mut value) = (Vec::new(), Vec::new(), Vec::new());
@@ -504,6 +507,32 @@ impl LpSession {
         };
         if status == sys::kHighsStatusError {
             return Err(Error::Solver("HiGHS rejected added columns".into()));
+        }
+        Ok(())
+    }
+
+    /// Adds rows `(lower, upper, entries)`, entries by column of the session; HiGHS keeps the
+    /// basis, each new row basic, so the next solve (dual simplex) starts from it.
+    pub fn add_rows(&mut self, rows: &[NewRow]) -> Result<()> {
+        let h = self.model.as_mut().expect("session alive");
+        let lower: Vec<f64> = rows.iter().map(|r| r.0).collect();
+        let upper: Vec<f64> = rows.iter().map(|r| r.1).collect();
+        let (start, index, value) = packed(rows.iter().map(|r| r.2.as_slice()));
+        // SAFETY: arrays sized as the counts passed; HiGHS copies them.
+        let status = unsafe {
+            sys::Highs_addRows(
+                h.as_mut_ptr(),
+                rows.len() as c_int,
+                lower.as_ptr(),
+                upper.as_ptr(),
+                index.len() as c_int,
+                start.as_ptr(),
+                index.as_ptr(),
+                value.as_ptr(),
+            )
+        };
+        if status == sys::kHighsStatusError {
+            return Err(Error::Solver("HiGHS rejected added rows".into()));
         }
         Ok(())
     }

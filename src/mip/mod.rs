@@ -195,15 +195,22 @@ impl Model {
     /// The model restricted to the columns `keep` marks (rows unchanged), and the index in
     /// `self` of each column kept.
     pub fn restrict(&self, keep: &[bool]) -> (Model, Vec<u32>) {
+        self.restrict_rows(keep, &vec![true; self.rows.len()])
+    }
+
+    /// The model restricted to the columns `keep` marks and the rows `rows` marks (in their
+    /// order), and the index in `self` of each column kept.
+    pub fn restrict_rows(&self, keep: &[bool], rows: &[bool]) -> (Model, Vec<u32>) {
         let kept: Vec<u32> = (0..self.cols.len() as u32).filter(|&c| keep[c as usize]).collect();
         let mut new_index = vec![u32::MAX; self.cols.len()];
         for (k, &c) in kept.iter().enumerate() {
             new_index[c as usize] = k as u32;
         }
-        let mut m = Model { offset: self.offset, rows: self.rows.clone(), ..Model::default() };
+        let mut m = Model { offset: self.offset, ..Model::default() };
+        m.rows = self.rows.iter().zip(rows).filter(|(_, &kept)| kept).map(|(row, _)| row.clone()).collect();
         m.cols = kept.iter().map(|&c| self.cols[c as usize].clone()).collect();
         m.start.push(0);
-        for r in 0..self.rows.len() {
+        for r in (0..self.rows.len()).filter(|&r| rows[r]) {
             for (c, a) in self.row_terms(r).filter(|(c, _)| keep[c.0 as usize]) {
                 m.index.push(new_index[c.0 as usize]);
                 m.value.push(a);
