@@ -831,6 +831,30 @@ mod tests {
         (m, prunable)
     }
 
+    /// Pricing of [`two_moves_one_allowed`] from its two moves, with its rows over moves
+    /// waiting, to `soft_limit`; the LP of each round.
+    fn price_two_moves(m: &Model, prunable: &[bool], soft_limit: f64) -> (Generated, Vec<f64>) {
+        let group: Vec<u32> = (0..m.cols.len() as u32).collect();
+        let initial: Vec<bool> = (0..m.cols.len()).map(|c| c < 2).collect();
+        let waiting = waiting_rows(m, prunable);
+        let pricing = Pricing {
+            prunable,
+            group: &group,
+            per_group: 1,
+            per_row: 0,
+            max_rounds: 20,
+            soft_limit,
+            round_fits: 0.0,
+            spans: &[],
+            most_counted: &[],
+            later: &[],
+            lazy: &waiting,
+        };
+        let mut lps = Vec::new();
+        let g = generate(m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();
+        (g, lps)
+    }
+
     /// A row that waits out of the LP enters when the LP breaks it, and pricing still ends
     /// at the LP optimum over every row, with a basis of the whole model.
     #[test]
@@ -839,23 +863,7 @@ mod tests {
         let full = crate::mip::highs::solve_lp(&m, &SolveOptions::default()).unwrap().unwrap().objective;
         let waiting = waiting_rows(&m, &prunable);
         assert_eq!(waiting, [false, true, true, true, true], "the move count has a column that is always in");
-        let group: Vec<u32> = (0..m.cols.len() as u32).collect();
-        let initial: Vec<bool> = (0..m.cols.len()).map(|c| c < 2).collect();
-        let pricing = Pricing {
-            prunable: &prunable,
-            group: &group,
-            per_group: 1,
-            per_row: 0,
-            max_rounds: 20,
-            soft_limit: f64::INFINITY,
-            round_fits: 0.0,
-            spans: &[],
-            most_counted: &[],
-            later: &[],
-            lazy: &waiting,
-        };
-        let mut lps = Vec::new();
-        let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();
+        let (g, lps) = price_two_moves(&m, &prunable, f64::INFINITY);
         // The first LP, without the row, takes both moves: −10; the whole LP takes one.
         assert_eq!(lps.first().copied(), Some(-10.0), "{lps:?}");
         assert!((g.lp_bound.unwrap() - full).abs() < 1e-9 && full == -8.0, "{:?} vs {full}", g.lp_bound);
@@ -871,26 +879,9 @@ mod tests {
     #[test]
     fn pricing_stopped_hands_on_an_lp_that_meets_the_rows_that_waited() {
         let (m, prunable) = two_moves_one_allowed(100);
-        let group: Vec<u32> = (0..m.cols.len() as u32).collect();
-        let initial: Vec<bool> = (0..m.cols.len()).map(|c| c < 2).collect();
-        let waiting = waiting_rows(&m, &prunable);
-        let pricing = Pricing {
-            prunable: &prunable,
-            group: &group,
-            per_group: 1,
-            per_row: 0,
-            max_rounds: 20,
-            soft_limit: 0.0,
-            round_fits: 0.0,
-            spans: &[],
-            most_counted: &[],
-            later: &[],
-            lazy: &waiting,
-        };
         // Far from the end (100 moves price out of 3): stopped after the first LP, which
         // takes both moves.
-        let mut lps = Vec::new();
-        let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();
+        let (g, lps) = price_two_moves(&m, &prunable, 0.0);
         assert!(!g.complete && g.rounds == 1 && lps == [-10.0], "{g:?} {lps:?}");
         assert!((g.lp_x[0] + g.lp_x[1] - 1.0).abs() < 1e-9, "{:?}", g.lp_x);
         let quick =
