@@ -209,9 +209,9 @@ pub fn generate(
         cols.into_iter().take(per_row).for_each(|c| keep[c] = true);
     }
     let by_col = m.by_column();
-    // The rows that wait start out of the LP; position in the session of each row of the
-    // model (`u32::MAX`: waiting) and of each column (`u32::MAX`: left out).
-    let waits = |r: usize| lazy.get(r).copied().unwrap_or(false);
+    // The rows that wait (upper limits only: a broken one is one above its bound) start
+    // out of the LP.
+    let waits = |r: usize| lazy.get(r).copied().unwrap_or(false) && m.rows[r].lb == f64::NEG_INFINITY;
     let (sub, mut kept) = m.restrict_rows(&keep, &(0..m.rows.len()).map(|r| !waits(r)).collect::<Vec<bool>>());
     let mut rows = RowsIn::new(m, waits);
     // Adds columns of the model to the LP, with their entries in its rows.
@@ -236,12 +236,13 @@ pub fn generate(
         let col = &m.cols[c.0 as usize];
         !col.integer && a > 0.0 && col.ub > 0.0
     };
-    // (Rows with a positive lower bound never wait: their session row is `row_at`'s.)
+    // (Rows with a positive lower bound never wait: each has its place in `rows`.)
     let must_rows: Vec<usize> = (0..m.rows.len()).filter(|&r| m.rows[r].lb > 0.0 && !m.row_terms(r).any(slack)).collect();
     let must: Vec<[(u32, f64); 1]> = must_rows.iter().map(|&r| [(rows.at[r], 1.0)]).collect();
     let artificials: Vec<_> = must.iter().map(|t| (big_m, 0.0, f64::INFINITY, &t[..])).collect();
     session.add_cols(&artificials)?;
     let artificial = sub.cols.len()..sub.cols.len() + must.len();
+    // The position of each column of the model in the LP (`u32::MAX`: left out).
     let mut col_at = vec![u32::MAX; m.cols.len()];
     for (k, &c) in kept.iter().enumerate() {
         col_at[c as usize] = k as u32;
