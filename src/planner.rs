@@ -741,7 +741,7 @@ fn price(
     let remaining = || seconds_to(deadline);
     let share = remaining();
     let lp_opts = SolveOptions { time_limit: share * PRICING_CLOSE_SHARE, verbose: false, ..opts.clone() };
-    let lazy = mip::colgen::waiting_rows(m, &part.prunable);
+    let waiting = mip::colgen::waiting_rows(m, &part.prunable);
     let pricing = mip::colgen::Pricing {
         prunable: &part.prunable,
         group: &part.group,
@@ -754,7 +754,7 @@ fn price(
         spans: &part.spans,
         most_counted,
         later: &part.later,
-        lazy: &lazy,
+        waiting: &waiting,
     };
     let mut generated =
         mip::colgen::generate(m, &pricing, &part.initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;

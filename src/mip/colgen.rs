@@ -29,7 +29,7 @@ pub struct Generated {
     pub lagrangian: Option<f64>,
     /// LP solution over the final working set, indexed like the full model; when pricing
     /// was stopped, the last LP solved (empty if none), with the columns of the rows it
-    /// breaks that waited out of it ([`Pricing::lazy`]) at 0.
+    /// breaks that waited out of it ([`Pricing::waiting`]) at 0.
     pub lp_x: Vec<f64>,
     /// Reduced cost, at the final LP duals, of every column (at least 0): a plan that uses
     /// column `c` costs at least `lp_bound + reduced[c]`, which is what makes a MIP over a
@@ -106,7 +106,7 @@ pub struct Pricing<'a> {
     pub later: &'a [bool],
     /// Rows that wait out of the LP (empty: none) until its solution breaks them
     /// ([`waiting_rows`]).
-    pub lazy: &'a [bool],
+    pub waiting: &'a [bool],
 }
 
 /// The rows that may wait out of the pricing LPs until a solution breaks them: upper
@@ -150,7 +150,7 @@ fn unseen(mut x: Vec<f64>, m: &Model, broken: &[usize]) -> Vec<f64> {
 }
 
 /// The rows of a model in a pricing session: the position of each (`u32::MAX`: waiting
-/// out of it, [`Pricing::lazy`]).
+/// out of it, [`Pricing::waiting`]).
 struct RowsIn {
     at: Vec<u32>,
     count: u32,
@@ -196,7 +196,7 @@ pub fn generate(
     opts: &SolveOptions,
     on_round: &mut dyn FnMut(usize, f64),
 ) -> Result<Generated> {
-    let Pricing { prunable, group, per_group, per_row, max_rounds, soft_limit, round_fits, spans, most_counted, later, lazy } =
+    let Pricing { prunable, group, per_group, per_row, max_rounds, soft_limit, round_fits, spans, most_counted, later, waiting } =
         *pricing;
     let started = std::time::Instant::now();
     let mut keep = initial.to_vec();
@@ -211,7 +211,7 @@ pub fn generate(
     let by_col = m.by_column();
     // The rows that wait (upper limits only: a broken one is one above its bound) start
     // out of the LP.
-    let waits = |r: usize| lazy.get(r).copied().unwrap_or(false) && m.rows[r].lb == f64::NEG_INFINITY;
+    let waits = |r: usize| waiting.get(r).copied().unwrap_or(false) && m.rows[r].lb == f64::NEG_INFINITY;
     let (sub, mut kept) = m.restrict_rows(&keep, &(0..m.rows.len()).map(|r| !waits(r)).collect::<Vec<bool>>());
     let mut rows = RowsIn::new(m, waits);
     // Adds columns of the model to the LP, with their entries in its rows.
@@ -565,7 +565,7 @@ mod tests {
             spans: &[],
             most_counted: &[],
             later: &[],
-            lazy: &[],
+            waiting: &[],
         };
         generate(m, &pricing, initial, &SolveOptions::default(), &mut |_, _| {}).unwrap()
     }
@@ -651,7 +651,7 @@ mod tests {
                 spans: &[],
                 most_counted: &[],
                 later,
-                lazy: &[],
+                waiting: &[],
             };
             let mut lps = Vec::new();
             let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();
@@ -788,7 +788,7 @@ mod tests {
         // LP, or none does.
         let waiting = waiting_rows(&m, &prunable);
         assert!(waiting.iter().any(|&w| w) && !waiting.iter().all(|&w| w), "{waiting:?}");
-        for (max_rounds, lazy) in (1..=12).flat_map(|k| [(k, &[][..]), (k, &waiting[..])]) {
+        for (max_rounds, waits) in (1..=12).flat_map(|k| [(k, &[][..]), (k, &waiting[..])]) {
             let pricing = Pricing {
                 prunable: &prunable,
                 group: &group,
@@ -800,7 +800,7 @@ mod tests {
                 spans: &spans,
                 most_counted: &[1; 5],
                 later: &[],
-                lazy,
+                waiting: waits,
             };
             let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, _| {}).unwrap();
             let bound = g.lagrangian.expect("an LP was solved");
@@ -849,7 +849,7 @@ mod tests {
             spans: &[],
             most_counted: &[],
             later: &[],
-            lazy: &waiting,
+            waiting: &waiting,
         };
         let mut lps = Vec::new();
         let g = generate(m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();
