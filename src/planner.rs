@@ -19,6 +19,16 @@ use std::time::{Duration, Instant};
 
 /// Moves per person in the first working set of column generation.
 const INITIAL_MOVES_PER_PERSON: usize = 3;
+/// Where officials may move more than once (minimum-stay stints in the model), the moves
+/// per person in the first working set and a round may add: each official has many more
+/// ways to split the years, and pricing with 3 and 5 (the district's: [`MOVES_PER_ROUND`])
+/// took 16–17 rounds on the district with `max_moves = 0` (11.5–12.0 s to the proven plan;
+/// with these, 11 rounds and 5.4–5.8 s) and ended in eight of the city's nine counties (at
+/// 60 s 13,282.90, 1.33% from the bound; with these, in all nine: 13,276.00, 0.42%). The
+/// generated pools of 150 and 300 officials take longer with these (120.6 s to 155.9 s for
+/// seven, each proven optimal either way); with one move, 20 a round made the city slower
+/// (45–46 s to 53–55 s to its proven optimum). BENCHMARKS.md, session 42.
+const MOVING_ON_MOVES: (usize, usize) = (8, 20);
 /// Moves per row that must be met (a must-fill post-year, a pin) in the first working set.
 const MOVES_PER_MUST_FILL_ROW: usize = 2;
 /// Moves per person a pricing round may add: one per this many moves the part may leave
@@ -320,9 +330,10 @@ pub fn plan(
             initial[c] |= m.cols[c].integer && v > 0.5;
         }
     }
+    let initial_moves = if later.iter().any(|&l| l) { MOVING_ON_MOVES.0 } else { INITIAL_MOVES_PER_PERSON };
     for mut options in by_person {
         options.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        options.into_iter().take(INITIAL_MOVES_PER_PERSON).for_each(|(.., c)| initial[c] = true);
+        options.into_iter().take(initial_moves).for_each(|(.., c)| initial[c] = true);
     }
     // When no plan meets the hard rules: the conflicting rules, found in the whole model.
     let diagnosis = || {
@@ -745,8 +756,11 @@ fn price(
     let pricing = mip::colgen::Pricing {
         prunable: &part.prunable,
         group: &part.group,
-        per_group: (part.prunable.iter().filter(|&&p| p).count() / MOVES_PER_ROUND_DIVISOR)
-            .clamp(MOVES_PER_ROUND.0, MOVES_PER_ROUND.1),
+        per_group: match part.later.iter().any(|&l| l) {
+            true => MOVING_ON_MOVES.1,
+            false => (part.prunable.iter().filter(|&&p| p).count() / MOVES_PER_ROUND_DIVISOR)
+                .clamp(MOVES_PER_ROUND.0, MOVES_PER_ROUND.1),
+        },
         per_row: MOVES_PER_MUST_FILL_ROW,
         max_rounds: 200,
         soft_limit: share * PRICING_SHARE,
