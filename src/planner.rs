@@ -22,10 +22,11 @@ const INITIAL_MOVES_PER_PERSON: usize = 3;
 /// Where officials may move more than once (minimum-stay stints in the model), the moves
 /// per person in the first working set and a round may add: each official has many more
 /// ways to split the years, and pricing with 3 and 5 (the district's: [`MOVES_PER_ROUND`])
-/// took 16–17 rounds on the district with `max_moves = 0` (11.5–12.0 s to the proven plan;
-/// with these, 11 rounds and 5.4–5.9 s, the plan proven at about 5 s with either and the
-/// rest the root cuts for `lp.json`, of which this vertex has none) and ended in eight of the city's nine counties (at
-/// 60 s 13,282.90, 1.33% from the bound; with these, in all nine: 13,276.00, 0.42%). The
+/// took 16–17 rounds on the district with `max_moves = 0` (the plan proven at 6.3 s, the
+/// run 11.5–12.0 s; with these, 11 rounds, the plan at about 5 s and the run 5.4–5.9 s: the
+/// rest is the root cuts for `lp.json`, of which this vertex has none) and ended in eight
+/// of the city's nine counties (at 60 s 13,282.90, 1.33% from the bound; with these, in
+/// all nine: 13,276.00, 0.42%). The
 /// generated pools of 150 and 300 officials take longer with these (120.6 s to 155.9 s for
 /// seven, each proven optimal either way); with one move, 20 a round made the city slower
 /// (45–46 s to 53–55 s to its proven optimum). BENCHMARKS.md, session 42.
