@@ -26,10 +26,10 @@ const INITIAL_MOVES_PER_PERSON: usize = 3;
 /// run 11.5–12.0 s; with these, 11 rounds, the plan at about 5 s and the run 5.4–5.9 s: the
 /// rest is the root cuts for `lp.json`, of which this vertex has none) and ended in eight
 /// of the city's nine counties (at 60 s 13,282.90, 1.33% from the bound; with these, in
-/// all nine: 13,276.00, 0.42%). The
-/// generated pools of 150 and 300 officials take longer with these (120.6 s to 155.9 s for
-/// seven, each proven optimal either way); with one move, 20 a round made the city slower
-/// (45–46 s to 53–55 s to its proven optimum). BENCHMARKS.md, session 42.
+/// all nine: 13,276.00, 0.42%). The generated pools of 150 and 300 officials take longer
+/// with these (120.6 s to 155.9 s for seven, each proven optimal either way); with one
+/// move, 20 a round made the city slower (45–46 s to 53–55 s to its proven optimum).
+/// BENCHMARKS.md, session 42.
 const MOVING_ON_MOVES: (usize, usize) = (8, 20);
 /// Moves per row that must be met (a must-fill post-year, a pin) in the first working set.
 const MOVES_PER_MUST_FILL_ROW: usize = 2;
