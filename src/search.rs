@@ -166,9 +166,8 @@ impl<'f, 'a> Neighbours<'f, 'a> {
         let owned = |c: Col| self.owner[c.0 as usize] != u32::MAX;
         // The columns the start leaves unset are at 0.
         let x: Vec<f64> = x.iter().map(|&v| if v.is_nan() { 0.0 } else { v }).collect();
-        for (r, row) in m.rows.iter().enumerate().filter(|&(r, _)| m.row_terms(r).all(|(c, _)| owned(c))) {
-            let activity = m.activity(r, &x);
-            if activity > row.ub + 1e-6 || activity < row.lb - 1e-6 {
+        for r in (0..m.rows.len()).filter(|&r| m.row_terms(r).all(|(c, _)| owned(c))) {
+            if m.row_violation(r, &x) > 1e-6 {
                 for (c, _) in m.row_terms(r).filter(|&(c, _)| x[c.0 as usize] > 0.5) {
                     free[self.owner[c.0 as usize] as usize] = true;
                 }

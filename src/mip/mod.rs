@@ -177,6 +177,12 @@ impl Model {
         self.row_terms(r).map(|(c, a)| a * x[c.0 as usize]).sum()
     }
 
+    /// How far the assignment `x` takes row `r` past its bounds (0 when it meets them).
+    pub fn row_violation(&self, r: usize, x: &[f64]) -> f64 {
+        let act = self.activity(r, x);
+        (self.rows[r].lb - act).max(act - self.rows[r].ub).max(0.0)
+    }
+
     /// Largest bound or row violation of an assignment (0 when feasible), and whether the
     /// integer columns are integral within `tol`.
     pub fn violation(&self, x: &[f64], tol: f64) -> (f64, bool) {
@@ -184,9 +190,8 @@ impl Model {
         for (c, v) in self.cols.iter().zip(x) {
             worst = worst.max(c.lb - v).max(v - c.ub);
         }
-        for (r, row) in self.rows.iter().enumerate() {
-            let act = self.activity(r, x);
-            worst = worst.max(row.lb - act).max(act - row.ub);
+        for r in 0..self.rows.len() {
+            worst = worst.max(self.row_violation(r, x));
         }
         let integral = self.cols.iter().zip(x).all(|(c, v)| !c.integer || (v - v.round()).abs() <= tol);
         (worst, integral)
