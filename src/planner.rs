@@ -29,8 +29,17 @@ const INITIAL_MOVES_PER_PERSON: usize = 3;
 /// all nine: 13,276.00, 0.42%). The generated pools of 150 and 300 officials take longer
 /// with these (120.6 s to 155.9 s for seven, each proven optimal either way); with one
 /// move, 20 a round made the city slower (45–46 s to 53–55 s to its proven optimum).
-/// BENCHMARKS.md, session 42.
+/// BENCHMARKS.md, session 42. (Since session 43 the root cuts' lane stops where the quick
+/// plan settles the part, as there: [`finish`].)
 const MOVING_ON_MOVES: (usize, usize) = (8, 20);
+/// Simplex iterations per row of its LP that a pricing round may take until few moves
+/// price out ([`mip::colgen::Pricing::iterations_per_row`]): a little more than the first
+/// LP takes from the slacks (2.6k iterations for 4.2k rows on the district with
+/// `max_moves = 0`), where the rounds after it took 2–5k each to optima the next columns
+/// left at once. With it pricing took 3.1–3.2 s there instead of 4.2–4.6 s, and 2.0–2.3 s
+/// instead of 2.2–2.6 s on the district under its three policies; 0.5 was slower on the
+/// district and under `recusal-all-levels` (BENCHMARKS.md, session 43).
+const ITERATIONS_PER_ROW: f64 = 0.7;
 /// Moves per row that must be met (a must-fill post-year, a pin) in the first working set.
 const MOVES_PER_MUST_FILL_ROW: usize = 2;
 /// Moves per person a pricing round may add: one per this many moves the part may leave
@@ -741,8 +750,7 @@ impl Priced {
 /// quick plan ([`Priced::quick_plan`]), which has at least [`QUICK_SHARE`] of the share, up
 /// to `last` (the end of the second phase). With the root cuts' lane to follow
 /// ([`lane_follows`]) the quick plan is left to [`finish`], to be made beside the lane:
-/// on the district the cuts then come 0.2–0.3 s sooner, and where the quick MIP is slow
-/// (3.4–4.5 s with more moves a pricing round) the lane's plan stops it.
+/// on the district the cuts then come 0.2–0.3 s sooner.
 fn price(
     part: Part,
     most_counted: &[u32],
@@ -771,6 +779,7 @@ fn price(
         most_counted,
         later: &part.later,
         waiting: &waiting,
+        iterations_per_row: Some(ITERATIONS_PER_ROW),
     };
     let mut generated =
         mip::colgen::generate(m, &pricing, &part.initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;
@@ -861,11 +870,14 @@ impl Priced {
 /// ([`SolveOptions::root_cuts`]: a model of one part) and pricing ended, the part's root
 /// cuts for runner-ups (0.9 s on the district), then the LP with them and a plan from its
 /// optimal face ([`close_with_cuts`]). The LP's optimum bounds every plan of the part, so
-/// the second phase's MIPs stop once their plan meets it; a plan from the face that meets
-/// it is optimal, ends the second phase too, and is the part's plan. Neither lane's
-/// result depends on when the other ends: the cuts, that LP and the face's plan are the
-/// same whatever the second phase does, and the second phase keeps the first plan it finds
-/// at the optimum ([`prove`]), so the plan and `lp.json` are the same from run to run.
+/// the second phase's MIPs stop once their plan meets it; a plan from the face within the
+/// gap asked for of it is optimal as asked, ends the second phase too, and is the part's
+/// plan. When the quick plan settles the part (it reaches the LP bound, or is within the
+/// gap asked for of it), the lane stops and what it made is dropped: it serves runner-ups
+/// where the LP alone is weak. Neither lane's result depends on when the other ends: the
+/// quick plan ignores the lane, the cuts, that LP and the face's plan are the same whatever
+/// the second phase does, and the second phase keeps the first plan it finds at the
+/// optimum ([`prove`]), so the plan and `lp.json` are the same from run to run.
 fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<Solved> {
     let harvest = lane_follows(&priced, opts).then(|| (priced.model.clone(), priced.generated.basis.clone()));
     // The second phase's MIPs stop at the part's share of the plan's gap; the lane's and
@@ -900,39 +912,60 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
             *ahead.lock().unwrap_or_else(|e| e.into_inner()) = Some((x.to_vec(), b));
         }
     };
+    // What the second phase tells the lane: the quick plan settled the part, and the lane
+    // has nothing left to do.
+    let to_lane = Arc::new(mip::Beside::default());
+    let lane_opts = SolveOptions { beside: Some(to_lane.clone()), ..opts.clone() };
     let (solved, lane) = rayon::join(
         || {
-            // The quick plan [`price`] left to be made beside the lane, which stops it once
-            // it closes the part; then, within the gap asked for, nothing is left to do.
+            // The quick plan [`price`] left to be made beside the lane (whatever the lane
+            // does: whether it settles the part decides what the lane's work is for); then,
+            // within the gap asked for, nothing is left to do.
             let mut priced = priced;
-            priced.quick_plan(&phase_opts, on_progress)?;
+            priced.quick_plan(opts, on_progress)?;
             let (objective, bound) = (priced.objective().map(|o| o + priced.offset), priced.bound() + priced.offset);
             if priced.solved.is_none() && objective.is_some_and(|o| phase_opts.within_gap(o, bound)) {
                 tracing::info!(objective, bound, "the plan is within the gap asked for after pricing");
                 priced.settle(Status::Optimal);
+            }
+            if priced.solved.is_some() {
+                to_lane.close();
             }
             let ahead = harvest.as_ref().map(|_| &basis_ahead as &BasisAhead<'_>);
             second_phase(priced, &phase_opts, deadline, on_progress, ahead)
         },
         || {
             harvest.as_ref().map(|(m, basis)| {
-                let cuts = cuts_made.get_or_init(|| root_cuts(m, basis.as_ref(), opts, deadline));
-                close_with_cuts(m, basis.clone(), cuts, opts, deadline, &to_phase)
+                let cuts = cuts_made.get_or_init(|| root_cuts(m, basis.as_ref(), &lane_opts, deadline));
+                close_with_cuts(m, basis.clone(), cuts, (&lane_opts, phase_gap.unwrap_or(0.0)), deadline, &to_phase)
             })
         },
     );
     let Some((m, basis)) = harvest else { return solved };
+    if to_lane.done(None) {
+        // Settled by the quick plan, the part's plan is within the gap asked for of the LP
+        // bound without cuts: whatever the lane had made when it stopped is dropped, so that
+        // `lp.json` does not depend on when that was. Runner-ups are then bounded by their
+        // LPs with the pin alone, from pricing's basis (on the district with
+        // `max_moves = 0` the cuts left the LP bound where it was, and the lane, its face's
+        // plan and the basis after it took 0.9-6 s past the plan by pricing's vertex).
+        tracing::info!("settled after pricing: no root cuts for runner-ups");
+        return solved;
+    }
     let closed = lane.flatten();
     let cuts = cuts_made.into_inner().unwrap_or_default();
+    // A plan from the lane is within the gap asked for of the LP with the cuts.
+    let bound_with_cuts = |objective: f64| to_phase.bound().min(objective);
     let mut solved = match (solved, closed) {
         (Ok(s), Some((x, objective))) => {
             tracing::info!(objective, "the LP with the root cuts gives an optimal plan");
-            Solved { status: Status::Optimal, x, bound: objective, ..s }
+            Solved { status: Status::Optimal, x, bound: bound_with_cuts(objective), ..s }
         }
         (Ok(s), None) => s,
         (Err(e), Some((x, objective))) => {
             tracing::info!(%e, objective, "the second phase ended without a plan; the LP with the root cuts gives an optimal one");
-            Solved { status: Status::Optimal, x, bound: objective, nodes: 0, working, rounds, lp: part_lp, priced: complete }
+            let bound = bound_with_cuts(objective);
+            Solved { status: Status::Optimal, x, bound, nodes: 0, working, rounds, lp: part_lp, priced: complete }
         }
         (Err(e), None) => return Err(e),
     };
@@ -1056,14 +1089,17 @@ fn nearest_basis(
 /// with them, from pricing's `basis`, whose optimum bounds every plan of the part (on the
 /// district it is the optimum, 8.2 above the LP without them), made known to the second
 /// phase (`to_phase`) at once; then a plan from that LP's optimal face ([`face_plan`], its
-/// root's cut rounds capped as the quick plan's). When that plan meets the bound it is
-/// optimal: the part is closed (`to_phase` says so, and the second phase stops) and the
-/// plan returned with its objective. `None` otherwise.
+/// root's cut rounds capped as the quick plan's). When that plan is within `gap` (the
+/// part's share of the gap asked for, in the objective's units) of the bound, it is
+/// optimal as asked: the part is closed (`to_phase` says so, and the second phase stops)
+/// and the plan returned with its objective. `None` otherwise. (Closing only at the bound
+/// itself, `dm` from one vertex of pricing's went on 16 s in the second phase's MIP to
+/// prove the plan of 420.0 that the lane had at 419.93 + 0.07.)
 fn close_with_cuts(
     m: &mip::Model,
     basis: Option<mip::highs::Basis>,
     cuts: &[mip::highs::Cut],
-    opts: &SolveOptions,
+    (opts, gap): (&SolveOptions, f64),
     deadline: Instant,
     to_phase: &mip::Beside,
 ) -> Option<(Vec<f64>, f64)> {
@@ -1081,7 +1117,7 @@ fn close_with_cuts(
         seconds = started.elapsed().as_secs_f64(),
         "the LP with the root cuts and a plan from its face"
     );
-    if plan.x.is_empty() || plan.objective > lp.objective + 1e-6 {
+    if plan.x.is_empty() || plan.objective > lp.objective + gap.max(1e-6) {
         return None;
     }
     to_phase.close();
@@ -1478,6 +1514,7 @@ pub fn prove_pinned(c: &Certified, arc: rules::Arc, start: &Plan, opts: &SolveOp
         lp_bound: Some(part_lp.lp_bound),
         complete: true,
         rounds: 0,
+        capped: 0,
         lagrangian: None,
         lp_x: Vec::new(),
         reduced: part_lp.reduced.clone(),
@@ -1564,13 +1601,13 @@ pub fn pinned_bound(
     let x = match session.solve()? {
         mip::highs::LpOutcome::Optimal(nearest) => nearest.x,
         mip::highs::LpOutcome::Infeasible => return Ok(Some(PinnedLp { bound: f64::INFINITY, plan: None })),
-        mip::highs::LpOutcome::Stopped => return Ok(None),
+        mip::highs::LpOutcome::Stopped | mip::highs::LpOutcome::Capped(_) => return Ok(None),
     };
     session.set_costs(&steered.iter().map(|&c| (c, part.cols[c].cost)).collect::<Vec<_>>())?;
     let sol = match session.solve()? {
         mip::highs::LpOutcome::Optimal(sol) => sol,
         mip::highs::LpOutcome::Infeasible => return Ok(Some(PinnedLp { bound: f64::INFINITY, plan: None })),
-        mip::highs::LpOutcome::Stopped => return Ok(None),
+        mip::highs::LpOutcome::Stopped | mip::highs::LpOutcome::Capped(_) => return Ok(None),
     };
     let mut bound = f.model.offset + others + sol.objective;
     let reduced = part.reduced_costs(&part.by_column(), &sol.duals);
@@ -1944,15 +1981,15 @@ mod tests {
             assert_eq!(optimum.status, Status::Optimal);
             // Without cuts: nothing.
             let told = mip::Beside::default();
-            assert!(close_with_cuts(&m, None, &[], &opts, deadline, &told).is_none());
+            assert!(close_with_cuts(&m, None, &[], (&opts, 0.0), deadline, &told).is_none());
             assert!(!told.done(None) && told.bound() == f64::NEG_INFINITY, "nothing told the second phase");
             // With them past the deadline: nothing either, nor a basis for `lp.json`.
             let past = Instant::now();
-            assert!(close_with_cuts(&m, None, &cuts, &opts, past, &told).is_none());
+            assert!(close_with_cuts(&m, None, &cuts, (&opts, 0.0), past, &told).is_none());
             assert!(nearest_basis(&m, None, &cuts, &vec![0.0; m.cols.len()], &opts, past).is_none());
             assert!(!told.done(None) && told.bound() == f64::NEG_INFINITY, "nothing told the second phase");
             // With them: the bound, and the optimum when the face has one at it.
-            let found = close_with_cuts(&m, None, &cuts, &opts, deadline, &told);
+            let found = close_with_cuts(&m, None, &cuts, (&opts, 0.0), deadline, &told);
             let bound = told.bound();
             assert!(bound >= lp - 1e-6 && bound <= optimum.objective + 1e-6, "{lp} ≤ {bound} ≤ {}", optimum.objective);
             raised += usize::from(bound > lp + 1e-6);
@@ -1967,6 +2004,41 @@ mod tests {
             }
         }
         assert!(raised > 0 && closed > 0, "raised {raised}, closed {closed}");
+    }
+
+    /// A plan from the face of the LP with the root cuts that misses its bound closes the
+    /// part when it is within the gap asked for, and not when it is just outside it.
+    #[test]
+    fn root_cuts_close_a_part_with_a_plan_within_the_gap_asked_for() {
+        let opts = SolveOptions { threads: 1, gap: 0.0, ..SolveOptions::default() };
+        let deadline = Instant::now() + std::time::Duration::from_secs(60);
+        let mut above = 0;
+        for (people, seed) in [(120, 2), (100, 3), (150, 1)] {
+            let s = crate::generate::generate(&crate::generate::spec_for(people, seed));
+            let rules = rules::all(&s);
+            let f = Formulation::build(&s, &rules, &Eligibility::new(&s, &rules));
+            for cols in f.model.components() {
+                let m = f.model.subset(&cols);
+                let cuts = mip::highs::root_cuts(&m, &opts, None, &AtomicU64::new(f64::INFINITY.to_bits())).unwrap();
+                let told = mip::Beside::default();
+                let Some((_, objective)) = close_with_cuts(&m, None, &cuts, (&opts, f64::INFINITY), deadline, &told) else {
+                    continue;
+                };
+                let over = objective - told.bound();
+                if over <= 1e-3 {
+                    continue;
+                }
+                above += 1;
+                let near_miss = mip::Beside::default();
+                assert!(close_with_cuts(&m, None, &cuts, (&opts, over - 1e-3), deadline, &near_miss).is_none());
+                assert!(!near_miss.done(None), "a plan outside the gap closes nothing");
+                let hit = mip::Beside::default();
+                let (x, at) = close_with_cuts(&m, None, &cuts, (&opts, over + 1e-3), deadline, &hit).expect("within the gap");
+                assert!((at - objective).abs() < 1e-6 && m.violation(&x, 1e-6).0 <= 1e-6);
+                assert!(hit.done(None), "the second phase is told the part is closed");
+            }
+        }
+        assert!(above > 0, "no part's face plan missed its bound");
     }
 
     /// The root cuts end once the LP with them reaches the bound asked for, and HiGHS then

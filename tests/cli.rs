@@ -288,8 +288,8 @@ fn runner_ups_are_proven_from_the_plans_root_cuts() {
             assert!(r["exact"] == true && (delta - best(full, r)).abs() < 1e-6 && r["delta_at_least"] == r["delta"], "{r}");
         }
     };
-    // P0025: the LP with the cuts settles two of the three at once and a proof the third;
-    // without them, proofs settle two: the same changes, as from scratch.
+    // P0025: with the cuts and without, the same changes as from scratch, with no more
+    // proofs over the moves within the gap with them.
     let stripped = tmp.path().join("stripped");
     fs::create_dir(&stripped).unwrap();
     for e in fs::read_dir(&out).unwrap().map(Result::unwrap).filter(|e| e.path().is_file()) {
@@ -300,16 +300,19 @@ fn runner_ups_are_proven_from_the_plans_root_cuts() {
     fs::write(stripped.join("lp.json"), without.to_string()).unwrap();
     let (full, _) = runner_ups(&out, "P0025", &["--full"]);
     let ((cut, cut_proofs), (uncut, uncut_proofs)) = (runner_ups(&out, "P0025", &[]), runner_ups(&stripped, "P0025", &[]));
-    assert_eq!((cut_proofs, uncut_proofs), (1, 2));
+    assert!(cut_proofs <= uncut_proofs, "{cut_proofs} proofs with the cuts, {uncut_proofs} without");
     exact_as_full(&full, &cut);
     exact_as_full(&full, &uncut);
     assert!(cut.iter().chain(&uncut).all(|r| r["resolve"] == "nearby" && r["least_change"].is_null()));
-    // P0002: the cuts leave two of the three plans from the LP short of their bound, and
-    // the proofs make them exact, as `--prove` does and as from scratch.
+    // P0002: the cuts leave two of the three plans from the LP short of their bound (all
+    // three without them), and the proofs make them exact, as `--prove` does and as from
+    // scratch.
     let ((full, _), (nearby, proofs), (proven, _)) =
         (runner_ups(&out, "P0002", &["--full"]), runner_ups(&out, "P0002", &[]), runner_ups(&out, "P0002", &["--prove"]));
-    assert_eq!(proofs, 2);
+    let (uncut, uncut_proofs) = runner_ups(&stripped, "P0002", &[]);
+    assert_eq!((proofs, uncut_proofs), (2, 3));
     exact_as_full(&full, &nearby);
+    exact_as_full(&full, &uncut);
     exact_as_full(&full, &proven);
     for (extra, how) in [
         (None, "changing it little; the change is in the scenario's own objective"),
@@ -326,6 +329,50 @@ fn runner_ups_are_proven_from_the_plans_root_cuts() {
         let proven = if extra == Some("--full") { text.matches("(proven)").count() } else { 0 };
         assert_eq!(text.matches("(exact: no plan with this is better)").count() + proven, 3, "{text}");
     }
+}
+
+/// Where the quick plan settles the part right after pricing (the district with
+/// `max_moves = 0`: 1,638.00 within the 0.01% asked for of its LP bound), the root cuts'
+/// lane is stopped and what it made is dropped: `lp.json` keeps no cuts, the same from run
+/// to run, and runner-ups are still explained from it. (The 60-person pool of
+/// `runner_ups_are_proven_from_the_plans_root_cuts`, which the quick plan does not settle,
+/// keeps its cuts.)
+#[test]
+fn a_part_settled_after_pricing_keeps_no_root_cuts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let district = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/district");
+    let policy = district.join("policies/as-the-rules-allow.toml");
+    let mut lps = Vec::new();
+    for run in ["first", "second"] {
+        let out = tmp.path().join(run);
+        let o = rotaplan()
+            .env("ROTAPLAN_LOG", "rotaplan::planner=info")
+            .arg("plan")
+            .arg(&district)
+            .arg("--policy")
+            .arg(&policy)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let log = String::from_utf8_lossy(&o.get_output().stderr);
+        assert!(log.contains("the plan is within the gap asked for after pricing"), "{log}");
+        assert!(log.contains("settled after pricing: no root cuts for runner-ups"), "{log}");
+        lps.push(fs::read(out.join("lp.json")).unwrap());
+    }
+    assert!(lps[0] == lps[1], "lp.json differs from run to run");
+    let lp: serde_json::Value = serde_json::from_slice(&lps[0]).unwrap();
+    let parts = lp["parts"].as_array().unwrap();
+    assert!(!parts.is_empty() && parts.iter().all(|p| p["lp_bound"].is_number()), "{lp}");
+    assert!(parts.iter().all(|p| p["cuts"].as_array().unwrap().is_empty() && p["cut_basis"].is_null()), "{lp}");
+    let o = rotaplan()
+        .arg("explain")
+        .arg(tmp.path().join("first"))
+        .args(["--post", "P0067", "--year", "2028", "--runner-ups", "3", "--json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&o.get_output().stdout).unwrap();
+    assert!(json["runner_ups"].as_array().is_some_and(|r| !r.is_empty()), "{json}");
 }
 
 /// Without a usable `lp.json`, runner-ups are searched near the plan explained, their

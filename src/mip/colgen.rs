@@ -24,6 +24,8 @@ pub struct Generated {
     pub complete: bool,
     /// Pricing rounds.
     pub rounds: usize,
+    /// Of them, those whose LP stopped at its iteration cap ([`Pricing::iterations_per_row`]).
+    pub capped: usize,
     /// The best Lagrangian bound of the rounds ([`lagrangian_bound`]): a bound for the whole
     /// model even when pricing was stopped (`None` before any LP was solved to optimality).
     pub lagrangian: Option<f64>,
@@ -44,8 +46,8 @@ pub struct Generated {
 impl Generated {
     /// Pricing stopped after `rounds` with the working set `keep` and the last LP's
     /// solution `lp_x`: nothing proven but the Lagrangian bound.
-    fn stopped(keep: Vec<bool>, rounds: usize, lagrangian: Option<f64>, lp_x: Vec<f64>) -> Generated {
-        Generated { keep, lp_bound: None, complete: false, rounds, lagrangian, lp_x, reduced: Vec::new(), basis: None }
+    fn stopped(keep: Vec<bool>, (rounds, capped): (usize, usize), lagrangian: Option<f64>, lp_x: Vec<f64>) -> Generated {
+        Generated { keep, lp_bound: None, complete: false, rounds, capped, lagrangian, lp_x, reduced: Vec::new(), basis: None }
     }
 
     /// [`Generated::basis`] for a model of the columns `kept` of the full one.
@@ -107,6 +109,12 @@ pub struct Pricing<'a> {
     /// Rows that wait out of the LP (empty: none) until its solution breaks them
     /// ([`waiting_rows`]).
     pub waiting: &'a [bool],
+    /// Simplex iterations per row of the LP that a round's LP may take (`None`: no cap)
+    /// until few moves price out ([`CLOSE`]); a round stopped at the cap prices with the
+    /// dual simplex's duals there. The first rounds' duals are far from the last ones:
+    /// solving their LPs to the end is work that the next columns undo. Only an LP solved
+    /// to its optimum ends pricing, gives a Lagrangian bound, or guides the quick plan.
+    pub iterations_per_row: Option<f64>,
 }
 
 /// The rows that may wait out of the pricing LPs until a solution breaks them: upper
@@ -196,8 +204,20 @@ pub fn generate(
     opts: &SolveOptions,
     on_round: &mut dyn FnMut(usize, f64),
 ) -> Result<Generated> {
-    let Pricing { prunable, group, per_group, per_row, max_rounds, soft_limit, round_fits, spans, most_counted, later, waiting } =
-        *pricing;
+    let Pricing {
+        prunable,
+        group,
+        per_group,
+        per_row,
+        max_rounds,
+        soft_limit,
+        round_fits,
+        spans,
+        most_counted,
+        later,
+        waiting,
+        iterations_per_row,
+    } = *pricing;
     let started = std::time::Instant::now();
     let mut keep = initial.to_vec();
     for (c, p) in prunable.iter().enumerate() {
@@ -254,21 +274,27 @@ pub fn generate(
     let mut last_x: Vec<f64> = Vec::new();
     let mut lagrangian: Option<f64> = None;
     let mut holding_back = later.iter().any(|&l| l);
+    // Whether the rounds' LPs are still capped ([`Pricing::iterations_per_row`]).
+    let mut capping = iterations_per_row.is_some();
+    let mut capped_rounds = 0;
     // Close to the end: fewer moves price out than `CLOSE` of the working set.
     let close = |entering: usize, kept: &[u32]| entering as f64 <= CLOSE * kept.len() as f64;
     for round in 1..=max_rounds {
         let t0 = std::time::Instant::now();
+        session.cap(iterations_per_row.filter(|_| capping).map(|per_row| (per_row * f64::from(rows.count)).ceil() as usize));
         let lp = if opts.stopped() { LpOutcome::Stopped } else { session.solve()? };
         let lp_seconds = t0.elapsed().as_secs_f64();
-        tracing::debug!(round, lp_seconds, "lp");
+        let capped = matches!(lp, LpOutcome::Capped(_));
+        capped_rounds += usize::from(capped);
+        tracing::debug!(round, lp_seconds, capped, "lp");
         let lp = match lp {
-            LpOutcome::Optimal(sol) => Some(sol),
+            LpOutcome::Optimal(sol) | LpOutcome::Capped(sol) => Some(sol),
             LpOutcome::Infeasible => None,
             LpOutcome::Stopped => {
                 // Out of time or stopped: the MIP gets the working set as it is, and nothing
                 // is proven.
                 tracing::info!(round, "pricing stopped by the time limit or the user");
-                return Ok(Generated::stopped(keep, round, lagrangian, last_x));
+                return Ok(Generated::stopped(keep, (round, capped_rounds), lagrangian, last_x));
             }
         };
         let Some(LpSolution { objective, x, duals }) = lp else {
@@ -306,8 +332,11 @@ pub fn generate(
             .map(|&c| (d[c as usize], x[col_at[c as usize] as usize]))
             .chain(artificial.clone().zip(&must_rows).map(|(s, &r)| (big_m - duals[r], x[s])))
             .collect();
-        let bound = lagrangian_bound(m, spans, most_counted, &d, objective, &in_lp);
-        lagrangian = Some(lagrangian.map_or(bound, |b: f64| b.max(bound)));
+        // (A capped LP's point is not feasible: the bound's first term would not hold.)
+        let bound = (!capped).then(|| lagrangian_bound(m, spans, most_counted, &d, objective, &in_lp));
+        if let Some(bound) = bound {
+            lagrangian = Some(lagrangian.map_or(bound, |b: f64| b.max(bound)));
+        }
         tracing::debug!(
             round,
             columns = kept.len(),
@@ -329,7 +358,14 @@ pub fn generate(
         // two stints of one group would leave no plan (a city county's quick plan was
         // infeasible, and the county kept its greedy plan).
         let broken = rows.broken(m, &lp_x);
-        if priced.is_empty() && broken.is_empty() {
+        if capped && (priced.is_empty() || close(priced.len(), &kept)) {
+            // Near the end the LPs are solved to their optimum, which alone proves a bound.
+            capping = false;
+            if priced.is_empty() {
+                continue;
+            }
+        }
+        if priced.is_empty() && broken.is_empty() && !capped {
             if x[artificial.clone()].iter().any(|&a| a > 1e-7) {
                 // Even the best LP over every move leaves a hard row unmet, or M is too
                 // small to tell. The LP over every column without the artificial slacks
@@ -372,6 +408,7 @@ pub fn generate(
                 lp_bound: Some(objective),
                 complete: true,
                 rounds: round,
+                capped: capped_rounds,
                 lagrangian,
                 lp_x,
                 reduced,
@@ -387,17 +424,24 @@ pub fn generate(
             // rows it breaks enter and it is solved again, until it breaks none (on a city
             // county with `max_moves = 0`, with the moves of those rows merely left unfixed
             // the quick plan was 5,218.9 at its time limit; from the LP solved again, 75.1).
-            let mut lp_x = lp_x;
-            let mut broken = broken;
-            while !broken.is_empty() {
-                rows.enter(&mut session, m, &broken, &col_at)?;
+            // A capped LP is solved to its end first: its point is no LP solution either.
+            let (mut lp_x, mut broken, mut solved) = (lp_x, broken, !capped);
+            session.cap(None);
+            while !solved || !broken.is_empty() {
+                if !broken.is_empty() {
+                    rows.enter(&mut session, m, &broken, &col_at)?;
+                }
                 let LpOutcome::Optimal(sol) = session.solve()? else { break };
                 kept.iter().for_each(|&c| lp_x[c as usize] = sol.x[col_at[c as usize] as usize]);
                 broken = rows.broken(m, &lp_x);
+                solved = true;
             }
-            return Ok(Generated::stopped(keep, round, lagrangian, unseen(lp_x, m, &broken)));
+            let lp_x = if solved { unseen(lp_x, m, &broken) } else { last_x };
+            return Ok(Generated::stopped(keep, (round, capped_rounds), lagrangian, lp_x));
         }
-        last_x = unseen(lp_x, m, &broken);
+        if !capped {
+            last_x = unseen(lp_x, m, &broken);
+        }
         if holding_back {
             let rest: Vec<(f64, usize)> = priced.iter().copied().filter(|&(_, c)| !later[c]).collect();
             if close(rest.len(), &kept) {
@@ -434,6 +478,7 @@ pub fn generate(
         lp_bound: None,
         complete: true,
         rounds: max_rounds,
+        capped: capped_rounds,
         lagrangian,
         lp_x: Vec::new(),
         reduced: Vec::new(),
@@ -565,6 +610,7 @@ mod tests {
             most_counted: &[],
             later: &[],
             waiting: &[],
+            iterations_per_row: None,
         };
         generate(m, &pricing, initial, &SolveOptions::default(), &mut |_, _| {}).unwrap()
     }
@@ -651,6 +697,7 @@ mod tests {
                 most_counted: &[],
                 later,
                 waiting: &[],
+                iterations_per_row: None,
             };
             let mut lps = Vec::new();
             let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();
@@ -678,6 +725,48 @@ mod tests {
         assert!((g.lp_bound.unwrap() - full).abs() < 1e-9, "{:?} vs {full}", g.lp_bound);
         assert!(g.keep.iter().any(|&k| !k), "some columns never needed");
     }
+
+    /// With each round's LP capped at a few iterations, pricing still ends at the LP
+    /// optimum over every column, solved to its end; the cap stops some rounds.
+    #[test]
+    fn capped_rounds_still_end_at_the_lp_optimum() {
+        let n = 12;
+        let (m, full) = assignment_of(n, |i, j| ((5 * i + 7 * j) % 11) as f64);
+        let initial: Vec<bool> = (0..n * n).map(|k| k % n == k / n).collect();
+        let run = |iterations_per_row: Option<f64>, soft_limit: f64| {
+            let (prunable, group) = (vec![true; m.cols.len()], (0..n * n).map(|c| c / n).collect::<Vec<u32>>());
+            let pricing = Pricing {
+                prunable: &prunable,
+                group: &group,
+                per_group: 2,
+                per_row: 0,
+                max_rounds: 50,
+                soft_limit,
+                round_fits: 0.0,
+                spans: &[],
+                most_counted: &[],
+                later: &[],
+                waiting: &[],
+                iterations_per_row,
+            };
+            generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, _| {}).unwrap()
+        };
+        let free = run(None, f64::INFINITY);
+        assert_eq!(free.capped, 0);
+        let capped = run(Some(0.1), f64::INFINITY);
+        assert!(capped.capped > 0, "{capped:?}");
+        for g in [&free, &capped] {
+            assert!(g.complete && (g.lp_bound.unwrap() - full).abs() < 1e-9, "{:?} vs {full}", g.lp_bound);
+            assert!((g.lagrangian.unwrap() - full).abs() < 1e-6, "{:?}", g.lagrangian);
+            assert!(g.basis.is_some() && g.reduced.iter().all(|&d| d >= 0.0));
+        }
+        // Stopped at its share of the time after a capped first round: what pricing hands on
+        // (to the quick plan) is that LP solved to its end, each person and post taken once.
+        let stopped = run(Some(0.1), 0.0);
+        assert!(!stopped.complete && stopped.rounds == 1 && stopped.capped == 1, "{stopped:?}");
+        assert!(m.violation(&stopped.lp_x, 1e-6).0 <= 1e-6, "{:?}", stopped.lp_x);
+    }
+
     proptest::proptest! {
         /// A group's part of the Lagrangian bound is the least sum of reduced costs over
         /// year-disjoint sets of its columns with at most `most` counted, as enumerating
@@ -800,6 +889,7 @@ mod tests {
                 most_counted: &[1; 5],
                 later: &[],
                 waiting: waits,
+                iterations_per_row: None,
             };
             let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, _| {}).unwrap();
             let bound = g.lagrangian.expect("an LP was solved");
@@ -849,6 +939,7 @@ mod tests {
             most_counted: &[],
             later: &[],
             waiting: &waiting,
+            iterations_per_row: None,
         };
         let mut lps = Vec::new();
         let g = generate(m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();

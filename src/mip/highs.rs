@@ -370,7 +370,7 @@ pub fn solve_lp(m: &Model, opts: &SolveOptions) -> Result<Option<LpSolution>> {
     match LpSession::open(m, opts, true)?.solve()? {
         LpOutcome::Optimal(sol) => Ok(Some(sol)),
         LpOutcome::Infeasible => Ok(None),
-        LpOutcome::Stopped => Err(Error::Solver("LP relaxation stopped by the time limit".into())),
+        LpOutcome::Stopped | LpOutcome::Capped(_) => Err(Error::Solver("LP relaxation stopped by the time limit".into())),
     }
 }
 
@@ -400,6 +400,9 @@ pub enum LpOutcome {
     Infeasible,
     /// Stopped by the time limit.
     Stopped,
+    /// Stopped at the iteration limit ([`LpSession::cap`]): the dual simplex's point, its
+    /// duals feasible, its primal values not.
+    Capped(LpSolution),
 }
 
 /// Readies this thread's HiGHS scheduler for a run with `threads`. HiGHS keeps one scheduler
@@ -537,6 +540,12 @@ impl LpSession {
         Ok(())
     }
 
+    /// Caps the simplex iterations of the next solves (`None`: no cap).
+    pub fn cap(&mut self, iterations: Option<usize>) {
+        let h = self.model.as_mut().expect("session alive");
+        h.set_option("simplex_iteration_limit", iterations.map_or(i32::MAX, |i| i.min(i32::MAX as usize) as i32));
+    }
+
     /// Changes the costs of columns `(index in the session, cost)`.
     pub fn set_costs(&mut self, costs: &[(usize, f64)]) -> Result<()> {
         let h = self.model.as_mut().expect("session alive");
@@ -605,6 +614,11 @@ impl LpSession {
             }
             HighsModelStatus::Infeasible => LpOutcome::Infeasible,
             HighsModelStatus::ReachedTimeLimit | HighsModelStatus::ReachedInterrupt => LpOutcome::Stopped,
+            HighsModelStatus::ReachedIterationLimit => {
+                let sol = solved.get_solution();
+                let objective = solved.objective_value();
+                LpOutcome::Capped(LpSolution { objective, x: sol.columns().to_vec(), duals: sol.dual_rows().to_vec() })
+            }
             other => return Err(Error::Solver(format!("LP relaxation stopped with status {other:?}"))),
         };
         self.model = Some(highs::Model::from(solved));
