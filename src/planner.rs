@@ -948,7 +948,7 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
         // `lp.json` does not depend on when that was. Runner-ups are then bounded by their
         // LPs with the pin alone, from pricing's basis (on the district with
         // `max_moves = 0` the cuts left the LP bound where it was, and the lane, its face's
-        // plan and the basis after it took 0.9-6 s past the plan by pricing's vertex).
+        // plan and the basis after it took 0.9-9 s past the plan by pricing's vertex).
         tracing::info!("settled after pricing: no root cuts for runner-ups");
         return solved;
     }
