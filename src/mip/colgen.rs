@@ -149,6 +149,16 @@ pub struct Span {
     pub counted: bool,
 }
 
+/// An LP solution `x` (by position in the session, `col_at`) indexed like `m`: the columns
+/// `kept` in the LP at their values, the rest at 0.
+fn on_model(m: &Model, kept: &[u32], col_at: &[u32], x: &[f64]) -> Vec<f64> {
+    let mut on = vec![0.0; m.cols.len()];
+    for &c in kept {
+        on[c as usize] = x[col_at[c as usize] as usize];
+    }
+    on
+}
+
 /// `x` with the columns of the rows `broken` at 0.
 fn unseen(mut x: Vec<f64>, m: &Model, broken: &[usize]) -> Vec<f64> {
     for &r in broken {
@@ -348,10 +358,7 @@ pub fn generate(
             "pricing"
         );
         on_round(round, objective);
-        let mut lp_x = vec![0.0; m.cols.len()];
-        for &c in &kept {
-            lp_x[c as usize] = x[col_at[c as usize] as usize];
-        }
+        let lp_x = on_model(m, &kept, &col_at, &x);
         // The waiting rows the LP's solution breaks, which enter the LP. Should the time
         // limit stop the next LP, what pricing leaves for the quick plan, which fixes the
         // moves an LP makes whole, is this solution without the moves of those rows: fixed,
@@ -432,7 +439,7 @@ pub fn generate(
                     rows.enter(&mut session, m, &broken, &col_at)?;
                 }
                 let LpOutcome::Optimal(sol) = session.solve()? else { break };
-                kept.iter().for_each(|&c| lp_x[c as usize] = sol.x[col_at[c as usize] as usize]);
+                lp_x = on_model(m, &kept, &col_at, &sol.x);
                 broken = rows.broken(m, &lp_x);
                 solved = true;
             }

@@ -380,6 +380,14 @@ pub type NewCol<'a> = (f64, f64, f64, &'a [(u32, f64)]);
 /// A row to add to an [`LpSession`]: lower and upper bound, and its entries by column.
 pub type NewRow = (f64, f64, Vec<(u32, f64)>);
 
+/// `Ok` unless HiGHS answered a change to a session's LP (`what`) with an error.
+fn accepted(status: sys::HighsInt, what: &str) -> Result<()> {
+    match status {
+        sys::kHighsStatusError => Err(Error::Solver(format!("HiGHS rejected {what}"))),
+        _ => Ok(()),
+    }
+}
+
 /// Sparse vectors packed for HiGHS: starts, indices, values.
 fn packed<'a>(vectors: impl Iterator<Item = &'a [(u32, f64)]>) -> (Vec<c_int>, Vec<c_int>, Vec<f64>) {
     let (mut start, mut index, mut value) = (Vec::new(), Vec::new(), Vec::new());
@@ -508,10 +516,7 @@ impl LpSession {
                 value.as_ptr(),
             )
         };
-        if status == sys::kHighsStatusError {
-            return Err(Error::Solver("HiGHS rejected added columns".into()));
-        }
-        Ok(())
+        accepted(status, "added columns")
     }
 
     /// Adds rows `(lower, upper, entries)`, entries by column of the session; HiGHS keeps the
@@ -534,10 +539,7 @@ impl LpSession {
                 value.as_ptr(),
             )
         };
-        if status == sys::kHighsStatusError {
-            return Err(Error::Solver("HiGHS rejected added rows".into()));
-        }
-        Ok(())
+        accepted(status, "added rows")
     }
 
     /// Caps the simplex iterations of the next solves (`None`: no cap).
@@ -554,10 +556,7 @@ impl LpSession {
         // SAFETY: arrays of the length passed.
         let status =
             unsafe { sys::Highs_changeColsCostBySet(h.as_mut_ptr(), index.len() as c_int, index.as_ptr(), cost.as_ptr()) };
-        if status == sys::kHighsStatusError {
-            return Err(Error::Solver("HiGHS rejected a cost change".into()));
-        }
-        Ok(())
+        accepted(status, "a cost change")
     }
 
     /// Changes the bounds of rows `(index, lower, upper)`.
@@ -570,10 +569,7 @@ impl LpSession {
         let status = unsafe {
             sys::Highs_changeRowsBoundsBySet(h.as_mut_ptr(), index.len() as c_int, index.as_ptr(), lower.as_ptr(), upper.as_ptr())
         };
-        if status == sys::kHighsStatusError {
-            return Err(Error::Solver("HiGHS rejected a row bound change".into()));
-        }
-        Ok(())
+        accepted(status, "a row bound change")
     }
 
     /// Starts the next solve from `basis` (of the session's column and row counts); whether
@@ -606,19 +602,15 @@ impl LpSession {
         threads_on_this_thread(self.threads);
         let solved = h.try_solve().map_err(|e| Error::Solver(format!("HiGHS failed on the LP: {e:?}")))?;
         tracing::debug!(iterations = solved.int_info_value(c"simplex_iteration_count").ok(), "lp solved");
+        let solution = || {
+            let sol = solved.get_solution();
+            LpSolution { objective: solved.objective_value(), x: sol.columns().to_vec(), duals: sol.dual_rows().to_vec() }
+        };
         let out = match solved.status() {
-            HighsModelStatus::Optimal => {
-                let sol = solved.get_solution();
-                let objective = solved.objective_value();
-                LpOutcome::Optimal(LpSolution { objective, x: sol.columns().to_vec(), duals: sol.dual_rows().to_vec() })
-            }
+            HighsModelStatus::Optimal => LpOutcome::Optimal(solution()),
             HighsModelStatus::Infeasible => LpOutcome::Infeasible,
             HighsModelStatus::ReachedTimeLimit | HighsModelStatus::ReachedInterrupt => LpOutcome::Stopped,
-            HighsModelStatus::ReachedIterationLimit => {
-                let sol = solved.get_solution();
-                let objective = solved.objective_value();
-                LpOutcome::Capped(LpSolution { objective, x: sol.columns().to_vec(), duals: sol.dual_rows().to_vec() })
-            }
+            HighsModelStatus::ReachedIterationLimit => LpOutcome::Capped(solution()),
             other => return Err(Error::Solver(format!("LP relaxation stopped with status {other:?}"))),
         };
         self.model = Some(highs::Model::from(solved));
