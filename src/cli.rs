@@ -917,9 +917,11 @@ fn plan(args: &PlanArgs, s: Scenario) -> Result<u8> {
     );
     if outcome.stats.unpriced_parts > 0 {
         eprintln!(
-            "note: pricing did not end in {} of {} independent part(s), so the bound is a weak Lagrangian one; \
+            "note: pricing did not end in {} of {} independent part(s){}, so the bound is a weak Lagrangian one; \
              a longer --time-limit gives the LP bound (summary.md)",
-            outcome.stats.unpriced_parts, outcome.stats.parts
+            outcome.stats.unpriced_parts,
+            outcome.stats.parts,
+            crate::report::fell_back_text(outcome.stats.fell_back_parts)
         );
     }
     if let Some((found, end)) = &alternatives {

@@ -40,6 +40,18 @@ const MOVING_ON_MOVES: (usize, usize) = (8, 20);
 /// instead of 2.2–2.6 s on the district under its three policies; 0.5 was slower on the
 /// district and under `recusal-all-levels` (BENCHMARKS.md, session 43).
 const ITERATIONS_PER_ROW: f64 = 0.7;
+/// Share of a part's first phase after which pricing, where officials may move more than
+/// once, falls back to one move each ([`mip::colgen::Fallback`]) at a round far from the
+/// end ([`FALLBACK_FAR`]). On the 800-person pool with `max_moves = 0` and 60 s, pricing
+/// falls back at 28 s, 58% of its working set pricing out; the LP with one move each ends
+/// 9 s later and its quick plan takes 6 s: −409.80 against its greedy plan, 19,739.60,
+/// before (one move by the policy: −408.90). BENCHMARKS.md, session 44.
+const FALLBACK_SHARE: f64 = 0.5;
+/// Share of the working set pricing out in a round beyond which pricing is far from its
+/// end ([`FALLBACK_SHARE`]). A part of the province with `max_moves = 0` fell back with
+/// 6.5% pricing out and ended over the fallback's LP in 4 rounds: a part as close to the
+/// end may finish in its time, and falling back gives up its LP bound.
+const FALLBACK_FAR: f64 = 0.2;
 /// Moves per row that must be met (a must-fill post-year, a pin) in the first working set.
 const MOVES_PER_MUST_FILL_ROW: usize = 2;
 /// Moves per person a pricing round may add: one per this many moves the part may leave
@@ -106,6 +118,9 @@ pub struct ModelStats {
     /// Parts whose pricing did not end (stopped by the time limit or Ctrl-C): their bound
     /// is the Lagrangian one of pricing's rounds, and the plan has no LP bound.
     pub unpriced_parts: usize,
+    /// Of them, the parts whose pricing fell back to one move an official
+    /// ([`mip::colgen::Fallback`]): their quick plan moves each official at most once.
+    pub fell_back_parts: usize,
     /// Peak resident memory of the process so far, in MiB (Linux only).
     pub peak_mib: Option<f64>,
     /// Arcs excluded per rule.
@@ -450,7 +465,7 @@ pub fn plan(
         seconds: 0.0,
         nodes: 0,
     };
-    let (mut working, mut rounds, mut lp_bound, mut unpriced) = (0, 0, Some(m.offset), 0);
+    let (mut working, mut rounds, mut lp_bound, mut unpriced, mut fell_back) = (0, 0, Some(m.offset), 0, 0);
     let mut lp_parts = Vec::with_capacity(parts.len());
     for (cols, part) in parts.iter().zip(solved) {
         let part = match part {
@@ -468,6 +483,7 @@ pub fn plan(
         rounds = rounds.max(part.rounds);
         lp_bound = lp_bound.zip(part.lp.as_ref().map(|lp| lp.lp_bound)).map(|(a, b)| a + b);
         unpriced += usize::from(!part.priced);
+        fell_back += usize::from(part.fell_back);
         lp_parts.push(part.lp);
     }
     solution.x = x;
@@ -488,6 +504,7 @@ pub fn plan(
         lp_bound,
         parts: parts.len(),
         unpriced_parts: unpriced,
+        fell_back_parts: fell_back,
         build_seconds: stats.build_seconds,
         peak_mib: peak_mib(),
         first_plan,
@@ -677,6 +694,8 @@ struct Solved {
     /// Whether pricing ended (else the time limit or Ctrl-C stopped it, and the bound is a
     /// Lagrangian one).
     priced: bool,
+    /// Whether pricing fell back to one move an official ([`mip::colgen::Fallback`]).
+    fell_back: bool,
 }
 
 /// Both phases on one part, by `deadline`: the first may use [`FIRST_PHASE_SHARE`] of the
@@ -763,6 +782,12 @@ fn price(
     let share = remaining();
     let lp_opts = SolveOptions { time_limit: share * PRICING_CLOSE_SHARE, verbose: false, ..opts.clone() };
     let waiting = mip::colgen::waiting_rows(m, &part.prunable);
+    // Where officials may move more than once, pricing falls back to one move each when
+    // it will not end in its time.
+    let one_move: Vec<(usize, f64)> = (0..m.cols.len())
+        .filter(|&c| matches!(m.cols[c].name, mip::ColName::Aux("moves", ..)) && m.cols[c].ub > 1.0)
+        .map(|c| (c, 1.0))
+        .collect();
     let pricing = mip::colgen::Pricing {
         prunable: &part.prunable,
         group: &part.group,
@@ -780,6 +805,11 @@ fn price(
         later: &part.later,
         waiting: &waiting,
         iterations_per_row: Some(ITERATIONS_PER_ROW),
+        fallback: (!one_move.is_empty()).then_some(mip::colgen::Fallback {
+            bounds: &one_move,
+            after: share * FALLBACK_SHARE,
+            far: FALLBACK_FAR,
+        }),
     };
     let mut generated =
         mip::colgen::generate(m, &pricing, &part.initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;
@@ -798,7 +828,12 @@ fn price(
     // At least half the part's share, into the second phase if need be (the quick plan is
     // where good plans come from when pricing stopped early).
     let quick_by = Instant::now() + Duration::from_secs_f64(remaining().max(share * QUICK_SHARE).min(seconds_to(last)));
-    let quick = lp.filter(|_| integral.is_none()).map(|lp| Quick { lp, by: quick_by });
+    // Where pricing fell back to one move an official, so does the quick plan.
+    let limits = match generated.fell_back {
+        true => fallen_limits(m.cols.len(), &kept, &one_move, &part.later),
+        false => Vec::new(),
+    };
+    let quick = lp.filter(|_| integral.is_none()).map(|lp| Quick { lp, by: quick_by, limits });
     // The incumbent is within the working set (its moves are in it from the start).
     let incumbent = part.incumbent.clone().map(|x| {
         let objective = m.objective(&x);
@@ -823,8 +858,21 @@ fn price(
     Ok(priced)
 }
 
+/// The upper bounds that pricing's fallback put on the LP ([`mip::colgen::Fallback`]), on
+/// the columns of a working set of `n` columns' model, `kept`: the fallback's `bounds`
+/// (on columns always in), and 0 for the columns held back (`later`).
+fn fallen_limits(n: usize, kept: &[u32], bounds: &[(usize, f64)], later: &[bool]) -> Vec<(usize, f64)> {
+    let mut at = vec![u32::MAX; n];
+    kept.iter().enumerate().for_each(|(k, &c)| at[c as usize] = k as u32);
+    let held_back = kept.iter().enumerate().filter(|&(_, &c)| later[c as usize]).map(|(k, _)| (k, 0.0));
+    bounds.iter().map(|&(c, ub)| (at[c] as usize, ub)).chain(held_back).collect()
+}
+
 /// What the quick plan of a part ([`Priced::quick_plan`]) starts from.
 struct Quick {
+    /// Upper bounds on columns of the working set, where pricing fell back
+    /// ([`mip::colgen::Generated::fell_back`]): one move an official.
+    limits: Vec<(usize, f64)>,
     /// The last LP's point over the working set: its moves at 1 are kept.
     lp: Vec<f64>,
     /// Its deadline.
@@ -843,12 +891,14 @@ impl Priced {
     /// columns at 1) kept and the rest solved; when that reaches the LP bound it is optimal,
     /// else the better of it and the best plan so far is.
     fn quick_plan(&mut self, opts: &SolveOptions, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<()> {
-        let Some(Quick { lp, by }) = self.quick.take() else { return Ok(()) };
+        let Some(Quick { lp, by, limits }) = self.quick.take() else { return Ok(()) };
         let quick_opts = SolveOptions { time_limit: seconds_to(by), abs_gap: None, ..opts.clone() };
         let quick_opts = quick_opts.with_highs(&[("mip_max_root_sepa_rounds", QUICK_CUT_ROUNDS)]);
         let basis = self.generated.basis_for(&self.kept);
         let warm = Warm { plan: None, basis: basis.as_ref() };
-        let quick = mip::highs::solve(&self.sub.fix_ones(&lp, 1e-6), &quick_opts, warm, &mut |p| on_progress(Phase::Solving(p)))?;
+        let mut fixed = self.sub.fix_ones(&lp, 1e-6);
+        limits.iter().for_each(|&(c, ub)| fixed.cols[c].ub = ub);
+        let quick = mip::highs::solve(&fixed, &quick_opts, warm, &mut |p| on_progress(Phase::Solving(p)))?;
         let found = !quick.x.is_empty();
         if found && self.generated.lp_bound.is_some_and(|b| quick.objective <= b + 1e-6) {
             self.solved = Some(Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick });
@@ -965,7 +1015,17 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
         (Err(e), Some((x, objective))) => {
             tracing::info!(%e, objective, "the second phase ended without a plan; the LP with the root cuts gives an optimal one");
             let bound = bound_with_cuts(objective);
-            Solved { status: Status::Optimal, x, bound, nodes: 0, working, rounds, lp: part_lp, priced: complete }
+            Solved {
+                status: Status::Optimal,
+                x,
+                bound,
+                nodes: 0,
+                working,
+                rounds,
+                lp: part_lp,
+                priced: complete,
+                fell_back: false,
+            }
         }
         (Err(e), None) => return Err(e),
     };
@@ -1281,6 +1341,7 @@ fn second_phase(
         working: sub.cols.len(),
         rounds: generated.rounds,
         priced: generated.complete,
+        fell_back: generated.fell_back,
         lp: generated.lp_bound.map(|lp_bound| PartLp {
             lp_bound,
             reduced: generated.reduced,
@@ -1519,6 +1580,7 @@ pub fn prove_pinned(c: &Certified, arc: rules::Arc, start: &Plan, opts: &SolveOp
         lp_x: Vec::new(),
         reduced: part_lp.reduced.clone(),
         basis,
+        fell_back: false,
     };
     // To the solver's absolute tolerance: the change is exact only if its plan meets its
     // bound.
@@ -1868,6 +1930,12 @@ mod tests {
         let parts = stopped.stats.parts;
         assert!(said.starts_with(&format!("n/a: pricing did not end in {parts} of {parts} ")), "{said}");
         assert!(said.contains("A longer --time-limit gives the LP bound"), "{said}");
+        assert!(!said.contains("fell back") && stopped.stats.fell_back_parts == 0, "{said}");
+        // Where pricing fell back to one move an official, the text says so.
+        let mut fell = stopped;
+        fell.stats.fell_back_parts = 1;
+        let said = text(&fell);
+        assert!(said.contains("stopped it; in 1 it fell back to one move an official, and the quick plan there"), "{said}");
     }
 
     /// The gap asked for is the whole plan's, the model's constant included, as the gap
@@ -2039,6 +2107,60 @@ mod tests {
             }
         }
         assert!(above > 0, "no part's face plan missed its bound");
+    }
+
+    /// Where pricing fell back to one move an official, the quick plan over the working set
+    /// moves each official at most once and takes no minimum stay (the hit), where without
+    /// the fallback's limits it moves some official twice (the near miss). The working set
+    /// leaves columns out, so its indices are not the part's.
+    #[test]
+    fn the_quick_plan_after_pricing_fell_back_moves_each_official_once() {
+        let mut s = crate::generate::generate(&crate::generate::spec_for(60, 1));
+        s.policy.stability.max_moves = 0;
+        let rules = rules::all(&s);
+        let f = Formulation::build(&s, &rules, &Eligibility::new(&s, &rules));
+        let m = &f.model;
+        let mut later = vec![false; m.cols.len()];
+        f.stints.iter().for_each(|st| later[st.col.0 as usize] = st.moves_on);
+        let one_move: Vec<(usize, f64)> = f.moves.iter().flatten().map(|c| (c.0 as usize, 1.0)).collect();
+        assert!(!one_move.is_empty() && later.iter().any(|&l| l));
+        let keep: Vec<bool> =
+            (0..m.cols.len()).map(|c| !matches!(m.cols[c].name, mip::ColName::Entry(..)) || c % 7 != 0).collect();
+        let (sub, kept) = m.restrict(&keep);
+        let limits = fallen_limits(m.cols.len(), &kept, &one_move, &later);
+        // From an LP point that fixes no move, so that the quick plan is free to move an
+        // official twice.
+        let lp = vec![0.0; sub.cols.len()];
+        let quick_plan = |limits: Vec<(usize, f64)>| {
+            let generated = mip::colgen::Generated {
+                keep: keep.clone(),
+                lp_bound: None,
+                complete: false,
+                rounds: 1,
+                capped: 0,
+                lagrangian: None,
+                lp_x: Vec::new(),
+                reduced: Vec::new(),
+                basis: None,
+                fell_back: true,
+            };
+            let by = Instant::now() + Duration::from_secs(30);
+            let quick = Some(Quick { lp: lp.clone(), by, limits });
+            let (model, sub, kept) = (m.clone(), sub.clone(), kept.clone());
+            let mut priced =
+                Priced { model, incumbent: None, offset: 0.0, generated, sub, kept, solved: None, best: None, quick };
+            priced.quick_plan(&SolveOptions::default(), &|_| {}).unwrap();
+            let (x, _) = priced.best.expect("a quick plan");
+            assert!(m.violation(&x, 1e-6).0 <= 1e-6);
+            // The most moves of an official, and whether a minimum stay is taken.
+            let mut moves = vec![0; s.people.len()];
+            f.stints.iter().filter(|st| x[st.col.0 as usize] > 0.5).for_each(|st| moves[st.person.0 as usize] += 1);
+            let stays = f.stints.iter().any(|st| st.moves_on && x[st.col.0 as usize] > 0.5);
+            (moves.into_iter().max().unwrap(), stays)
+        };
+        assert_eq!(quick_plan(limits), (1, false));
+        let (most, _) = quick_plan(Vec::new());
+        assert!(most > 1, "without the limits some official moves twice");
     }
 
     /// The root cuts end once the LP with them reaches the bound asked for, and HiGHS then

@@ -41,13 +41,23 @@ pub struct Generated {
     /// out nonbasic at its lower bound): it starts the root LP of the MIPs that follow,
     /// which would otherwise solve it from scratch (`None` when pricing did not end).
     pub basis: Option<Basis>,
+    /// Whether `lp_x` is a point of the LP that pricing fell back to ([`Pricing::fallback`]):
+    /// within the fallback's bounds, the columns held back at 0.
+    pub fell_back: bool,
 }
 
 impl Generated {
     /// Pricing stopped after `rounds` with the working set `keep` and the last LP's
-    /// solution `lp_x`: nothing proven but the Lagrangian bound.
-    fn stopped(keep: Vec<bool>, (rounds, capped): (usize, usize), lagrangian: Option<f64>, lp_x: Vec<f64>) -> Generated {
-        Generated { keep, lp_bound: None, complete: false, rounds, capped, lagrangian, lp_x, reduced: Vec::new(), basis: None }
+    /// solution `lp_x` (of the fallback's LP or not): nothing proven but the Lagrangian
+    /// bound.
+    fn stopped(
+        keep: Vec<bool>,
+        (rounds, capped): (usize, usize),
+        lagrangian: Option<f64>,
+        (lp_x, fell_back): (Vec<f64>, bool),
+    ) -> Generated {
+        let (reduced, basis) = (Vec::new(), None);
+        Generated { keep, lp_bound: None, complete: false, rounds, capped, lagrangian, lp_x, reduced, basis, fell_back }
     }
 
     /// [`Generated::basis`] for a model of the columns `kept` of the full one.
@@ -115,6 +125,26 @@ pub struct Pricing<'a> {
     /// solving their LPs to the end is work that the next columns undo. Only an LP solved
     /// to its optimum ends pricing, gives a Lagrangian bound, or guides the quick plan.
     pub iterations_per_row: Option<f64>,
+    /// What pricing falls back to when it will not end in its time (`None`: nothing).
+    pub fallback: Option<Fallback<'a>>,
+}
+
+/// A smaller LP that pricing falls back to when pricing over every column will not end in
+/// its time: once `after` seconds have passed, a round in which more than `far` of the
+/// working set prices out puts the upper `bounds` on their columns (always in the LP) and
+/// the columns held back ([`Pricing::later`]) at 0, and pricing goes on over that LP
+/// only. What it hands on ([`Generated::fell_back`]) proves nothing of the whole model,
+/// but guides a plan within those bounds. Where officials may move more than once: one
+/// move each, whose LP settles in the rounds one move an official takes (the 800-person
+/// pool with `max_moves = 0` did not end pricing in its 46 s and kept its greedy plan).
+#[derive(Debug, Clone, Copy)]
+pub struct Fallback<'a> {
+    /// `(column, upper bound)`.
+    pub bounds: &'a [(usize, f64)],
+    /// Seconds of pricing before it may fall back.
+    pub after: f64,
+    /// Share of the working set that must price out in a round for it to fall back.
+    pub far: f64,
 }
 
 /// The rows that may wait out of the pricing LPs until a solution breaks them: upper
@@ -227,6 +257,7 @@ pub fn generate(
         later,
         waiting,
         iterations_per_row,
+        fallback,
     } = *pricing;
     let started = std::time::Instant::now();
     let mut keep = initial.to_vec();
@@ -282,6 +313,9 @@ pub fn generate(
     // The last LP solution, indexed like the full model, without the moves of the waiting
     // rows it breaks: what a stopped pricing leaves.
     let mut last_x: Vec<f64> = Vec::new();
+    // Whether pricing has fallen back ([`Pricing::fallback`]), and whether `last_x` is a
+    // point of that LP.
+    let (mut fallen, mut last_fallen) = (false, false);
     let mut lagrangian: Option<f64> = None;
     let mut holding_back = later.iter().any(|&l| l);
     // Whether the rounds' LPs are still capped ([`Pricing::iterations_per_row`]).
@@ -303,8 +337,8 @@ pub fn generate(
             LpOutcome::Stopped => {
                 // Out of time or stopped: the MIP gets the working set as it is, and nothing
                 // is proven.
-                tracing::info!(round, "pricing stopped by the time limit or the user");
-                return Ok(Generated::stopped(keep, (round, capped_rounds), lagrangian, last_x));
+                tracing::info!(round, fallen, "pricing stopped by the time limit or the user");
+                return Ok(Generated::stopped(keep, (round, capped_rounds), lagrangian, (last_x, last_fallen)));
             }
         };
         let Some(LpSolution { objective, x, duals }) = lp else {
@@ -335,15 +369,20 @@ pub fn generate(
         let duals: Vec<f64> = rows.at.iter().map(|&at| if at == u32::MAX { 0.0 } else { duals[at as usize] }).collect();
         let t1 = std::time::Instant::now();
         let d = m.reduced_costs(&by_col, &duals);
-        let mut priced: Vec<(f64, usize)> =
-            (0..m.cols.len()).filter(|&c| prunable[c] && !keep[c] && d[c] < -PRICE_TOL).map(|c| (d[c], c)).collect();
+        // (Fallen back, the columns held back are out.)
+        let mut priced: Vec<(f64, usize)> = (0..m.cols.len())
+            .filter(|&c| prunable[c] && !keep[c] && d[c] < -PRICE_TOL && !(fallen && later.get(c) == Some(&true)))
+            .map(|c| (d[c], c))
+            .collect();
         let in_lp: Vec<(f64, f64)> = kept
             .iter()
             .map(|&c| (d[c as usize], x[col_at[c as usize] as usize]))
             .chain(artificial.clone().zip(&must_rows).map(|(s, &r)| (big_m - duals[r], x[s])))
             .collect();
-        // (A capped LP's point is not feasible: the bound's first term would not hold.)
-        let bound = (!capped).then(|| lagrangian_bound(m, spans, most_counted, &d, objective, &in_lp));
+        // (A capped LP's point is not feasible: the bound's first term would not hold. At
+        // the duals of the LP fallen back to, second moves price far out: on the 800-person
+        // pool with `max_moves = 0` the bound was −25,661.5 there, against −9,441.6 before.)
+        let bound = (!capped && !fallen).then(|| lagrangian_bound(m, spans, most_counted, &d, objective, &in_lp));
         if let Some(bound) = bound {
             lagrangian = Some(lagrangian.map_or(bound, |b: f64| b.max(bound)));
         }
@@ -371,6 +410,10 @@ pub fn generate(
             if priced.is_empty() {
                 continue;
             }
+        }
+        if priced.is_empty() && broken.is_empty() && !capped && fallen {
+            tracing::info!(round, lp = objective, "pricing ended over the LP it fell back to");
+            return Ok(Generated::stopped(keep, (round, capped_rounds), lagrangian, (lp_x, true)));
         }
         if priced.is_empty() && broken.is_empty() && !capped {
             if x[artificial.clone()].iter().any(|&a| a > 1e-7) {
@@ -420,12 +463,38 @@ pub fn generate(
                 lp_x,
                 reduced,
                 basis,
+                fell_back: false,
             });
         }
         let elapsed = started.elapsed().as_secs_f64();
         let fits = lp_seconds <= round_fits.min(opts.time_limit - elapsed);
+        let far = |f: &Fallback| priced.len() as f64 > f.far * kept.len() as f64;
+        if let Some(Fallback { bounds, .. }) = fallback.filter(|f| !fallen && elapsed >= f.after && far(f)) {
+            tracing::info!(
+                round,
+                entering = priced.len(),
+                columns = kept.len(),
+                elapsed,
+                "pricing falls back: it will not end in its time"
+            );
+            let held_back =
+                kept.iter().filter(|&&c| later.get(c as usize) == Some(&true)).map(|&c| (col_at[c as usize] as usize, 0.0, 0.0));
+            let bounds: Vec<(usize, f64, f64)> =
+                bounds.iter().map(|&(c, ub)| (col_at[c] as usize, m.cols[c].lb, ub)).chain(held_back).collect();
+            session.set_col_bounds(&bounds)?;
+            if !broken.is_empty() {
+                rows.enter(&mut session, m, &broken, &col_at)?;
+            }
+            fallen = true;
+            continue;
+        }
         if elapsed >= soft_limit && !close(priced.len(), &kept) && !fits {
-            tracing::info!(round, entering = priced.len(), "pricing stopped at its share of the time, not close to the end");
+            tracing::info!(
+                round,
+                entering = priced.len(),
+                fallen,
+                "pricing stopped at its share of the time, not close to the end"
+            );
             // What it leaves guides the quick plan, which fixes the moves an LP makes whole:
             // an LP that breaks a row it did not see is no LP of the working set, so the
             // rows it breaks enter and it is solved again, until it breaks none (on a city
@@ -444,12 +513,14 @@ pub fn generate(
                 solved = true;
             }
             let lp_x = if solved { unseen(lp_x, m, &broken) } else { last_x };
-            return Ok(Generated::stopped(keep, (round, capped_rounds), lagrangian, lp_x));
+            let fell_back = if solved { fallen } else { last_fallen };
+            return Ok(Generated::stopped(keep, (round, capped_rounds), lagrangian, (lp_x, fell_back)));
         }
         if !capped {
             last_x = unseen(lp_x, m, &broken);
+            last_fallen = fallen;
         }
-        if holding_back {
+        if holding_back && !fallen {
             let rest: Vec<(f64, usize)> = priced.iter().copied().filter(|&(_, c)| !later[c]).collect();
             if close(rest.len(), &kept) {
                 tracing::debug!(round, "the columns held back are priced in");
@@ -490,6 +561,7 @@ pub fn generate(
         lp_x: Vec::new(),
         reduced: Vec::new(),
         basis: None,
+        fell_back: false,
     })
 }
 
@@ -618,6 +690,7 @@ mod tests {
             later: &[],
             waiting: &[],
             iterations_per_row: None,
+            fallback: None,
         };
         generate(m, &pricing, initial, &SolveOptions::default(), &mut |_, _| {}).unwrap()
     }
@@ -705,6 +778,7 @@ mod tests {
                 later,
                 waiting: &[],
                 iterations_per_row: None,
+                fallback: None,
             };
             let mut lps = Vec::new();
             let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();
@@ -755,6 +829,7 @@ mod tests {
                 later: &[],
                 waiting: &[],
                 iterations_per_row,
+                fallback: None,
             };
             generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, _| {}).unwrap()
         };
@@ -897,6 +972,7 @@ mod tests {
                 later: &[],
                 waiting: waits,
                 iterations_per_row: None,
+                fallback: None,
             };
             let g = generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, _| {}).unwrap();
             let bound = g.lagrangian.expect("an LP was solved");
@@ -947,10 +1023,66 @@ mod tests {
             later: &[],
             waiting: &waiting,
             iterations_per_row: None,
+            fallback: None,
         };
         let mut lps = Vec::new();
         let g = generate(m, &pricing, &initial, &SolveOptions::default(), &mut |_, lp| lps.push(lp)).unwrap();
         (g, lps)
+    }
+
+    /// Where pricing will not end in its time, it falls back to the LP with the fallback's
+    /// bounds and without the columns held back, and prices on over that LP to its end: it
+    /// hands on that LP's point, with every move that prices out there, and proves nothing
+    /// (the hit). Given the time, it ends at the LP optimum over every column instead (the
+    /// near miss). Person 0 has two moves worth 5 (0, 1) and a third worth 7 that is held
+    /// back (2, year 0 as move 0), at most 2 (3 counts them); 100 others have a move worth 1
+    /// each, left out of the first working set.
+    #[test]
+    fn pricing_falls_back_when_it_will_not_end_in_its_time() {
+        let mut m = Model::default();
+        let moves: Vec<_> =
+            [-5.0, -5.0, -7.0].into_iter().map(|cost| m.add_binary(cost, ColName::Aux("move", 0, 0, 0))).collect();
+        let count = m.add_col(0.0, 2.0, 0.0, false, ColName::Aux("moves", 0, 0, 0));
+        let row = |rule| RowName { rule, a: 0, b: 0, year: 0 };
+        m.add_row(0.0, 0.0, moves.iter().map(|&c| (c, 1.0)).chain([(count, -1.0)]), row("moves"));
+        m.add_row(f64::NEG_INFINITY, 1.0, [(moves[0], 1.0), (moves[2], 1.0)], row("year 0"));
+        for k in 0..100 {
+            let c = m.add_binary(-1.0, ColName::Aux("other", k, 0, 0));
+            m.add_row(f64::NEG_INFINITY, 1.0, [(c, 1.0)], RowName { rule: "other", a: k, b: 0, year: 0 });
+        }
+        let full = crate::mip::highs::solve_lp(&m, &SolveOptions::default()).unwrap().unwrap().objective;
+        assert_eq!(full, -112.0, "moves 1 and 2, and every other");
+        let prunable: Vec<bool> = m.cols.iter().map(|c| c.integer).collect();
+        let group: Vec<u32> = (0..m.cols.len() as u32).collect();
+        let later: Vec<bool> = (0..m.cols.len()).map(|c| c == 2).collect();
+        let initial: Vec<bool> = (0..m.cols.len()).map(|c| c < 2).collect();
+        let price = |after: f64| {
+            let pricing = Pricing {
+                prunable: &prunable,
+                group: &group,
+                per_group: 1,
+                per_row: 0,
+                max_rounds: 20,
+                soft_limit: f64::INFINITY,
+                round_fits: 0.0,
+                spans: &[],
+                most_counted: &[],
+                later: &later,
+                waiting: &[],
+                iterations_per_row: None,
+                fallback: Some(Fallback { bounds: &[(count.0 as usize, 1.0)], after, far: 0.2 }),
+            };
+            generate(&m, &pricing, &initial, &SolveOptions::default(), &mut |_, _| {}).unwrap()
+        };
+        let fell = price(0.0);
+        assert!(fell.fell_back && !fell.complete && fell.lp_bound.is_none(), "{fell:?}");
+        let x = &fell.lp_x;
+        assert!((x[0] + x[1] - 1.0).abs() < 1e-9 && x[2] == 0.0 && x[count.0 as usize] <= 1.0 + 1e-9, "{x:?}");
+        assert!(x[4..].iter().all(|&v| (v - 1.0).abs() < 1e-9), "every other move priced in after the fall: {x:?}");
+        // Only the round before the fall bounds the whole model.
+        assert!(fell.lagrangian.is_some_and(|b| b <= full + 1e-9), "{:?}", fell.lagrangian);
+        let ended = price(f64::INFINITY);
+        assert!(!ended.fell_back && ended.complete && ended.lp_bound == Some(full), "{ended:?}");
     }
 
     /// A row that waits out of the LP enters when the LP breaks it, and pricing still ends

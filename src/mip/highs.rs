@@ -430,6 +430,9 @@ fn threads_on_this_thread(threads: i32) {
     });
 }
 
+/// HiGHS's change of row or column bounds by a set of indices.
+type BoundsBySet = unsafe extern "C" fn(*mut c_void, c_int, *const c_int, *const f64, *const f64) -> c_int;
+
 /// An LP kept alive between solves, so that added columns warm-start from the last basis
 /// (column generation).
 pub struct LpSession {
@@ -561,15 +564,23 @@ impl LpSession {
 
     /// Changes the bounds of rows `(index, lower, upper)`.
     pub fn set_row_bounds(&mut self, rows: &[(usize, f64, f64)]) -> Result<()> {
+        self.set_bounds(sys::Highs_changeRowsBoundsBySet, rows, "a row bound change")
+    }
+
+    /// Changes the bounds of columns `(index in the session, lower, upper)`.
+    pub fn set_col_bounds(&mut self, cols: &[(usize, f64, f64)]) -> Result<()> {
+        self.set_bounds(sys::Highs_changeColsBoundsBySet, cols, "a column bound change")
+    }
+
+    /// Changes bounds `(index, lower, upper)` through HiGHS's `change` (of rows or columns).
+    fn set_bounds(&mut self, change: BoundsBySet, items: &[(usize, f64, f64)], what: &str) -> Result<()> {
         let h = self.model.as_mut().expect("session alive");
-        let index: Vec<c_int> = rows.iter().map(|&(r, _, _)| r as c_int).collect();
-        let lower: Vec<f64> = rows.iter().map(|&(_, l, _)| l).collect();
-        let upper: Vec<f64> = rows.iter().map(|&(_, _, u)| u).collect();
+        let index: Vec<c_int> = items.iter().map(|&(k, _, _)| k as c_int).collect();
+        let lower: Vec<f64> = items.iter().map(|&(_, l, _)| l).collect();
+        let upper: Vec<f64> = items.iter().map(|&(_, _, u)| u).collect();
         // SAFETY: arrays of the length passed.
-        let status = unsafe {
-            sys::Highs_changeRowsBoundsBySet(h.as_mut_ptr(), index.len() as c_int, index.as_ptr(), lower.as_ptr(), upper.as_ptr())
-        };
-        accepted(status, "a row bound change")
+        let status = unsafe { change(h.as_mut_ptr(), index.len() as c_int, index.as_ptr(), lower.as_ptr(), upper.as_ptr()) };
+        accepted(status, what)
     }
 
     /// Starts the next solve from `basis` (of the session's column and row counts); whether

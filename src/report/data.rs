@@ -187,6 +187,9 @@ pub struct Solver {
     /// Independent parts whose pricing the time limit (or Ctrl-C) stopped: their bound is
     /// the Lagrangian one of pricing's rounds, and `lp_bound` is `None`.
     pub unpriced_parts: usize,
+    /// Of them, the parts whose pricing fell back to one move an official: their quick
+    /// plan moves each official at most once.
+    pub fell_back_parts: usize,
     /// Seconds solving.
     pub solve_seconds: f64,
     /// Seconds building the model.
@@ -432,6 +435,15 @@ fn absolute(p: &std::path::Path) -> String {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).display().to_string()
 }
 
+/// What a note on parts whose pricing did not end adds for the `k` of them in which it fell
+/// back to one move an official (nothing when none).
+pub fn fell_back_text(k: usize) -> String {
+    match k {
+        0 => String::new(),
+        k => format!("; in {k} it fell back to one move an official, and the quick plan there moves each official once at most"),
+    }
+}
+
 fn finite(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
@@ -466,6 +478,7 @@ impl ReportData {
                 gap: finite(sol.gap),
                 lp_bound: st.lp_bound,
                 unpriced_parts: st.unpriced_parts,
+                fell_back_parts: st.fell_back_parts,
                 solve_seconds: sol.seconds,
                 build_seconds: st.build_seconds,
                 nodes: sol.nodes,
@@ -532,9 +545,10 @@ impl ReportData {
             (Some(b), _) => format!("{b:.2}"),
             (None, 0) => "n/a".into(),
             (None, k) => format!(
-                "n/a: pricing did not end in {k} of {parts} independent part(s) (the time limit or Ctrl-C stopped it); \
+                "n/a: pricing did not end in {k} of {parts} independent part(s) (the time limit or Ctrl-C stopped it{}); \
                  their bound is the Lagrangian one of pricing's rounds, weak until pricing nears its end. A longer --time-limit \
-                 gives the LP bound"
+                 gives the LP bound",
+                fell_back_text(self.solver.fell_back_parts)
             ),
         }
     }

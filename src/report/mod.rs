@@ -13,7 +13,7 @@ use crate::scenario::Scenario;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use data::ReportData;
+pub use data::{fell_back_text, ReportData};
 pub use summary::summary;
 
 /// Fails early (before any work) if `out` exists and may not be replaced.
