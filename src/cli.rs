@@ -921,7 +921,7 @@ fn plan(args: &PlanArgs, s: Scenario) -> Result<u8> {
              a longer --time-limit gives the LP bound (summary.md)",
             outcome.stats.unpriced_parts,
             outcome.stats.parts,
-            crate::report::fell_back_text(outcome.stats.fell_back_parts)
+            crate::report::fell_back_text(outcome.stats.fell_back_parts).map_or(String::new(), |t| format!(" ({t})"))
         );
     }
     if let Some((found, end)) = &alternatives {

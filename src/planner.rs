@@ -1935,7 +1935,7 @@ mod tests {
         let mut fell = stopped;
         fell.stats.fell_back_parts = 1;
         let said = text(&fell);
-        assert!(said.contains("stopped it; in 1 it fell back to one move an official, and the quick plan there"), "{said}");
+        assert!(said.contains("stopped it; in 1 it fell back to one move an official: the quick plan there"), "{said}");
     }
 
     /// The gap asked for is the whole plan's, the model's constant included, as the gap

@@ -435,13 +435,10 @@ fn absolute(p: &std::path::Path) -> String {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).display().to_string()
 }
 
-/// What a note on parts whose pricing did not end adds for the `k` of them in which it fell
-/// back to one move an official (nothing when none).
-pub fn fell_back_text(k: usize) -> String {
-    match k {
-        0 => String::new(),
-        k => format!("; in {k} it fell back to one move an official, and the quick plan there moves each official once at most"),
-    }
+/// What a note on parts whose pricing did not end says of the `k` of them in which it fell
+/// back to one move an official (`None` when none).
+pub fn fell_back_text(k: usize) -> Option<String> {
+    (k > 0).then(|| format!("in {k} it fell back to one move an official: the quick plan there moves each official once at most"))
 }
 
 fn finite(x: f64) -> Option<f64> {
@@ -548,7 +545,7 @@ impl ReportData {
                 "n/a: pricing did not end in {k} of {parts} independent part(s) (the time limit or Ctrl-C stopped it{}); \
                  their bound is the Lagrangian one of pricing's rounds, weak until pricing nears its end. A longer --time-limit \
                  gives the LP bound",
-                fell_back_text(self.solver.fell_back_parts)
+                fell_back_text(self.solver.fell_back_parts).map_or(String::new(), |t| format!("; {t}"))
             ),
         }
     }
