@@ -788,6 +788,11 @@ fn price(
         .filter(|&c| matches!(m.cols[c].name, mip::ColName::Aux("moves", ..)) && m.cols[c].ub > 1.0)
         .map(|c| (c, 1.0))
         .collect();
+    let fallback = (!one_move.is_empty()).then_some(mip::colgen::Fallback {
+        bounds: &one_move,
+        after: share * FALLBACK_SHARE,
+        far: FALLBACK_FAR,
+    });
     let pricing = mip::colgen::Pricing {
         prunable: &part.prunable,
         group: &part.group,
@@ -805,11 +810,7 @@ fn price(
         later: &part.later,
         waiting: &waiting,
         iterations_per_row: Some(ITERATIONS_PER_ROW),
-        fallback: (!one_move.is_empty()).then_some(mip::colgen::Fallback {
-            bounds: &one_move,
-            after: share * FALLBACK_SHARE,
-            far: FALLBACK_FAR,
-        }),
+        fallback,
     };
     let mut generated =
         mip::colgen::generate(m, &pricing, &part.initial, &lp_opts, &mut |round, lp| on_progress(Phase::Pricing(round, lp)))?;
@@ -829,9 +830,9 @@ fn price(
     // where good plans come from when pricing stopped early).
     let quick_by = Instant::now() + Duration::from_secs_f64(remaining().max(share * QUICK_SHARE).min(seconds_to(last)));
     // Where pricing fell back to one move an official, so does the quick plan.
-    let limits = match generated.fell_back {
-        true => fallen_limits(m.cols.len(), &kept, &one_move, &part.later),
-        false => Vec::new(),
+    let limits = match fallback.filter(|_| generated.fell_back) {
+        Some(fallback) => on_working_set(m.cols.len(), &kept, fallback.limits(&kept, &part.later)),
+        None => Vec::new(),
     };
     let quick = lp.filter(|_| integral.is_none()).map(|lp| Quick { lp, by: quick_by, limits });
     // The incumbent is within the working set (its moves are in it from the start).
@@ -858,14 +859,12 @@ fn price(
     Ok(priced)
 }
 
-/// The upper bounds that pricing's fallback put on the LP ([`mip::colgen::Fallback`]), on
-/// the columns of a working set of `n` columns' model, `kept`: the fallback's `bounds`
-/// (on columns always in), and 0 for the columns held back (`later`).
-fn fallen_limits(n: usize, kept: &[u32], bounds: &[(usize, f64)], later: &[bool]) -> Vec<(usize, f64)> {
+/// Upper bounds `(column, bound)` on columns of a model of `n` columns, each in `kept` (a
+/// working set), on the working set's columns instead.
+fn on_working_set(n: usize, kept: &[u32], limits: impl Iterator<Item = (usize, f64)>) -> Vec<(usize, f64)> {
     let mut at = vec![u32::MAX; n];
     kept.iter().enumerate().for_each(|(k, &c)| at[c as usize] = k as u32);
-    let held_back = kept.iter().enumerate().filter(|&(_, &c)| later[c as usize]).map(|(k, _)| (k, 0.0));
-    bounds.iter().map(|&(c, ub)| (at[c] as usize, ub)).chain(held_back).collect()
+    limits.map(|(c, ub)| (at[c] as usize, ub)).collect()
 }
 
 /// What the quick plan of a part ([`Priced::quick_plan`]) starts from.
@@ -2127,7 +2126,8 @@ mod tests {
         let keep: Vec<bool> =
             (0..m.cols.len()).map(|c| !matches!(m.cols[c].name, mip::ColName::Entry(..)) || c % 7 != 0).collect();
         let (sub, kept) = m.restrict(&keep);
-        let limits = fallen_limits(m.cols.len(), &kept, &one_move, &later);
+        let fallback = mip::colgen::Fallback { bounds: &one_move, after: 0.0, far: 0.0 };
+        let limits = on_working_set(m.cols.len(), &kept, fallback.limits(&kept, &later));
         // From an LP point that fixes no move, so that the quick plan is free to move an
         // official twice.
         let lp = vec![0.0; sub.cols.len()];

@@ -147,6 +147,16 @@ pub struct Fallback<'a> {
     pub far: f64,
 }
 
+impl Fallback<'_> {
+    /// The upper bounds `(column, bound)` the fallback puts on the columns `kept` of the
+    /// model: its `bounds`, and 0 for the columns held back (`later`). What pricing puts on
+    /// its LP, and what a plan from that LP's point ([`Generated::fell_back`]) keeps.
+    pub fn limits<'k>(&'k self, kept: &'k [u32], later: &'k [bool]) -> impl Iterator<Item = (usize, f64)> + 'k {
+        let held_back = kept.iter().map(|&c| c as usize).filter(|&c| later.get(c) == Some(&true)).map(|c| (c, 0.0));
+        self.bounds.iter().copied().chain(held_back)
+    }
+}
+
 /// The rows that may wait out of the pricing LPs until a solution breaks them: upper
 /// limits on moves alone (columns that may be left out, `prunable`), such as one stint per
 /// unit and grade or the next post after a minimum stay. A row out of the LP has the dual
@@ -469,7 +479,7 @@ pub fn generate(
         let elapsed = started.elapsed().as_secs_f64();
         let fits = lp_seconds <= round_fits.min(opts.time_limit - elapsed);
         let far = |f: &Fallback| priced.len() as f64 > f.far * kept.len() as f64;
-        if let Some(Fallback { bounds, .. }) = fallback.filter(|f| !fallen && elapsed >= f.after && far(f)) {
+        if let Some(fallback) = fallback.filter(|f| !fallen && elapsed >= f.after && far(f)) {
             tracing::info!(
                 round,
                 entering = priced.len(),
@@ -477,10 +487,8 @@ pub fn generate(
                 elapsed,
                 "pricing falls back: it will not end in its time"
             );
-            let held_back =
-                kept.iter().filter(|&&c| later.get(c as usize) == Some(&true)).map(|&c| (col_at[c as usize] as usize, 0.0, 0.0));
             let bounds: Vec<(usize, f64, f64)> =
-                bounds.iter().map(|&(c, ub)| (col_at[c] as usize, m.cols[c].lb, ub)).chain(held_back).collect();
+                fallback.limits(&kept, later).map(|(c, ub)| (col_at[c] as usize, m.cols[c].lb, ub)).collect();
             session.set_col_bounds(&bounds)?;
             if !broken.is_empty() {
                 rows.enter(&mut session, m, &broken, &col_at)?;
