@@ -76,13 +76,19 @@ const PRICING_SHARE: f64 = 0.8;
 /// Share of a part's first phase that pricing past [`PRICING_SHARE`] may use.
 const PRICING_CLOSE_SHARE: f64 = 0.9;
 /// Share of a part's first phase that its quick plan may use at least, past the phase's
-/// end if need be.
-const QUICK_SHARE: f64 = 0.5;
+/// end if need be: the whole share (half before session 45). Where officials may move more
+/// than once the quick MIPs of a tenth of the province's counties needed 5-15 s and were
+/// cut at half (46.4% from the bound at 10 minutes; 12.1% with the whole share, 0.74% with
+/// the second go of [`Priced::quick_plans`] too).
+const QUICK_SHARE: f64 = 1.0;
 /// Root cut rounds of the quick plan's MIP (an option of our HiGHS patch 7; HiGHS gives its
 /// own sub-MIPs 5): it is there for a plan, not a bound, and on a city county whose bound
 /// kept creeping up the cut loop took all of its time, so the sub-MIP heuristics that find
 /// the plans never ran.
 const QUICK_CUT_ROUNDS: &str = "5";
+/// Share of a part's second phase that the second go of its quick plan may use, when its
+/// first MIP was cut by time ([`Priced::quick_plans`]).
+const QUICK_AGAIN_SHARE: f64 = 0.5;
 /// Separation rounds of the root that finds the part's cuts ([`root_cuts`]): the first
 /// round alone raises the LP to the optimum on the district under its three policies
 /// (default, strict, `recusal-all-levels`); the rounds after it added cuts without
@@ -834,7 +840,7 @@ fn price(
         Some(fallback) => on_working_set(m.cols.len(), &kept, fallback.limits(&kept, &part.later)),
         None => Vec::new(),
     };
-    let quick = lp.filter(|_| integral.is_none()).map(|lp| Quick { lp, by: quick_by, limits });
+    let quick = lp.filter(|_| integral.is_none()).map(|lp| Quick { lp, by: quick_by, limits, again: false });
     // The incumbent is within the working set (its moves are in it from the start).
     let incumbent = part.incumbent.clone().map(|x| {
         let objective = m.objective(&x);
@@ -876,6 +882,8 @@ struct Quick {
     lp: Vec<f64>,
     /// Its deadline.
     by: Instant,
+    /// Whether this is its second go ([`Priced::quick_plans`]), its first MIP cut by time.
+    again: bool,
 }
 
 /// Whether [`finish`] runs the root cuts' lane beside the second phase of `priced` (and
@@ -890,21 +898,52 @@ impl Priced {
     /// columns at 1) kept and the rest solved; when that reaches the LP bound it is optimal,
     /// else the better of it and the best plan so far is.
     fn quick_plan(&mut self, opts: &SolveOptions, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<()> {
-        let Some(Quick { lp, by, limits }) = self.quick.take() else { return Ok(()) };
+        let Some(Quick { lp, by, limits, again }) = self.quick.take() else { return Ok(()) };
         let quick_opts = SolveOptions { time_limit: seconds_to(by), abs_gap: None, ..opts.clone() };
         let quick_opts = quick_opts.with_highs(&[("mip_max_root_sepa_rounds", QUICK_CUT_ROUNDS)]);
         let basis = self.generated.basis_for(&self.kept);
-        let warm = Warm { plan: None, basis: basis.as_ref() };
         let mut fixed = self.sub.fix_ones(&lp, 1e-6);
         limits.iter().for_each(|&(c, ub)| fixed.cols[c].ub = ub);
+        // The second go starts from the best plan so far (HiGHS drops a start it cannot
+        // complete, such as an incumbent that breaks the LP's moves kept).
+        let start = self.best.as_ref().filter(|_| again).map(|(x, _)| integer_part(&fixed, &mip::pick(&self.kept, x)));
+        let warm = Warm { plan: start.as_deref(), basis: basis.as_ref() };
         let quick = mip::highs::solve(&fixed, &quick_opts, warm, &mut |p| on_progress(Phase::Solving(p)))?;
         let found = !quick.x.is_empty();
+        tracing::debug!(objective = quick.objective, bound = self.bound(), seconds = quick.seconds, status = ?quick.status, again, "quick plan");
         if found && self.generated.lp_bound.is_some_and(|b| quick.objective <= b + 1e-6) {
             self.solved = Some(Solution { status: Status::Optimal, bound: quick.objective, gap: 0.0, ..quick });
             self.best = None;
+            return Ok(());
         } else if found && self.best.as_ref().is_none_or(|b| quick.objective <= b.1 + 1e-9) {
             // The better of the quick plan and the incumbent.
             self.best = Some((mip::spread(self.model.cols.len(), &self.kept, &quick.x), quick.objective));
+        }
+        let cut = matches!(quick.status, Status::TimeLimit | Status::NoSolution) && !opts.stopped();
+        if cut && !again {
+            self.quick = Some(Quick { lp, by, limits, again: true });
+        }
+        Ok(())
+    }
+
+    /// The quick plan in the second phase, by `deadline` (the part's): made now if [`price`]
+    /// left it to be made beside the root cuts' lane, and then, when its MIP was cut by its
+    /// time (in the first phase or here), once more with [`QUICK_AGAIN_SHARE`] of the time
+    /// left, from the best plan so far. Where officials may move more than once its MIP
+    /// finds plans that the second phase's MIP over every move that could beat the plan
+    /// does not: on a province county with `max_moves = 0` the quick MIP, cut at 6.4 s,
+    /// left 5,330.0 against a bound of −4,548.9, where the second phase's MIP ended 84 s
+    /// later with the same plan; on its own with 14 s the quick MIP finds −4,542.8.
+    fn quick_plans(&mut self, deadline: Instant, opts: &SolveOptions, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<()> {
+        for _ in 0..2 {
+            if self.quick.as_ref().is_some_and(|q| q.again) {
+                match self.solved {
+                    // Settled meanwhile (within the gap asked for, or out of time).
+                    Some(_) => self.quick = None,
+                    None => self.quick.iter_mut().for_each(|q| q.by = share_of(deadline, QUICK_AGAIN_SHARE)),
+                }
+            }
+            self.quick_plan(opts, on_progress)?;
         }
         Ok(())
     }
@@ -971,7 +1010,7 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
             // does: whether it settles the part decides what the lane's work is for); then,
             // within the gap asked for, nothing is left to do.
             let mut priced = priced;
-            priced.quick_plan(opts, on_progress)?;
+            priced.quick_plans(deadline, opts, on_progress)?;
             let (objective, bound) = (priced.objective().map(|o| o + priced.offset), priced.bound() + priced.offset);
             if priced.solved.is_none() && objective.is_some_and(|o| phase_opts.within_gap(o, bound)) {
                 tracing::info!(objective, bound, "the plan is within the gap asked for after pricing");
@@ -2145,7 +2184,7 @@ mod tests {
                 fell_back: true,
             };
             let by = Instant::now() + Duration::from_secs(30);
-            let quick = Some(Quick { lp: lp.clone(), by, limits });
+            let quick = Some(Quick { lp: lp.clone(), by, limits, again: false });
             let (model, sub, kept) = (m.clone(), sub.clone(), kept.clone());
             let mut priced =
                 Priced { model, incumbent: None, offset: 0.0, generated, sub, kept, solved: None, best: None, quick };
@@ -2161,6 +2200,75 @@ mod tests {
         assert_eq!(quick_plan(limits), (1, false));
         let (most, _) = quick_plan(Vec::new());
         assert!(most > 1, "without the limits some official moves twice");
+    }
+
+    /// A quick plan whose MIP is cut by its time has a second go in the second phase, from
+    /// the best plan so far (the hit); one that ends in its time (the near miss), or a part
+    /// settled meanwhile, has none.
+    #[test]
+    fn a_quick_plan_cut_by_time_goes_on_in_the_second_phase() {
+        let mut s = crate::generate::generate(&crate::generate::spec_for(60, 1));
+        s.policy.stability.max_moves = 0;
+        let rules = rules::all(&s);
+        let f = Formulation::build(&s, &rules, &Eligibility::new(&s, &rules));
+        let m = &f.model;
+        let keep = vec![true; m.cols.len()];
+        let kept: Vec<u32> = (0..m.cols.len() as u32).collect();
+        // Its first MIP given `first` seconds, from an LP point that fixes no move.
+        let first_go = |first: f64| {
+            let generated = mip::colgen::Generated {
+                keep: keep.clone(),
+                lp_bound: None,
+                complete: false,
+                rounds: 1,
+                capped: 0,
+                lagrangian: None,
+                lp_x: Vec::new(),
+                reduced: Vec::new(),
+                basis: None,
+                fell_back: false,
+            };
+            let by = Instant::now() + Duration::from_secs_f64(first);
+            let quick = Some(Quick { lp: vec![0.0; m.cols.len()], by, limits: Vec::new(), again: false });
+            let (model, sub) = (m.clone(), m.clone());
+            let mut priced = Priced {
+                model,
+                incumbent: None,
+                offset: 0.0,
+                generated,
+                sub,
+                kept: kept.clone(),
+                solved: None,
+                best: None,
+                quick,
+            };
+            priced.quick_plan(&SolveOptions::default(), &|_| {}).unwrap();
+            priced
+        };
+        let later = || Instant::now() + Duration::from_secs(60);
+        let opts = SolveOptions::default();
+        // The hit: cut at once, then made in the second phase.
+        let mut cut = first_go(0.0);
+        assert!(cut.best.is_none() && cut.quick.as_ref().is_some_and(|q| q.again), "the first go is cut");
+        cut.quick_plans(later(), &opts, &|_| {}).unwrap();
+        let (x, _) = cut.best.expect("the second go makes a plan");
+        assert!(m.violation(&x, 1e-6).0 <= 1e-6 && cut.quick.is_none());
+        // The near miss: given the time, the first go is the only one.
+        let ended = first_go(60.0);
+        assert!(ended.best.is_some() && ended.quick.is_none());
+        // Settled before the second phase: no second go.
+        let mut settled = first_go(0.0);
+        settled.solved = Some(Solution {
+            status: Status::TimeLimit,
+            x: Vec::new(),
+            objective: 0.0,
+            bound: 0.0,
+            gap: 0.0,
+            seconds: 0.0,
+            nodes: 0,
+        });
+        settled.quick_plans(later(), &opts, &|_| {}).unwrap();
+        assert!(settled.quick.is_none() && settled.best.is_none());
     }
 
     /// The root cuts end once the LP with them reaches the bound asked for, and HiGHS then
