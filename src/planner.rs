@@ -896,7 +896,8 @@ fn lane_follows(priced: &Priced, opts: &SolveOptions) -> bool {
 impl Priced {
     /// The fixed-moves sub-MIP of [`price`], when it has one to make: what the LP does (its
     /// columns at 1) kept and the rest solved; when that reaches the LP bound it is optimal,
-    /// else the better of it and the best plan so far is.
+    /// else the better of it and the best plan so far is. A first go cut by its time stays
+    /// to be made once more ([`Priced::quick_plans`]).
     fn quick_plan(&mut self, opts: &SolveOptions, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<()> {
         let Some(Quick { lp, by, limits, again }) = self.quick.take() else { return Ok(()) };
         let quick_opts = SolveOptions { time_limit: seconds_to(by), abs_gap: None, ..opts.clone() };
@@ -2147,6 +2148,26 @@ mod tests {
         assert!(above > 0, "no part's face plan missed its bound");
     }
 
+    /// A part of model `m` whose pricing stopped after its first round, with the working
+    /// set `keep` and the quick plan `quick` still to be made.
+    fn unpriced(m: &mip::Model, keep: &[bool], quick: Quick, fell_back: bool) -> Priced {
+        let (sub, kept) = m.restrict(keep);
+        let generated = mip::colgen::Generated {
+            keep: keep.to_vec(),
+            lp_bound: None,
+            complete: false,
+            rounds: 1,
+            capped: 0,
+            lagrangian: None,
+            lp_x: Vec::new(),
+            reduced: Vec::new(),
+            basis: None,
+            fell_back,
+        };
+        let quick = Some(quick);
+        Priced { model: m.clone(), incumbent: None, offset: 0.0, generated, sub, kept, solved: None, best: None, quick }
+    }
+
     /// Where pricing fell back to one move an official, the quick plan over the working set
     /// moves each official at most once and takes no minimum stay (the hit), where without
     /// the fallback's limits it moves some official twice (the near miss). The working set
@@ -2171,23 +2192,8 @@ mod tests {
         // official twice.
         let lp = vec![0.0; sub.cols.len()];
         let quick_plan = |limits: Vec<(usize, f64)>| {
-            let generated = mip::colgen::Generated {
-                keep: keep.clone(),
-                lp_bound: None,
-                complete: false,
-                rounds: 1,
-                capped: 0,
-                lagrangian: None,
-                lp_x: Vec::new(),
-                reduced: Vec::new(),
-                basis: None,
-                fell_back: true,
-            };
             let by = Instant::now() + Duration::from_secs(30);
-            let quick = Some(Quick { lp: lp.clone(), by, limits, again: false });
-            let (model, sub, kept) = (m.clone(), sub.clone(), kept.clone());
-            let mut priced =
-                Priced { model, incumbent: None, offset: 0.0, generated, sub, kept, solved: None, best: None, quick };
+            let mut priced = unpriced(m, &keep, Quick { lp: lp.clone(), by, limits, again: false }, true);
             priced.quick_plan(&SolveOptions::default(), &|_| {}).unwrap();
             let (x, _) = priced.best.expect("a quick plan");
             assert!(m.violation(&x, 1e-6).0 <= 1e-6);
@@ -2213,35 +2219,11 @@ mod tests {
         let f = Formulation::build(&s, &rules, &Eligibility::new(&s, &rules));
         let m = &f.model;
         let keep = vec![true; m.cols.len()];
-        let kept: Vec<u32> = (0..m.cols.len() as u32).collect();
         // Its first MIP given `first` seconds, from an LP point that fixes no move.
         let first_go = |first: f64| {
-            let generated = mip::colgen::Generated {
-                keep: keep.clone(),
-                lp_bound: None,
-                complete: false,
-                rounds: 1,
-                capped: 0,
-                lagrangian: None,
-                lp_x: Vec::new(),
-                reduced: Vec::new(),
-                basis: None,
-                fell_back: false,
-            };
             let by = Instant::now() + Duration::from_secs_f64(first);
-            let quick = Some(Quick { lp: vec![0.0; m.cols.len()], by, limits: Vec::new(), again: false });
-            let (model, sub) = (m.clone(), m.clone());
-            let mut priced = Priced {
-                model,
-                incumbent: None,
-                offset: 0.0,
-                generated,
-                sub,
-                kept: kept.clone(),
-                solved: None,
-                best: None,
-                quick,
-            };
+            let quick = Quick { lp: vec![0.0; m.cols.len()], by, limits: Vec::new(), again: false };
+            let mut priced = unpriced(m, &keep, quick, false);
             priced.quick_plan(&SolveOptions::default(), &|_| {}).unwrap();
             priced
         };
