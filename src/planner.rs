@@ -832,8 +832,9 @@ fn price(
     });
     // The second phase needs the last LP no more (the parts wait side by side for it).
     generated.lp_x = Vec::new();
-    // At least half the part's share, into the second phase if need be (the quick plan is
-    // where good plans come from when pricing stopped early).
+    // At least the part's whole share, into the second phase if need be (the quick plan is
+    // where good plans come from when pricing stopped early, or where officials may move
+    // more than once).
     let quick_by = Instant::now() + Duration::from_secs_f64(remaining().max(share * QUICK_SHARE).min(seconds_to(last)));
     // Where pricing fell back to one move an official, so does the quick plan.
     let limits = match fallback.filter(|_| generated.fell_back) {
@@ -936,17 +937,22 @@ impl Priced {
     /// left 5,330.0 against a bound of −4,548.9, where the second phase's MIP ended 84 s
     /// later with the same plan; on its own with 14 s the quick MIP finds −4,542.8.
     fn quick_plans(&mut self, deadline: Instant, opts: &SolveOptions, on_progress: &(dyn Fn(Phase) + Sync)) -> Result<()> {
-        for _ in 0..2 {
-            if self.quick.as_ref().is_some_and(|q| q.again) {
-                match self.solved {
-                    // Settled meanwhile (within the gap asked for, or out of time).
-                    Some(_) => self.quick = None,
-                    None => self.quick.iter_mut().for_each(|q| q.by = share_of(deadline, QUICK_AGAIN_SHARE)),
-                }
-            }
+        // The first go, when [`price`] left it to be made here.
+        if self.quick.as_ref().is_some_and(|q| !q.again) {
             self.quick_plan(opts, on_progress)?;
         }
-        Ok(())
+        // The second, when the first was cut by its time, unless the part was settled
+        // meanwhile (within the gap asked for, or out of time).
+        match (self.quick.as_mut(), &self.solved) {
+            (Some(quick), None) => {
+                quick.by = share_of(deadline, QUICK_AGAIN_SHARE);
+                self.quick_plan(opts, on_progress)
+            }
+            _ => {
+                self.quick = None;
+                Ok(())
+            }
+        }
     }
 }
 
