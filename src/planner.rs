@@ -900,11 +900,13 @@ struct Quick {
     /// Whether its first go starts with the MIP over the LP's support (the moves the LP
     /// leaves at 0 left out too), for at most [`SUPPORT_SHARE`] of its time, and the quick
     /// MIP from that MIP's plan: where officials may move more than once, whose LPs are
-    /// fractional in many more moves. On the 800-person pool with `max_moves = 0` the quick
-    /// MIP over the working set (105k columns) had its first plan after 67 s on its own,
-    /// 23,413.8, and at 120 s the run kept its greedy plan (19,739.60); the MIP over the
-    /// support (11.5k columns, 3.0k after presolve) gave −408.4 in the 16.6 s it had there
-    /// (the whole plan 188.60), and −1,252.3 in 34 s on its own.
+    /// fractional in many more moves, and the quick plan's time reaches past
+    /// [`SUPPORT_WHERE`] of the time left to the end of the plan ([`price`]). On the
+    /// 800-person pool with `max_moves = 0` the quick MIP over the working set (105k
+    /// columns) had its first plan after 67 s on its own, 23,413.8, and at 120 s the run
+    /// kept its greedy plan (19,739.60); the MIP over the support (11.5k columns, 3.0k after
+    /// presolve) gave −408.4 in the 16.6 s it had there (the whole plan 188.60), and
+    /// −1,252.3 in 34 s on its own.
     support_first: bool,
     /// Whether this is its second go ([`Priced::quick_plans`]), its first MIP cut by time.
     again: bool,
