@@ -897,8 +897,8 @@ struct Quick {
     lp: Vec<f64>,
     /// Its deadline.
     by: Instant,
-    /// Whether its first go starts with the MIP over the LP's support (the moves the LP
-    /// leaves at 0 left out too), for at most [`SUPPORT_SHARE`] of its time, and the quick
+    /// Whether its first go starts with the MIP over the LP's support (the moves and
+    /// holdings the LP leaves at 0 left out too), for at most [`SUPPORT_SHARE`] of its time, and the quick
     /// MIP from that MIP's plan: where officials may move more than once, whose LPs are
     /// fractional in many more moves, and the quick plan's time reaches past
     /// [`SUPPORT_WHERE`] of the time left to the end of the plan ([`price`]). On the
@@ -2249,44 +2249,52 @@ mod tests {
         Priced { model: m.clone(), incumbent: None, offset: 0.0, generated, sub, kept, solved: None, best: None, quick }
     }
 
+    /// Runs `test` on a generated 60-person pool of `seed` whose officials may move more than
+    /// once (`max_moves = 0`), with its model.
+    fn on_moving_pool(seed: u64, test: impl FnOnce(&Scenario, &Formulation)) {
+        let mut s = crate::generate::generate(&crate::generate::spec_for(60, seed));
+        s.policy.stability.max_moves = 0;
+        let rules = rules::all(&s);
+        test(&s, &Formulation::build(&s, &rules, &Eligibility::new(&s, &rules)));
+    }
+
     /// Where pricing fell back to one move an official, the quick plan over the working set
     /// moves each official at most once and takes no minimum stay (the hit), where without
     /// the fallback's limits it moves some official twice (the near miss). The working set
     /// leaves columns out, so its indices are not the part's.
     #[test]
     fn the_quick_plan_after_pricing_fell_back_moves_each_official_once() {
-        let mut s = crate::generate::generate(&crate::generate::spec_for(60, 1));
-        s.policy.stability.max_moves = 0;
-        let rules = rules::all(&s);
-        let f = Formulation::build(&s, &rules, &Eligibility::new(&s, &rules));
-        let m = &f.model;
-        let mut later = vec![false; m.cols.len()];
-        f.stints.iter().for_each(|st| later[st.col.0 as usize] = st.moves_on);
-        let one_move: Vec<(usize, f64)> = f.moves.iter().flatten().map(|c| (c.0 as usize, 1.0)).collect();
-        assert!(!one_move.is_empty() && later.iter().any(|&l| l));
-        let keep: Vec<bool> =
-            (0..m.cols.len()).map(|c| !matches!(m.cols[c].name, mip::ColName::Entry(..)) || c % 7 != 0).collect();
-        let (sub, kept) = m.restrict(&keep);
-        let fallback = mip::colgen::Fallback { bounds: &one_move, after: 0.0, far: 0.0 };
-        let limits = on_working_set(m.cols.len(), &kept, fallback.limits(&kept, &later));
-        // From an LP point that fixes no move, so that the quick plan is free to move an
-        // official twice.
-        let lp = vec![0.0; sub.cols.len()];
-        let quick_plan = |limits: Vec<(usize, f64)>| {
-            let by = Instant::now() + Duration::from_secs(30);
-            let mut priced = unpriced(m, &keep, Quick { lp: lp.clone(), by, limits, support_first: false, again: false }, true);
-            priced.quick_plan(&SolveOptions::default(), &|_| {}).unwrap();
-            let (x, _) = priced.best.expect("a quick plan");
-            assert!(m.violation(&x, 1e-6).0 <= 1e-6);
-            // The most moves of an official, and whether a minimum stay is taken.
-            let mut moves = vec![0; s.people.len()];
-            f.stints.iter().filter(|st| x[st.col.0 as usize] > 0.5).for_each(|st| moves[st.person.0 as usize] += 1);
-            let stays = f.stints.iter().any(|st| st.moves_on && x[st.col.0 as usize] > 0.5);
-            (moves.into_iter().max().unwrap(), stays)
-        };
-        assert_eq!(quick_plan(limits), (1, false));
-        let (most, _) = quick_plan(Vec::new());
-        assert!(most > 1, "without the limits some official moves twice");
+        on_moving_pool(1, |s, f| {
+            let m = &f.model;
+            let mut later = vec![false; m.cols.len()];
+            f.stints.iter().for_each(|st| later[st.col.0 as usize] = st.moves_on);
+            let one_move: Vec<(usize, f64)> = f.moves.iter().flatten().map(|c| (c.0 as usize, 1.0)).collect();
+            assert!(!one_move.is_empty() && later.iter().any(|&l| l));
+            let keep: Vec<bool> =
+                (0..m.cols.len()).map(|c| !matches!(m.cols[c].name, mip::ColName::Entry(..)) || c % 7 != 0).collect();
+            let (sub, kept) = m.restrict(&keep);
+            let fallback = mip::colgen::Fallback { bounds: &one_move, after: 0.0, far: 0.0 };
+            let limits = on_working_set(m.cols.len(), &kept, fallback.limits(&kept, &later));
+            // From an LP point that fixes no move, so that the quick plan is free to move an
+            // official twice.
+            let lp = vec![0.0; sub.cols.len()];
+            let quick_plan = |limits: Vec<(usize, f64)>| {
+                let by = Instant::now() + Duration::from_secs(30);
+                let mut priced =
+                    unpriced(m, &keep, Quick { lp: lp.clone(), by, limits, support_first: false, again: false }, true);
+                priced.quick_plan(&SolveOptions::default(), &|_| {}).unwrap();
+                let (x, _) = priced.best.expect("a quick plan");
+                assert!(m.violation(&x, 1e-6).0 <= 1e-6);
+                // The most moves of an official, and whether a minimum stay is taken.
+                let mut moves = vec![0; s.people.len()];
+                f.stints.iter().filter(|st| x[st.col.0 as usize] > 0.5).for_each(|st| moves[st.person.0 as usize] += 1);
+                let stays = f.stints.iter().any(|st| st.moves_on && x[st.col.0 as usize] > 0.5);
+                (moves.into_iter().max().unwrap(), stays)
+            };
+            assert_eq!(quick_plan(limits), (1, false));
+            let (most, _) = quick_plan(Vec::new());
+            assert!(most > 1, "without the limits some official moves twice");
+        });
     }
 
     /// A quick plan whose MIP is cut by its time has a second go in the second phase, from
@@ -2294,44 +2302,42 @@ mod tests {
     /// settled meanwhile, has none.
     #[test]
     fn a_quick_plan_cut_by_time_goes_on_in_the_second_phase() {
-        let mut s = crate::generate::generate(&crate::generate::spec_for(60, 1));
-        s.policy.stability.max_moves = 0;
-        let rules = rules::all(&s);
-        let f = Formulation::build(&s, &rules, &Eligibility::new(&s, &rules));
-        let m = &f.model;
-        let keep = vec![true; m.cols.len()];
-        // Its first MIP given `first` seconds, from an LP point that fixes no move.
-        let first_go = |first: f64| {
-            let by = Instant::now() + Duration::from_secs_f64(first);
-            let quick = Quick { lp: vec![0.0; m.cols.len()], by, limits: Vec::new(), support_first: false, again: false };
-            let mut priced = unpriced(m, &keep, quick, false);
-            priced.quick_plan(&SolveOptions::default(), &|_| {}).unwrap();
-            priced
-        };
-        let later = || Instant::now() + Duration::from_secs(60);
-        let opts = SolveOptions::default();
-        // The hit: cut at once, then made in the second phase.
-        let mut cut = first_go(0.0);
-        assert!(cut.best.is_none() && cut.quick.as_ref().is_some_and(|q| q.again), "the first go is cut");
-        cut.quick_plans(later(), &opts, &|_| {}).unwrap();
-        let (x, _) = cut.best.expect("the second go makes a plan");
-        assert!(m.violation(&x, 1e-6).0 <= 1e-6 && cut.quick.is_none());
-        // The near miss: given the time, the first go is the only one.
-        let ended = first_go(60.0);
-        assert!(ended.best.is_some() && ended.quick.is_none());
-        // Settled before the second phase: no second go.
-        let mut settled = first_go(0.0);
-        settled.solved = Some(Solution {
-            status: Status::TimeLimit,
-            x: Vec::new(),
-            objective: 0.0,
-            bound: 0.0,
-            gap: 0.0,
-            seconds: 0.0,
-            nodes: 0,
+        on_moving_pool(1, |_, f| {
+            let m = &f.model;
+            let keep = vec![true; m.cols.len()];
+            // Its first MIP given `first` seconds, from an LP point that fixes no move.
+            let first_go = |first: f64| {
+                let by = Instant::now() + Duration::from_secs_f64(first);
+                let quick = Quick { lp: vec![0.0; m.cols.len()], by, limits: Vec::new(), support_first: false, again: false };
+                let mut priced = unpriced(m, &keep, quick, false);
+                priced.quick_plan(&SolveOptions::default(), &|_| {}).unwrap();
+                priced
+            };
+            let later = || Instant::now() + Duration::from_secs(60);
+            let opts = SolveOptions::default();
+            // The hit: cut at once, then made in the second phase.
+            let mut cut = first_go(0.0);
+            assert!(cut.best.is_none() && cut.quick.as_ref().is_some_and(|q| q.again), "the first go is cut");
+            cut.quick_plans(later(), &opts, &|_| {}).unwrap();
+            let (x, _) = cut.best.expect("the second go makes a plan");
+            assert!(m.violation(&x, 1e-6).0 <= 1e-6 && cut.quick.is_none());
+            // The near miss: given the time, the first go is the only one.
+            let ended = first_go(60.0);
+            assert!(ended.best.is_some() && ended.quick.is_none());
+            // Settled before the second phase: no second go.
+            let mut settled = first_go(0.0);
+            settled.solved = Some(Solution {
+                status: Status::TimeLimit,
+                x: Vec::new(),
+                objective: 0.0,
+                bound: 0.0,
+                gap: 0.0,
+                seconds: 0.0,
+                nodes: 0,
+            });
+            settled.quick_plans(later(), &opts, &|_| {}).unwrap();
+            assert!(settled.quick.is_none() && settled.best.is_none());
         });
-        settled.quick_plans(later(), &opts, &|_| {}).unwrap();
-        assert!(settled.quick.is_none() && settled.best.is_none());
     }
 
     /// The MIP over the LP's support, with which a quick plan starts where officials may
@@ -2342,30 +2348,28 @@ mod tests {
     /// column left to stay by (the near miss).
     #[test]
     fn the_mip_over_the_lps_support_keeps_to_what_the_lp_uses() {
-        let mut s = crate::generate::generate(&crate::generate::spec_for(60, 2));
-        s.policy.stability.max_moves = 0;
-        let rules = rules::all(&s);
-        let f = Formulation::build(&s, &rules, &Eligibility::new(&s, &rules));
-        let m = &f.model;
-        let keep = vec![true; m.cols.len()];
-        let opts = SolveOptions::default();
-        let support_plan = |lp: &[f64]| {
-            let quick = Quick { lp: lp.to_vec(), by: Instant::now(), limits: Vec::new(), support_first: true, again: false };
-            let mut priced = unpriced(m, &keep, quick, false);
-            let by = Instant::now() + Duration::from_secs(30);
-            let x = priced.support_plan(&m.fix_ones(lp, 1e-6), lp, by, &opts, &|_| {}).unwrap();
-            (x, priced.best)
-        };
-        let lp = mip::highs::solve_lp(m, &opts).unwrap().expect("an LP optimum").x;
-        let fractional = (0..m.cols.len()).filter(|&c| m.cols[c].integer && lp[c] > 1e-6 && lp[c] < 1.0 - 1e-6).count();
-        assert!(fractional > 0, "an LP optimum with fractional moves");
-        let (x, best) = support_plan(&lp);
-        let x = x.expect("a plan over the support");
-        assert!(m.violation(&x, 1e-6).0 <= 1e-6);
-        assert!((0..m.cols.len()).all(|c| !m.cols[c].integer || x[c] < 0.5 || lp[c] > 1e-6));
-        assert_eq!(best.map(|b| b.0), Some(x));
-        let (none, best) = support_plan(&vec![0.0; m.cols.len()]);
-        assert!(none.is_none() && best.is_none());
+        on_moving_pool(2, |_, f| {
+            let m = &f.model;
+            let keep = vec![true; m.cols.len()];
+            let opts = SolveOptions::default();
+            let support_plan = |lp: &[f64]| {
+                let quick = Quick { lp: lp.to_vec(), by: Instant::now(), limits: Vec::new(), support_first: true, again: false };
+                let mut priced = unpriced(m, &keep, quick, false);
+                let by = Instant::now() + Duration::from_secs(30);
+                let x = priced.support_plan(&m.fix_ones(lp, 1e-6), lp, by, &opts, &|_| {}).unwrap();
+                (x, priced.best)
+            };
+            let lp = mip::highs::solve_lp(m, &opts).unwrap().expect("an LP optimum").x;
+            let fractional = (0..m.cols.len()).filter(|&c| m.cols[c].integer && lp[c] > 1e-6 && lp[c] < 1.0 - 1e-6).count();
+            assert!(fractional > 0, "an LP optimum with fractional moves");
+            let (x, best) = support_plan(&lp);
+            let x = x.expect("a plan over the support");
+            assert!(m.violation(&x, 1e-6).0 <= 1e-6);
+            assert!((0..m.cols.len()).all(|c| !m.cols[c].integer || x[c] < 0.5 || lp[c] > 1e-6));
+            assert_eq!(best.map(|b| b.0), Some(x));
+            let (none, best) = support_plan(&vec![0.0; m.cols.len()]);
+            assert!(none.is_none() && best.is_none());
+        });
     }
 
     /// The root cuts end once the LP with them reaches the bound asked for, and HiGHS then
