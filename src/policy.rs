@@ -71,6 +71,8 @@ pub struct Policy {
     pub priority_groups: PriorityGroups,
     /// At most two consecutive terms in one post.
     pub term_cap: TermCap,
+    /// Term posts are held through the term: one mid-term move a term.
+    pub stay_term: StayTerm,
     /// Officials close to retirement stay put.
     pub near_retirement: NearRetirement,
     /// Temporary postings last 1–2 years.
@@ -210,6 +212,28 @@ pub struct TermCap {
 impl Default for TermCap {
     fn default() -> Self {
         TermCap { strength: Strength::Hard, term_years: 5, max_terms: 2, heads_only: true, weight: 30.0, count_in: CountIn::Auto }
+    }
+}
+
+/// `[stay-term]`: the holder of a term post serves through the term. Leaving one by choice
+/// before its unit's next re-election (mid-term) is the one adjustment a term allows; a
+/// second mid-term move less than a term after another (`[even-pace] term_years`, the
+/// re-election cycle) is what the rule prices or forbids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StayTerm {
+    /// `hard` (the default: a move that staying would not allow never counts, so it binds
+    /// only moves by choice), `soft` or `off`.
+    pub strength: Strength,
+    /// Penalty per pair of mid-term moves of one official less than a term apart (soft).
+    pub weight: f64,
+    /// Only `head` posts are term posts (as the rules say), or every post of a unit with a
+    /// re-election year.
+    pub heads_only: bool,
+}
+impl Default for StayTerm {
+    fn default() -> Self {
+        StayTerm { strength: Strength::Hard, weight: 40.0, heads_only: true }
     }
 }
 
@@ -704,6 +728,7 @@ impl Policy {
         weight("priority-groups.head_weight", self.priority_groups.head_weight);
         weight("priority-groups.sensitive_weight", self.priority_groups.sensitive_weight);
         weight("term-cap.weight", self.term_cap.weight);
+        weight("stay-term.weight", self.stay_term.weight);
         weight("near-retirement.weight", self.near_retirement.weight);
         weight("team-balance.churn_weight", self.team_balance.churn_weight);
         weight("team-balance.paired_weight", self.team_balance.paired_weight);

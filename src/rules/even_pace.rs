@@ -22,8 +22,9 @@ use std::collections::BTreeMap;
 /// Moves spread evenly over the years.
 pub struct EvenPace;
 
-/// Whether `year` is a re-election year of `j`'s unit.
-fn reelection(s: &Scenario, j: PostIx, year: i32) -> bool {
+/// Whether `year` is a re-election year of `j`'s unit (`units.csv reelection_year`, every
+/// `term_years`); `false` where the unit has none. `stay-term` dates terms by it too.
+pub(crate) fn reelection(s: &Scenario, j: PostIx, year: i32) -> bool {
     let term = s.policy.even_pace.term_years as i32;
     s.unit(s.post(j).unit).reelection_year.is_some_and(|r| (year - r).rem_euclid(term) == 0)
 }

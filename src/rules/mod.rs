@@ -28,6 +28,7 @@ mod replan;
 mod retirement;
 pub mod skill_fit;
 mod stability;
+mod stay_term;
 pub mod team_balance;
 mod temporary;
 mod tenure_max;
@@ -166,6 +167,7 @@ pub fn all(s: &Scenario) -> Vec<Box<dyn Rule>> {
         Box::new(grade_cap::GradeCap),
         Box::new(temporary::Temporary),
         Box::new(term_cap::TermCap::new(s)),
+        Box::new(stay_term::StayTerm::new(s)),
         Box::new(tenure_max::TenureMax::new(s)),
         Box::new(priority_groups::PriorityGroups::new(s)),
         Box::new(tenure_min::TenureMin),
