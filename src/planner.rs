@@ -1122,21 +1122,26 @@ fn finish(priced: Priced, opts: &SolveOptions, deadline: Instant, on_progress: &
         tracing::info!("settled after pricing: no root cuts for runner-ups");
         return solved;
     }
-    let closed = lane.flatten();
+    let face = lane.flatten();
     let cuts = cuts_made.into_inner().unwrap_or_default();
-    // A plan from the lane is within the gap asked for of the LP with the cuts.
+    // A plan from the lane that closed the part is within the gap asked for of the LP with
+    // the cuts.
     let bound_with_cuts = |objective: f64| to_phase.bound().min(objective);
-    let mut solved = match (solved, closed) {
-        (Ok(s), Some((x, objective))) => {
+    let mut solved = match (solved, face) {
+        (Ok(s), Some((x, objective, true))) => {
             tracing::info!(objective, "the LP with the root cuts gives an optimal plan");
             Solved { status: Status::Optimal, x, bound: bound_with_cuts(objective), ..s }
         }
-        (Ok(s), None) => s,
-        (Err(e), Some((x, objective))) => {
-            tracing::info!(%e, objective, "the second phase ended without a plan; the LP with the root cuts gives an optimal one");
+        (Ok(s), Some((x, objective, false))) if objective < m.objective(&s.x) - 1e-6 => {
+            tracing::info!(objective, "the LP with the root cuts gives a better plan than the second phase");
+            Solved { x, ..s }
+        }
+        (Ok(s), _) => s,
+        (Err(e), Some((x, objective, closes))) => {
+            tracing::info!(%e, objective, closes, "the second phase ended without a plan; the LP with the root cuts gives one");
             let bound = bound_with_cuts(objective);
             Solved {
-                status: Status::Optimal,
+                status: if closes { Status::Optimal } else { Status::TimeLimit },
                 x,
                 bound,
                 nodes: 0,
@@ -1271,8 +1276,11 @@ fn nearest_basis(
 /// phase (`to_phase`) at once; then a plan from that LP's optimal face ([`face_plan`], its
 /// root's cut rounds capped as the quick plan's). When that plan is within `gap` (the
 /// part's share of the gap asked for, in the objective's units) of the bound, it is
-/// optimal as asked: the part is closed (`to_phase` says so, and the second phase stops)
-/// and the plan returned with its objective. `None` otherwise. (Closing only at the bound
+/// optimal as asked: the part is closed (`to_phase` says so, and the second phase stops).
+/// The plan is returned with its objective and whether it closed the part: one that does
+/// not may still beat the second phase's (on a district with `max_moves = 0` the face gave
+/// the optimum at 13.5 s, and the proof, started from a worse plan, did not find it in its
+/// 49 s). `None` without a plan. (Closing only at the bound
 /// itself, `dm` from one vertex of pricing's went on 16 s in the second phase's MIP to
 /// prove the plan of 420.0 that the lane had at 419.93 + 0.07.)
 fn close_with_cuts(
@@ -1282,7 +1290,7 @@ fn close_with_cuts(
     (opts, gap): (&SolveOptions, f64),
     deadline: Instant,
     to_phase: &mip::Beside,
-) -> Option<(Vec<f64>, f64)> {
+) -> Option<(Vec<f64>, f64, bool)> {
     let started = Instant::now();
     let (with, mut session) = cut_session(m, basis, cuts, &on_lane(opts, deadline), deadline)?;
     let mip::highs::LpOutcome::Optimal(lp) = session.solve().ok()? else { return None };
@@ -1297,11 +1305,17 @@ fn close_with_cuts(
         seconds = started.elapsed().as_secs_f64(),
         "the LP with the root cuts and a plan from its face"
     );
-    if plan.x.is_empty() || plan.objective > lp.objective + gap.max(1e-6) {
+    if plan.x.is_empty() {
         return None;
     }
-    to_phase.close();
-    Some((mip::spread(m.cols.len(), &kept, &plan.x), plan.objective))
+    let closes = plan.objective <= lp.objective + gap.max(1e-6);
+    if closes {
+        to_phase.close();
+    } else {
+        // The second phase may stop once its bound proves this plan, which it keeps then.
+        to_phase.offer(plan.objective);
+    }
+    Some((mip::spread(m.cols.len(), &kept, &plan.x), plan.objective, closes))
 }
 
 /// A plan from an optimal point `x` of `m`'s LP (`reduced`: the reduced costs at its
@@ -2182,11 +2196,15 @@ mod tests {
             assert!(bound >= lp - 1e-6 && bound <= optimum.objective + 1e-6, "{lp} ≤ {bound} ≤ {}", optimum.objective);
             raised += usize::from(bound > lp + 1e-6);
             match found {
-                Some((x, objective)) => {
+                Some((x, objective, true)) => {
                     assert!(m.violation(&x, 1e-6).0 <= 1e-6 && (m.objective(&x) - objective).abs() < 1e-6);
                     assert!((objective - optimum.objective).abs() < 1e-6, "{objective} against {}", optimum.objective);
                     assert!(told.done(None), "the second phase is told the part is closed");
                     closed += 1;
+                }
+                Some((x, objective, false)) => {
+                    assert!(m.violation(&x, 1e-6).0 <= 1e-6 && objective >= optimum.objective - 1e-6);
+                    assert!(!told.done(None), "a plan above the bound closes nothing");
                 }
                 None => assert!(!told.done(None)),
             }
@@ -2195,7 +2213,8 @@ mod tests {
     }
 
     /// A plan from the face of the LP with the root cuts that misses its bound closes the
-    /// part when it is within the gap asked for, and not when it is just outside it.
+    /// part when it is within the gap asked for, and not when it is just outside it (but
+    /// is returned, for the part to keep if the second phase's is worse).
     #[test]
     fn root_cuts_close_a_part_with_a_plan_within_the_gap_asked_for() {
         let opts = SolveOptions { threads: 1, gap: 0.0, ..SolveOptions::default() };
@@ -2209,7 +2228,7 @@ mod tests {
                 let m = f.model.subset(&cols);
                 let cuts = mip::highs::root_cuts(&m, &opts, None, &AtomicU64::new(f64::INFINITY.to_bits())).unwrap();
                 let told = mip::Beside::default();
-                let Some((_, objective)) = close_with_cuts(&m, None, &cuts, (&opts, f64::INFINITY), deadline, &told) else {
+                let Some((_, objective, _)) = close_with_cuts(&m, None, &cuts, (&opts, f64::INFINITY), deadline, &told) else {
                     continue;
                 };
                 let over = objective - told.bound();
@@ -2218,11 +2237,14 @@ mod tests {
                 }
                 above += 1;
                 let near_miss = mip::Beside::default();
-                assert!(close_with_cuts(&m, None, &cuts, (&opts, over - 1e-3), deadline, &near_miss).is_none());
-                assert!(!near_miss.done(None), "a plan outside the gap closes nothing");
+                let (x, at, closes) =
+                    close_with_cuts(&m, None, &cuts, (&opts, over - 1e-3), deadline, &near_miss).expect("a plan");
+                assert!(!closes && !near_miss.done(None), "a plan outside the gap closes nothing");
+                assert!((at - objective).abs() < 1e-6 && m.violation(&x, 1e-6).0 <= 1e-6, "but is returned");
                 let hit = mip::Beside::default();
-                let (x, at) = close_with_cuts(&m, None, &cuts, (&opts, over + 1e-3), deadline, &hit).expect("within the gap");
-                assert!((at - objective).abs() < 1e-6 && m.violation(&x, 1e-6).0 <= 1e-6);
+                let (x, at, closes) =
+                    close_with_cuts(&m, None, &cuts, (&opts, over + 1e-3), deadline, &hit).expect("within the gap");
+                assert!(closes && (at - objective).abs() < 1e-6 && m.violation(&x, 1e-6).0 <= 1e-6);
                 assert!(hit.done(None), "the second phase is told the part is closed");
             }
         }

@@ -106,7 +106,7 @@ unsafe extern "C" fn callback(
     let enough = |e: &AtomicU64| watch.progress.bound.is_some_and(|b| b >= f64::from_bits(e.load(Relaxed)) - 1e-6);
     let stopped = super::stop_requested(watch.stop.as_deref())
         || watch.harvest.is_some_and(|e| watch.cuts.is_some() || enough(e))
-        || watch.beside.as_ref().is_some_and(|b| b.done(watch.progress.incumbent));
+        || watch.beside.as_ref().is_some_and(|b| b.done(watch.progress.incumbent) || b.proven(watch.progress.bound));
     let interrupt = kind == sys::kHighsCallbackMipInterrupt || kind == sys::kHighsCallbackSimplexInterrupt;
     if interrupt && (elapsed > watch.deadline || stopped) && !input.is_null() {
         // SAFETY: HiGHS passes a valid input struct to interrupt callbacks.

@@ -427,8 +427,8 @@ pub struct SolveOptions {
     /// (unless the diagnosis finds nothing to break).
     pub infeasible: bool,
     /// Another solve of the same model running beside this one (`planner::finish`): a MIP
-    /// stops once its best plan meets the bound that solve has found, or once that solve
-    /// has closed the model.
+    /// stops once its best plan meets the bound that solve has found, once its bound meets
+    /// the best plan that solve has found, or once that solve has closed the model.
     pub beside: Option<std::sync::Arc<Beside>>,
 }
 
@@ -438,13 +438,19 @@ pub struct SolveOptions {
 pub struct Beside {
     /// A bound every plan of the model meets (`f64` bits; `-inf` until one is known).
     bound: AtomicU64,
+    /// The best plan's objective the other solve has found (`f64` bits; `inf` until one).
+    plan: AtomicU64,
     /// Set once the other solve is done with the model: nothing is left to find here.
     closed: AtomicBool,
 }
 
 impl Default for Beside {
     fn default() -> Self {
-        Beside { bound: AtomicU64::new(f64::NEG_INFINITY.to_bits()), closed: AtomicBool::new(false) }
+        Beside {
+            bound: AtomicU64::new(f64::NEG_INFINITY.to_bits()),
+            plan: AtomicU64::new(f64::INFINITY.to_bits()),
+            closed: AtomicBool::new(false),
+        }
     }
 }
 
@@ -457,6 +463,18 @@ impl Beside {
     /// Makes `bound` known (kept when better than the one known).
     pub fn raise(&self, bound: f64) {
         let _ = self.bound.fetch_update(Relaxed, Relaxed, |b| (bound > f64::from_bits(b)).then_some(bound.to_bits()));
+    }
+
+    /// Makes a plan of `objective` known (kept when better than the one known): a solve
+    /// whose bound meets it has proven it optimal, and may stop ([`Beside::proven`]).
+    pub fn offer(&self, objective: f64) {
+        let _ = self.plan.fetch_update(Relaxed, Relaxed, |v| (objective < f64::from_bits(v)).then_some(objective.to_bits()));
+    }
+
+    /// Whether `bound`, a solve's bound on the model, meets the plan the other found (to
+    /// HiGHS's absolute gap tolerance): that plan is optimal.
+    pub fn proven(&self, bound: Option<f64>) -> bool {
+        bound.is_some_and(|b| b >= f64::from_bits(self.plan.load(Relaxed)) - 1e-6)
     }
 
     /// The other solve is done with the model.
@@ -609,6 +627,19 @@ pub fn pick<T: Copy>(kept: &[u32], x: &[T]) -> Vec<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A plan offered beside a solve is proven by a bound that meets it, not by one just
+    /// below; the best plan offered is kept.
+    #[test]
+    fn a_bound_that_meets_the_plan_found_beside_proves_it() {
+        let beside = Beside::default();
+        assert!(!beside.proven(Some(1e9)) && !beside.proven(None), "no plan yet");
+        beside.offer(-1330.0);
+        beside.offer(-1327.5);
+        assert!(beside.proven(Some(-1330.0)) && beside.proven(Some(-1330.0 - 1e-7)));
+        assert!(!beside.proven(Some(-1330.001)), "near miss: the bound just below the plan");
+        assert!(!beside.done(Some(-1330.0)), "an offer closes nothing");
+    }
 
     /// The fingerprint tells a model from any other that differs in a bound, a cost, a
     /// coefficient or a row, and from nothing else (names do not count).
