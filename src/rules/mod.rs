@@ -262,6 +262,27 @@ pub(crate) fn limit_row(
     f.model.add_row(f64::NEG_INFINITY, at_most - constant, terms, name);
 }
 
+/// Each official's unbroken runs in each post in `history.csv`, `(first, last)` in order:
+/// rows that overlap or join up without a gap merged.
+pub(crate) fn history_runs(s: &Scenario) -> std::collections::HashMap<(PersonIx, PostIx), Vec<(i32, i32)>> {
+    let mut spans: std::collections::HashMap<(PersonIx, PostIx), Vec<(i32, i32)>> = Default::default();
+    for h in &s.history {
+        spans.entry((h.person, h.post)).or_default().push((h.from_year, h.to_year));
+    }
+    for v in spans.values_mut() {
+        v.sort();
+        let mut merged: Vec<(i32, i32)> = Vec::new();
+        for &(a, b) in v.iter() {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        *v = merged;
+    }
+    spans
+}
+
 /// Years `a.person` will have served in `a.post` by the end of `a.year`, if it is their
 /// current post (counting from `post_since`).
 pub(crate) fn served(s: &Scenario, a: Arc) -> Option<i32> {

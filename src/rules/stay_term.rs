@@ -57,28 +57,18 @@ impl StayTerm {
     /// before the horizon in a year that is not its unit's re-election year (a run that joins
     /// the current post's is not left).
     pub fn new(s: &Scenario) -> StayTerm {
-        let mut runs: BTreeMap<(PersonIx, PostIx), Vec<(i32, i32)>> = BTreeMap::new();
-        for h in s.history.iter().filter(|h| term_post(s, h.post)) {
-            runs.entry((h.person, h.post)).or_default().push((h.from_year, h.to_year));
-        }
         let mut history: HashMap<PersonIx, Vec<(i32, PostIx)>> = HashMap::new();
-        for ((p, j), mut spans) in runs {
-            spans.sort();
+        for ((p, j), runs) in super::history_runs(s).into_iter().filter(|((_, j), _)| term_post(s, *j)) {
             let person = s.person(p);
-            let mut ends: Vec<i32> = Vec::new();
-            for (a, b) in spans {
-                match ends.last_mut() {
-                    Some(last) if a <= *last + 1 => *last = (*last).max(b),
-                    _ => ends.push(b),
-                }
-            }
-            for b in ends {
+            for (_, b) in runs {
                 let joins_current = person.current_post == Some(j) && b + 1 >= person.post_since.unwrap_or(i32::MAX);
                 if b + 1 < s.start_year && !joins_current && mid_term(s, j, b + 1) {
                     history.entry(p).or_default().push((b + 1, j));
                 }
             }
         }
+        // In order, whatever the map's: the model's rows follow it.
+        history.values_mut().for_each(|v| v.sort());
         StayTerm { history }
     }
 

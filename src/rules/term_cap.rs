@@ -24,23 +24,9 @@ pub struct TermCap {
 }
 
 impl TermCap {
-    /// Merges each person's history in a post into unbroken runs.
+    /// Each person's unbroken runs in a post, from `history.csv`.
     pub fn new(s: &Scenario) -> TermCap {
-        let mut spans: HashMap<(PersonIx, PostIx), Vec<(i32, i32)>> = HashMap::new();
-        for h in &s.history {
-            spans.entry((h.person, h.post)).or_default().push((h.from_year, h.to_year));
-        }
-        for v in spans.values_mut() {
-            v.sort();
-            let mut merged: Vec<(i32, i32)> = Vec::new();
-            for &(a, b) in v.iter() {
-                match merged.last_mut() {
-                    Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
-                    _ => merged.push((a, b)),
-                }
-            }
-            *v = merged;
-        }
+        let spans = super::history_runs(s);
         TermCap { runs: spans, clock: Clock::new(s, s.policy.term_cap.count_in) }
     }
 
