@@ -403,6 +403,8 @@ pub fn plan(
     // in parallel; their objectives and bounds add up.
     let parts = m.components();
     tracing::info!(parts = parts.len(), "independent parts");
+    // Every plan's objective is the offset plus a multiple of the grain: bounds round up.
+    let grain = m.grain();
     let report_phase = on_progress;
     // Parts run side by side on rayon's threads: each HiGHS gets its share of `--threads`
     // (HiGHS keeps a thread pool per calling thread, so `--threads` each would multiply).
@@ -437,7 +439,7 @@ pub fn plan(
             // Within the gap asked for already (judged over the whole plan, as its gap is):
             // every part keeps its best plan.
             let objective = priced.iter().map(Priced::objective).sum::<Option<f64>>().map(|o| o + m.offset);
-            let bound = m.offset + priced.iter().map(Priced::bound).sum::<f64>();
+            let bound = m.round_up(m.offset + priced.iter().map(Priced::bound).sum::<f64>(), grain);
             let open = priced.iter().any(|p| p.solved.is_none());
             if open && objective.is_some_and(|o| opts.within_gap(o, bound)) {
                 tracing::info!(objective, bound, "the plan is within the gap asked for after pricing");
@@ -502,7 +504,7 @@ pub fn plan(
     solution.x = x;
     solution.seconds = solving_started.elapsed().as_secs_f64();
     solution.objective = m.objective(&solution.x);
-    solution.bound = solution.bound.min(solution.objective);
+    solution.bound = m.round_up(solution.bound, grain).min(solution.objective);
     solution.gap = mip::rel_gap(solution.objective, solution.bound);
     let proven = solution.objective - solution.bound <= 1e-6 || solution.gap <= opts.gap;
     if solution.status == Status::Optimal && !proven {
@@ -1209,7 +1211,7 @@ fn with_cuts(m: &mut mip::Model, cuts: &[mip::highs::Cut]) {
     for cut in cuts {
         let (lower, upper) = (cut.lower.unwrap_or(f64::NEG_INFINITY), cut.upper.unwrap_or(f64::INFINITY));
         let terms = cut.terms.iter().map(|&(c, a)| (mip::Col(c), a));
-        m.add_row(lower, upper, terms, mip::RowName { rule: "root-cut", a: 0, b: 0, year: 0 });
+        m.add_row(lower, upper, terms, mip::RowName { rule: mip::CUT_ROW, a: 0, b: 0, year: 0 });
     }
 }
 
@@ -1501,6 +1503,8 @@ fn focus(
     widen: bool,
 ) -> (crate::mip::Model, Vec<u32>) {
     let n = m.cols.len();
+    // A better plan costs at least a grain less.
+    let gap = gap - mip::grain::step(m.grain());
     let could = |c: usize| {
         let col = &m.cols[c];
         !(col.integer && col.lb == 0.0) || generated.reduced[c] <= gap + 1e-9 || x[c] > 0.5
@@ -1627,7 +1631,7 @@ fn prove_within(
     if !proof.x.is_empty() {
         proof.x = mip::spread(wide.cols.len(), &tight_kept, &proof.x);
     }
-    proof.bound = proof.bound.min(left_out);
+    proof.bound = wide.round_up(proof.bound.min(left_out), wide.grain());
     proof.gap = mip::rel_gap(proof.objective, proof.bound);
     tracing::info!(status = ?proof.status, objective = proof.objective, bound = proof.bound, "proof over every move within the gap");
     Ok(Some((wide, wide_kept, proof)))
@@ -1647,7 +1651,8 @@ fn narrowed<'w>(
     opts: &SolveOptions,
 ) -> Result<Tight<'w>> {
     let narrowed = match &basis {
-        Some(b) => mip::fixing::narrow(wide, b, x, wide.objective(x), opts)?,
+        // What a better plan costs at most: a grain less than `x`.
+        Some(b) => mip::fixing::narrow(wide, b, x, wide.objective(x) - mip::grain::step(wide.grain()), opts)?,
         None => None,
     };
     Ok(match narrowed {
@@ -1727,7 +1732,8 @@ pub fn prove_pinned(c: &Certified, arc: rules::Arc, start: &Plan, opts: &SolveOp
     // Plans with a move left out of the proof's cost at least the LP bound plus its reduced
     // cost; the other parts, at least their LP bounds.
     let others = lp_bound - part_lp.lp_bound;
-    let bound = others + proof.bound.min(part_lp.lp_bound + least_left_out(&part_lp.reduced, &wide_kept));
+    let bound =
+        others + part.round_up(proof.bound.min(part_lp.lp_bound + least_left_out(&part_lp.reduced, &wide_kept)), part.grain());
     let mut plan = start.clone();
     if !proof.x.is_empty() {
         for (&c, v) in wide_kept.iter().zip(&proof.x) {
@@ -1805,7 +1811,9 @@ pub fn pinned_bound(
         mip::highs::LpOutcome::Infeasible => return Ok(Some(PinnedLp { bound: f64::INFINITY, plan: None })),
         mip::highs::LpOutcome::Stopped | mip::highs::LpOutcome::Capped(_) => return Ok(None),
     };
-    let mut bound = f.model.offset + others + sol.objective;
+    // The part's objective is a multiple of its grain: its bounds round up.
+    let grain = part.grain();
+    let mut bound = f.model.offset + others + part.round_up(sol.objective, grain);
     let reduced = part.reduced_costs(&part.by_column(), &sol.duals);
     let (quick, kept) = face_plan(&part, &sol.x, &reduced, &x, opts)?;
     tracing::debug!(bound, objective = quick.objective, cols = kept.len(), seconds = quick.seconds, "pinned LP and its plan");
@@ -1823,8 +1831,9 @@ pub fn pinned_bound(
     // 0.375, 7.7k left in 0.5 s, the proof 0.40–0.52 s instead of 1.2–1.8 s), its root LP
     // from the last dual's basis (through HiGHS's presolve, our HiGHS's change 8), and no
     // heuristic but the cheap ones ([`quiet`]).
-    let gap = quick.objective - sol.objective;
-    if gap > EXACT_TOL {
+    if quick.objective - part.round_up(sol.objective, grain) > EXACT_TOL {
+        // A better plan costs at least a grain less.
+        let gap = quick.objective - sol.objective - mip::grain::step(grain);
         let window: Vec<bool> =
             (0..part.cols.len()).map(|c| !part.cols[c].integer || x[c] > 0.5 || reduced[c] <= gap + 1e-9).collect();
         let (wide, wide_kept) = part.restrict(&window);
@@ -1846,7 +1855,7 @@ pub fn pinned_bound(
             "pinned proof"
         );
         let left_out = (sol.objective + least_left_out(&reduced, &wide_kept)).min(tight_left_out);
-        bound = bound.max(f.model.offset + others + proof.bound.min(left_out));
+        bound = bound.max(f.model.offset + others + part.round_up(proof.bound.min(left_out), grain));
         if !proof.x.is_empty() && proof.objective < quick.objective - 1e-9 {
             x = mip::spread(part.cols.len(), &mip::pick(&tight_kept, &wide_kept), &proof.x);
         }

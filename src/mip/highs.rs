@@ -255,12 +255,20 @@ fn solve_counted(
     h.set_option("output_flag", opts.verbose);
     h.set_option("log_to_console", opts.verbose);
     h.set_option("time_limit", opts.time_limit.max(0.0));
+    // With a grain, a node whose bound is within it of the plan holds no better plan:
+    // HiGHS drops it (its absolute gap, a hair under the grain), and its bounds are
+    // rounded up to the grain below.
+    let grain = m.grain();
+    let abs_floor = super::grain::step(grain).max(1e-6);
     match opts.abs_gap {
         Some(gap) => {
             h.set_option("mip_rel_gap", 0.0);
-            h.set_option("mip_abs_gap", gap.max(1e-6));
+            h.set_option("mip_abs_gap", gap.max(abs_floor));
         }
-        None => h.set_option("mip_rel_gap", opts.gap),
+        None => {
+            h.set_option("mip_rel_gap", opts.gap);
+            h.set_option("mip_abs_gap", abs_floor);
+        }
     }
     h.set_option("threads", opts.threads.max(1) as i32);
     h.set_option("random_seed", opts.seed.min(i32::MAX as u32) as i32);
@@ -327,10 +335,12 @@ fn solve_counted(
         other => return Err(Error::Solver(format!("HiGHS stopped with status {other:?}"))),
     };
     let objective = if x.is_empty() { f64::NAN } else { m.objective(&x) };
-    let mut bound = info(c"mip_dual_bound");
+    let mut bound = m.round_up(info(c"mip_dual_bound"), grain);
     if status == Status::Optimal && !bound.is_finite() {
         bound = objective; // an LP or an empty model: the optimum is its own bound
     }
+    // Rounded up to the grain, a bound may meet the plan that HiGHS stopped short of.
+    let status = if status == Status::TimeLimit && bound >= objective - 1e-9 { Status::Optimal } else { status };
     let nodes = watch.progress.nodes;
     let lp_iterations = solved.int_info_value(c"simplex_iteration_count").unwrap_or(-1);
     tracing::debug!(
@@ -342,6 +352,7 @@ fn solve_counted(
         objective,
         bound,
         lp_iterations,
+        ?grain,
         "mip solved"
     );
     Ok((Solution { status, gap: rel_gap(objective, bound), x, objective, bound, seconds, nodes }, lp_iterations, cuts))

@@ -8,10 +8,15 @@
 
 pub mod colgen;
 pub mod fixing;
+pub mod grain;
 pub mod highs;
 
 use crate::scenario::{PersonIx, PostIx};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
+
+/// The name of the rows of valid inequalities added to a model (the root cuts of
+/// `planner`): they hold for every plan, so [`Model::grain`] leaves them out.
+pub const CUT_ROW: &str = "root-cut";
 
 /// Index of a column of a [`Model`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
