@@ -272,6 +272,30 @@ mod tests {
         assert_eq!(loose.grain(), None);
     }
 
+    /// The district's model: 0.1, from its even-pace rows (0.15 and 0.25 of a year's moves
+    /// times their weight of 2; every other cost is a multiple of 0.5). With other numbers
+    /// of that rule, the grain they give; off, 0.5.
+    #[test]
+    fn the_grain_of_the_districts_model_comes_from_its_numbers() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/district");
+        let district = crate::scenario::load::load(&dir, None).unwrap();
+        let grain = |s: &crate::scenario::Scenario| {
+            let rules = crate::rules::all(s);
+            let elig = crate::eligibility::Eligibility::new(s, &rules);
+            crate::formulation::Formulation::build(s, &rules, &elig).model.grain()
+        };
+        let near = |g: Option<f64>, want: f64| g.is_some_and(|g| (g - want).abs() < 1e-12);
+        assert!(near(grain(&district), 0.1), "{:?}", grain(&district));
+        let mut s = district.clone();
+        s.policy.even_pace.weight = 2.5; // 2.5 × 0.15 = 0.375: 0.125 beside the 0.5s
+        assert!(near(grain(&s), 0.125), "{:?}", grain(&s));
+        s.policy.even_pace.weight = 2.0;
+        s.policy.even_pace.band = 0.3; // 2 × 0.14 = 0.28, 2 × 0.26 = 0.52
+        assert!(near(grain(&s), 0.02), "{:?}", grain(&s));
+        s.policy.even_pace.strength = crate::policy::Strength::Off;
+        assert!(near(grain(&s), 0.5), "{:?}", grain(&s));
+    }
+
     /// Every assignment of the binaries with the slack at its best value costs the offset
     /// plus a multiple of the grain, and a bound just above a step rounds up to the next.
     #[test]
