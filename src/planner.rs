@@ -1296,7 +1296,7 @@ fn close_with_cuts(
     let started = Instant::now();
     let (with, mut session) = cut_session(m, basis, cuts, &on_lane(opts, deadline), deadline)?;
     let mip::highs::LpOutcome::Optimal(lp) = session.solve().ok()? else { return None };
-    to_phase.raise(lp.objective);
+    to_phase.raise(with.round_up(lp.objective, with.grain()));
     let reduced = with.reduced_costs(&with.by_column(), &lp.duals);
     let o = on_lane(opts, deadline).with_highs(&[("mip_max_root_sepa_rounds", QUICK_CUT_ROUNDS)]);
     let (plan, kept) = face_plan(&with, &lp.x, &reduced, &lp.x, &o).ok()?;

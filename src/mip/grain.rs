@@ -33,8 +33,12 @@ pub fn step(grain: Option<f64>) -> f64 {
 }
 
 /// How near a bound may come above a step without proving it: the solver's bounds carry
-/// errors of about 1e-6 (`planner::EXACT_TOL` is 1e-5).
+/// errors of about 1e-6 (`planner::EXACT_TOL` is 1e-5), more on large objectives
+/// ([`RELATIVE_MARGIN`] of the bound, from an objective of 1,000 on).
 const ROUNDING_MARGIN: f64 = 1e-5;
+
+/// [`ROUNDING_MARGIN`] relative to the bound: 0.001 on the province's 100,000.
+const RELATIVE_MARGIN: f64 = 1e-8;
 
 impl Model {
     /// The grain `g` of the objective: the optimum of this model, and of every model made
@@ -132,10 +136,18 @@ impl Model {
     /// `bound`, a lower bound on the optimum (offset included), raised to the next value the
     /// optimum can take with grain `grain` ([`Model::grain`]); `bound` itself without one.
     pub fn round_up(&self, bound: f64, grain: Option<f64>) -> f64 {
-        match grain {
-            Some(g) if bound.is_finite() => self.offset + g * ((bound - self.offset - ROUNDING_MARGIN) / g).ceil(),
-            _ => bound,
+        round_up(bound, self.offset, grain)
+    }
+}
+
+/// [`Model::round_up`] for a model of offset `offset`.
+pub fn round_up(bound: f64, offset: f64, grain: Option<f64>) -> f64 {
+    match grain {
+        Some(g) if bound.is_finite() => {
+            let margin = ROUNDING_MARGIN.max(RELATIVE_MARGIN * bound.abs());
+            offset + g * ((bound - offset - margin) / g).ceil()
         }
+        _ => bound,
     }
 }
 
@@ -313,6 +325,9 @@ mod tests {
         assert!((m.round_up(2.8, Some(g)) - 2.8).abs() < 1e-12, "a step stays");
         assert!((m.round_up(2.800_001, Some(g)) - 2.8).abs() < 1e-12, "within the margin above a step: that step");
         assert_eq!(m.round_up(2.31, None), 2.31);
+        // On a large objective the margin grows with it: 1e-3 at 100,000.
+        assert!((m.round_up(100_000.3 + 5e-4, Some(g)) - 100_000.3).abs() < 1e-9);
+        assert!((m.round_up(100_000.3 + 2e-3, Some(g)) - 100_000.8).abs() < 1e-9, "past the margin: the next step");
         assert_eq!(m.round_up(f64::NEG_INFINITY, Some(g)), f64::NEG_INFINITY);
     }
 }

@@ -74,6 +74,9 @@ struct Watch<'a> {
     harvest: Option<&'a AtomicU64>,
     /// Another solve of the model beside this one ([`super::SolveOptions::beside`]).
     beside: Option<std::sync::Arc<super::Beside>>,
+    /// The model's offset and grain ([`Model::grain`]): the bounds HiGHS reports are
+    /// rounded up to it.
+    grain: (f64, Option<f64>),
 }
 
 unsafe extern "C" fn callback(
@@ -96,7 +99,7 @@ unsafe extern "C" fn callback(
             watch.progress.incumbent = Some(out.mip_primal_bound);
         }
         if out.mip_dual_bound.is_finite() {
-            watch.progress.bound = Some(out.mip_dual_bound);
+            watch.progress.bound = Some(super::grain::round_up(out.mip_dual_bound, watch.grain.0, watch.grain.1));
         }
         watch.progress.nodes = out.mip_node_count;
     }
@@ -303,6 +306,9 @@ fn solve_counted(
         cuts: None,
         harvest,
         beside: opts.beside.clone(),
+        // A harvest of root cuts compares the LP's own bound with what its caller asks of
+        // the LP with the cuts: not rounded.
+        grain: (m.offset, grain.filter(|_| harvest.is_none())),
     };
     // SAFETY: `watch` outlives the solve below, which is the only time HiGHS calls back.
     unsafe {
@@ -498,6 +504,7 @@ impl LpSession {
             // A solve beside it that closes the model stops it too (an LP has no plan to
             // meet the other's bound with).
             beside: opts.beside.clone(),
+            grain: (0.0, None),
         }));
         // SAFETY: the watch lives until the session drops, after the model (see `Drop`),
         // hence as long as HiGHS can call back with it.
