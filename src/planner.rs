@@ -1592,7 +1592,8 @@ fn prove_within(
     }
     let basis = generated.basis_for(&wide_kept);
     let wide_x = mip::pick(&wide_kept, x);
-    let Tight { model: tight, kept: tight_kept, basis, left_out } = narrowed(&wide, basis, &wide_x, opts)?;
+    let grain = wide.grain();
+    let Tight { model: tight, kept: tight_kept, basis, left_out } = narrowed(&wide, basis, &wide_x, grain, opts)?;
     let start = integer_part(&tight, &mip::pick(&tight_kept, &wide_x));
     let warm = Warm { plan: Some(&start), basis: basis.as_ref() };
     // The root only has to raise the bound over a plan it starts from: only the cheap
@@ -1631,13 +1632,14 @@ fn prove_within(
     if !proof.x.is_empty() {
         proof.x = mip::spread(wide.cols.len(), &tight_kept, &proof.x);
     }
-    proof.bound = wide.round_up(proof.bound.min(left_out), wide.grain());
+    proof.bound = wide.round_up(proof.bound.min(left_out), grain);
     proof.gap = mip::rel_gap(proof.objective, proof.bound);
     tracing::info!(status = ?proof.status, objective = proof.objective, bound = proof.bound, "proof over every move within the gap");
     Ok(Some((wide, wide_kept, proof)))
 }
 
-/// The columns of `wide` a MIP started from the plan `x` (over `wide`) needs, by the floors
+/// The columns of `wide` a MIP started from the plan `x` (over `wide`) needs to beat it (by
+/// a whole step of the objective's `grain`), by the floors
 /// of a second optimal dual of `wide`'s LP from its optimal `basis`
 /// ([`mip::fixing::narrow`]): that model, its columns in `wide`, the last dual's basis
 /// (`wide`'s own `basis` when nothing is left out), and a bound on every plan of `wide`
@@ -1648,11 +1650,12 @@ fn narrowed<'w>(
     wide: &'w crate::mip::Model,
     basis: Option<mip::highs::Basis>,
     x: &[f64],
+    grain: Option<f64>,
     opts: &SolveOptions,
 ) -> Result<Tight<'w>> {
     let narrowed = match &basis {
         // What a better plan costs at most: a grain less than `x`.
-        Some(b) => mip::fixing::narrow(wide, b, x, wide.objective(x) - mip::grain::step(wide.grain()), opts)?,
+        Some(b) => mip::fixing::narrow(wide, b, x, wide.objective(x) - mip::grain::step(grain), opts)?,
         None => None,
     };
     Ok(match narrowed {
@@ -1813,7 +1816,8 @@ pub fn pinned_bound(
     };
     // The part's objective is a multiple of its grain: its bounds round up.
     let grain = part.grain();
-    let mut bound = f.model.offset + others + part.round_up(sol.objective, grain);
+    let lp = part.round_up(sol.objective, grain);
+    let mut bound = f.model.offset + others + lp;
     let reduced = part.reduced_costs(&part.by_column(), &sol.duals);
     let (quick, kept) = face_plan(&part, &sol.x, &reduced, &x, opts)?;
     tracing::debug!(bound, objective = quick.objective, cols = kept.len(), seconds = quick.seconds, "pinned LP and its plan");
@@ -1831,7 +1835,7 @@ pub fn pinned_bound(
     // 0.375, 7.7k left in 0.5 s, the proof 0.40–0.52 s instead of 1.2–1.8 s), its root LP
     // from the last dual's basis (through HiGHS's presolve, our HiGHS's change 8), and no
     // heuristic but the cheap ones ([`quiet`]).
-    if quick.objective - part.round_up(sol.objective, grain) > EXACT_TOL {
+    if quick.objective - lp > EXACT_TOL {
         // A better plan costs at least a grain less.
         let gap = quick.objective - sol.objective - mip::grain::step(grain);
         let window: Vec<bool> =
@@ -1842,7 +1846,7 @@ pub fn pinned_bound(
         let started = Instant::now();
         let root = session.basis().map(|b| b.pick(&wide_kept));
         let Tight { model: tight, kept: tight_kept, basis: root, left_out: tight_left_out } =
-            narrowed(&wide, root, &wide_x, &SolveOptions { time_limit: limit, ..opts.clone() })?;
+            narrowed(&wide, root, &wide_x, grain, &SolveOptions { time_limit: limit, ..opts.clone() })?;
         let start = integer_part(&tight, &mip::pick(&tight_kept, &wide_x));
         let limit = limit - started.elapsed().as_secs_f64();
         let exact = SolveOptions { gap: 0.0, time_limit: limit, ..quiet(opts) };
