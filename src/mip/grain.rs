@@ -2,7 +2,7 @@
 //!
 //! Every weight of the policy has a decimal or two, and most of the objective is a sum of
 //! weights over binaries, so the optimum of a model is its offset plus a multiple of a
-//! grain `g` (0.1 or 0.5 on the district). A bound `b` then proves `offset + g·⌈(b −
+//! grain `g` (0.1 on the district). A bound `b` then proves `offset + g·⌈(b −
 //! offset)/g⌉`, and a MIP may drop every node whose bound is within `g` of its plan: no
 //! plan in it can be better by a whole step. HiGHS finds such a step itself only when
 //! every column with a cost is integer; the rules' priced slacks are continuous, so
