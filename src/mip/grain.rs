@@ -164,11 +164,13 @@ struct Frac {
 }
 
 impl Frac {
-    /// `|v|` as a fraction with a denominator up to [`MAX_DENOMINATOR`], within 1e-9 of it
-    /// (relative), by continued fractions; `None` when there is none.
+    /// `|v|` as a fraction with a denominator up to [`MAX_DENOMINATOR`], within 1e-12 of it
+    /// (relative: a product of decimals in floating point is off by some 1e-16; 1e-9 read
+    /// a weight of 2.123456789 as 172/81), by continued fractions; `None` when there is
+    /// none.
     fn of(v: f64) -> Option<Frac> {
         let v = v.abs();
-        let tol = 1e-9 * v.max(1.0);
+        let tol = 1e-12 * v.max(1.0);
         let (mut h0, mut h1, mut k0, mut k1) = (0i128, 1i128, 1i128, 0i128);
         let mut rest = v;
         for _ in 0..40 {
@@ -275,6 +277,9 @@ mod tests {
         assert_eq!(model_with(true).0.grain(), None);
         let (mut odd, _) = model();
         odd.cols[0].cost = std::f64::consts::FRAC_1_SQRT_2;
+        assert_eq!(odd.grain(), None);
+        // Nine decimals are not a fraction near 172/81 (2.1234567901...).
+        odd.cols[0].cost = 2.123456789;
         assert_eq!(odd.grain(), None);
         // A count no equation holds to an integer is continuous; in two rows, none.
         let (mut loose, _) = model();
