@@ -1379,7 +1379,7 @@ fn second_phase(
         Some(solution) => (sub, kept, solution),
         None => {
             let (sub, kept) = match (generated.lp_bound, &best) {
-                (Some(lp_bound), Some((x, objective))) => focus(m, &generated, x, objective - lp_bound, false),
+                (Some(lp_bound), Some((x, objective))) => focus(m, &generated, x, objective - lp_bound, false, m.grain()),
                 _ => (sub, kept),
             };
             let start = best.map(|(x, _)| integer_part(&sub, &mip::pick(&kept, &x)));
@@ -1490,7 +1490,8 @@ fn second_phase(
 
 /// The columns a MIP needs to beat a plan `x` that is `gap` above the LP bound of the whole
 /// part: a plan with integer column `c` at 1 or more costs at least `lp_bound + reduced[c]`,
-/// so the integer columns (at 0 from below) priced above `gap` cannot be in a better plan,
+/// so the integer columns (at 0 from below) priced above `gap` (less a step of `m`'s
+/// `grain`, [`mip::grain::step`]: a better plan costs that much less) cannot be in a better plan,
 /// whether pricing took them into the working set or not; continuous columns all stay. The
 /// ones left out of the working set join when they at most double the rest, or always
 /// with `widen` (the proof, [`prove`]). `x`'s own columns always stay (it is the MIP
@@ -1501,10 +1502,11 @@ fn focus(
     x: &[f64],
     gap: f64,
     widen: bool,
+    grain: Option<f64>,
 ) -> (crate::mip::Model, Vec<u32>) {
     let n = m.cols.len();
     // A better plan costs at least a grain less.
-    let gap = gap - mip::grain::step(m.grain());
+    let gap = gap - mip::grain::step(grain);
     let could = |c: usize| {
         let col = &m.cols[c];
         !(col.integer && col.lb == 0.0) || generated.reduced[c] <= gap + 1e-9 || x[c] > 0.5
@@ -1586,13 +1588,14 @@ fn prove_within(
     on_progress: &mut dyn FnMut(&Progress),
 ) -> Result<Option<(crate::mip::Model, Vec<u32>, Solution)>> {
     let started = Instant::now();
-    let (wide, wide_kept) = focus(m, generated, x, gap, true);
+    // The part's grain holds for the window too.
+    let grain = m.grain();
+    let (wide, wide_kept) = focus(m, generated, x, gap, true, grain);
     if wide_kept.len() <= more_than {
         return Ok(None);
     }
     let basis = generated.basis_for(&wide_kept);
     let wide_x = mip::pick(&wide_kept, x);
-    let grain = wide.grain();
     let Tight { model: tight, kept: tight_kept, basis, left_out } = narrowed(&wide, basis, &wide_x, grain, opts)?;
     let start = integer_part(&tight, &mip::pick(&tight_kept, &wide_x));
     let warm = Warm { plan: Some(&start), basis: basis.as_ref() };
