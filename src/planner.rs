@@ -326,6 +326,12 @@ pub fn plan(
         .collect();
     let most_counted: Vec<u32> =
         f.moves.iter().map(|c| c.map_or(0, |c| m.cols[c.0 as usize].ub.min(u32::MAX as f64) as u32)).collect();
+    // The slacks the rules ask to be priced (`Formulation::priced_slacks`), each in a group
+    // of its own.
+    for (k, over) in f.priced_slacks.iter().enumerate().filter(|_| opts.colgen) {
+        prunable[over.0 as usize] = true;
+        group[over.0 as usize] = (s.people.len() + k) as u32;
+    }
     let mut by_person: Vec<Vec<(f64, u64, usize)>> = vec![Vec::new(); s.people.len()];
     for st in f.stints.iter().filter(|_| opts.colgen) {
         let c = st.col.0 as usize;
@@ -366,7 +372,7 @@ pub fn plan(
     }
     if let Some(x) = &incumbent_x {
         for (c, &v) in x.iter().enumerate() {
-            initial[c] |= m.cols[c].integer && v > 0.5;
+            initial[c] |= if m.cols[c].integer { v > 0.5 } else { v > 1e-9 };
         }
     }
     let initial_moves = if later.iter().any(|&l| l) { MOVING_ON_MOVES.0 } else { INITIAL_MOVES_PER_PERSON };

@@ -222,8 +222,9 @@ impl Default for TermCap {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StayTerm {
-    /// `hard` (the default: a move that staying would not allow never counts, so it binds
-    /// only moves by choice), `soft` or `off`.
+    /// `soft` (the default, DOMAIN.md's "strong soft": a post that must be filled is the
+    /// special work need a term's second move may answer), `hard` (a move that staying
+    /// would not allow never counts, so it binds only moves by choice) or `off`.
     pub strength: Strength,
     /// Penalty per pair of mid-term moves of one official less than a term apart (soft).
     pub weight: f64,
@@ -233,7 +234,7 @@ pub struct StayTerm {
 }
 impl Default for StayTerm {
     fn default() -> Self {
-        StayTerm { strength: Strength::Hard, weight: 40.0, heads_only: true }
+        StayTerm { strength: Strength::Soft, weight: 40.0, heads_only: true }
     }
 }
 

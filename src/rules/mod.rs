@@ -230,9 +230,9 @@ pub(crate) fn reward(
     });
 }
 
-/// Adds `constant + Σ terms ≤ at_most` (plus a slack priced `weight` when soft), unless
-/// the binaries can never push it over; without terms, pays or reports the excess the
-/// constant alone makes.
+/// Adds `constant + Σ terms ≤ at_most` (plus a slack priced `weight` when soft, which it
+/// returns), unless the binaries can never push it over; without terms, pays or reports
+/// the excess the constant alone makes.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn limit_row(
     f: &mut Formulation,
@@ -243,23 +243,23 @@ pub(crate) fn limit_row(
     mut terms: Vec<(Col, f64)>,
     at_most: f64,
     conflict: impl FnOnce() -> String,
-) {
+) -> Option<Col> {
     let most = constant + terms.iter().filter(|t| t.1 > 0.0).map(|t| t.1).sum::<f64>();
     if most <= at_most {
-        return;
+        return None;
     }
     if terms.is_empty() {
         match strength {
             Strength::Hard => f.conflicts.push(conflict()),
             _ => f.model.offset += weight * (constant - at_most),
         }
-        return;
+        return None;
     }
-    if strength == Strength::Soft {
-        let over = f.model.add_col(0.0, f64::INFINITY, weight, false, ColName::Aux(name.rule, name.a, name.b, name.year));
-        terms.push((over, -1.0));
-    }
+    let aux = ColName::Aux(name.rule, name.a, name.b, name.year);
+    let over = (strength == Strength::Soft).then(|| f.model.add_col(0.0, f64::INFINITY, weight, false, aux));
+    terms.extend(over.map(|c| (c, -1.0)));
     f.model.add_row(f64::NEG_INFINITY, at_most - constant, terms, name);
+    over
 }
 
 /// Each official's unbroken runs in each post in `history.csv`, `(first, last)` in order:

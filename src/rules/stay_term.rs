@@ -3,10 +3,11 @@
 //! year) serves through the term. Leaving one by choice in a year that is not its unit's
 //! re-election year (mid-term) is the one adjustment a term allows: every two such
 //! mid-term moves of one official less than a term apart (`[even-pace] term_years`, the
-//! re-election cycle), earlier ones in `history.csv` included, are not allowed (hard, the
-//! default) or cost `weight` (soft). Never counted, because not by choice: leaving when
-//! staying would break a hard rule (the stay is not an eligible arc, or the stint could not
-//! be longer), and retiring. Temporary posts are `[temporary]`'s.
+//! re-election cycle), earlier ones in `history.csv` included, cost `weight` (soft, the
+//! default: a post that must be filled may call for the second) or are not allowed (hard).
+//! Never counted, because not by choice: leaving when staying would break a hard rule (the
+//! stay is not an eligible arc, or the stint could not be longer), and retiring. Temporary
+//! posts are `[temporary]`'s.
 //!
 //! Model: per official and year `y`, the mid-term departures by choice `dep(y)`: from the
 //! current post `x[c, y−1] − x[c, y]` (where `x[c, y]` is an arc), from a post taken up
@@ -14,7 +15,8 @@
 //! `y − 1`. The current post is left once, and before any stint, so a pair of years less
 //! than a term apart has its second move from a stint taken up after the first:
 //! `dep(y′) + Σ stints(y, taken up from y′ on) ≤ 1`; and
-//! `dep(y) ≤ 0` after a mid-term move in history (soft: plus a slack priced `weight`). With
+//! `dep(y) ≤ 0` after a mid-term move in history (soft: plus a slack priced `weight`, at
+//! most 1, which column generation prices in as it does moves: the row seldom binds). With
 //! one move an official (`[stability] max_moves = 1`) no stint moves on, so only history
 //! can pair with a move.
 
@@ -163,7 +165,14 @@ impl Rule for StayTerm {
             };
             let mut row = |e: i32, y: i32, (constant, terms): (f64, Vec<(Col, f64)>)| {
                 let name = RowName { rule: self.id(), a: p.0, b: e as u32, year: y };
-                limit_row(f, st.strength, st.weight, name, constant, terms, 1.0, || unreachable!("a departure has a column"));
+                let over =
+                    limit_row(f, st.strength, st.weight, name, constant, terms, 1.0, || unreachable!("a departure has a column"));
+                // The row seldom binds: its slack is priced in when it pays, as moves are. At
+                // most one over: each side is one departure at most.
+                if let Some(c) = over {
+                    f.model.cols[c.0 as usize].ub = 1.0;
+                    f.priced_slacks.push(c);
+                }
             };
             // After a mid-term move in history: none less than a term later.
             let years: std::collections::BTreeSet<i32> = current.keys().chain(stints.keys()).copied().collect();
@@ -252,14 +261,15 @@ mod tests {
 
     /// Two mid-term moves less than a term apart break the rule; the near misses: the
     /// second in its unit's re-election year, from a post that is not a head post, or one
-    /// forced (staying is forbidden); and the rule soft, a finding at its weight.
+    /// forced (staying is forbidden); and the rule soft (the default), a finding at its
+    /// weight.
     #[test]
     fn a_second_mid_term_move_within_a_term_is_not_allowed_unless_forced() {
         let (mut b, [c, k, m]) = heads();
         let a = b.person("A", 3, Some(c), 2022);
         b.s.policy.stability.max_moves = 0;
+        b.s.policy.stay_term.strength = Strength::Hard;
         let s = b.build();
-        assert_eq!(s.policy.stay_term.strength, Strength::Hard);
         let twice = plan_of(&s, &[(a, &[Some(k), Some(k), Some(k), Some(m), Some(m)])]);
         assert_eq!(hard(&s, &twice), vec!["stay-term 2030"]);
         let f = &findings(&s, &twice, "stay-term")[0];
@@ -282,9 +292,11 @@ mod tests {
         assert!(hard(&s, &once).is_empty(), "near miss: one mid-term move");
 
         let mut soft = s.clone();
-        soft.policy.stay_term.strength = Strength::Soft;
+        soft.policy.stay_term = Default::default();
+        assert_eq!(soft.policy.stay_term.strength, Strength::Soft);
         let f = findings(&soft, &twice, "stay-term");
         assert_eq!((f.len(), f[0].penalty), (1, 40.0));
+        assert!(hard(&soft, &twice).is_empty());
     }
 
     /// A mid-term move in `history.csv` counts: leaving C mid-term three years after leaving
@@ -295,6 +307,7 @@ mod tests {
         let (mut b, [c, k, m]) = heads();
         let a = b.person("A", 3, Some(c), 2025);
         b.s.history.push(HistoryEntry { person: a, post: k, from_year: 2021, to_year: 2024 });
+        b.s.policy.stay_term.strength = Strength::Hard;
         let s = b.build();
         let left = plan_of(&s, &[(a, &[Some(c), Some(m), Some(m), Some(m), Some(m)])]);
         assert_eq!(hard(&s, &left), vec!["stay-term 2028"]);
@@ -312,8 +325,9 @@ mod tests {
 
     /// The solver keeps the rule: must-fill K empty from 2027 and M from 2030, A in C the
     /// only one for either, and from 2030 B free for K. With the rule off the best plan
-    /// moves A to K in 2027 and on to M in 2030, both mid-term; with it on, A makes one of
-    /// the moves; with K re-elected in 2030, the near miss, both again.
+    /// moves A to K in 2027 and on to M in 2030, both mid-term; with it hard, or soft at a
+    /// high weight, A makes one of the moves; with K re-elected in 2030, the near miss, both
+    /// again.
     #[test]
     fn the_solver_makes_one_mid_term_move_a_term() {
         let (mut b, [c, k, m]) = heads();
@@ -349,5 +363,32 @@ mod tests {
         let mut reelected = on.clone();
         unit_of(&mut reelected, k).reelection_year = Some(2030);
         assert_eq!(solve(&reelected).holds[a.0 as usize], both, "near miss: leaving K at its re-election");
+    }
+
+    /// Soft, the default, the rule yields to a post that must be filled, the "special work
+    /// need" of DOMAIN.md's strong soft rule: A, in C since 2025 after leaving K mid-term,
+    /// is the only official for must-fill M, and takes it in 2027, the move paid (40) and its
+    /// reason saying so. The near miss: hard, A stays in C until 2030, a term after leaving
+    /// K, and M is empty until then.
+    #[test]
+    fn the_soft_rule_yields_to_a_post_that_must_be_filled() {
+        let (mut b, [c, k, m]) = heads();
+        let a = b.person("A", 3, Some(c), 2025);
+        b.s.history.push(HistoryEntry { person: a, post: k, from_year: 2021, to_year: 2024 });
+        b.s.posts[m.0 as usize].must_fill = true;
+        let soft = b.build();
+        assert_eq!(soft.policy.stay_term.strength, Strength::Soft);
+        let paid = solve(&soft);
+        assert_eq!(paid.holds[a.0 as usize], vec![Some(m); 5], "{paid:?}");
+        let f = findings(&soft, &paid, "stay-term");
+        assert_eq!((f.len(), f[0].year, f[0].penalty), (1, 2027, 40.0), "{f:?}");
+        assert!(crate::explain::explain(&soft, &crate::rules::all(&soft), &paid)
+            .iter()
+            .any(|r| r.reason.contains("a second mid-term move, 2 year(s) after one in 2025")));
+
+        let mut hard = soft.clone();
+        hard.policy.stay_term.strength = Strength::Hard;
+        let kept = solve(&hard);
+        assert_eq!(kept.holds[a.0 as usize], [[Some(c); 3].as_slice(), &[Some(m); 2]].concat(), "{kept:?}");
     }
 }
