@@ -1000,6 +1000,7 @@ fn compare_plans_one_pool_under_several_policies() {
     for row in [
         "| status | optimal | optimal | optimal | optimal |",
         "| objective: vacancy | 520.00 |",
+        "| objective: stay-term | 40.00 |",
         "| recusal conflicts of today resolved | 2 of 2 |",
     ] {
         assert!(md.contains(row), "lacks {row:?}:\n{md}");
