@@ -30,7 +30,8 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Term posts are held through the term.
 pub struct StayTerm {
-    /// Mid-term moves in `history.csv` before the horizon, per official: `(year left, post)`.
+    /// Mid-term moves in `history.csv` before the horizon, and re-planning, in the published
+    /// plan's frozen years, per official: `(year left, post)`.
     history: HashMap<PersonIx, Vec<(i32, PostIx)>>,
 }
 
@@ -57,7 +58,8 @@ fn term(s: &Scenario) -> i32 {
 impl StayTerm {
     /// The mid-term moves in `history.csv`: the end of each unbroken run in a term post, left
     /// before the horizon in a year that is not its unit's re-election year (a run that joins
-    /// the current post's is not left).
+    /// the current post's is not left); and re-planning, those of the published plan in its
+    /// frozen years.
     pub fn new(s: &Scenario) -> StayTerm {
         let mut history: HashMap<PersonIx, Vec<(i32, PostIx)>> = HashMap::new();
         for ((p, j), runs) in super::history_runs(s).into_iter().filter(|((_, j), _)| term_post(s, *j)) {
@@ -68,6 +70,18 @@ impl StayTerm {
                     history.entry(p).or_default().push((b + 1, j));
                 }
             }
+        }
+        // Re-planning, the frozen years of the published plan are history too: its mid-term
+        // moves there were made, and a later one pairs with them. (In the plan they are not
+        // by choice, since staying is no longer an arc.)
+        if let Some((r, last)) = s.reference.as_ref().and_then(|r| Some((r, r.frozen_through?))) {
+            for (p, person) in s.people_ix() {
+                for y in s.years().filter(|&y| y <= last && y < person.retire_year) {
+                    let left = r.plan.post(s, p, y - 1).filter(|&j| r.plan.post(s, p, y) != Some(j) && mid_term(s, j, y));
+                    history.entry(p).or_default().extend(left.map(|j| (y, j)));
+                }
+            }
+            history.retain(|_, v| !v.is_empty());
         }
         // In order, whatever the map's: the model's rows follow it.
         history.values_mut().for_each(|v| v.sort());
@@ -177,7 +191,7 @@ impl Rule for StayTerm {
             // After a mid-term move in history: none less than a term later.
             let years: std::collections::BTreeSet<i32> = current.keys().chain(stints.keys()).copied().collect();
             for &y in &years {
-                for &(e, _) in history.iter().filter(|h| y - h.0 < term(s)) {
+                for &(e, _) in history.iter().filter(|h| h.0 < y && y - h.0 < term(s)) {
                     let (constant, terms) = dep(y);
                     row(e, y, (constant + 1.0, terms));
                 }
@@ -238,7 +252,7 @@ impl Rule for StayTerm {
 #[cfg(test)]
 mod tests {
     use crate::policy::Strength;
-    use crate::scenario::{HistoryEntry, Pin, PinAction, PostIx, Role, Scenario};
+    use crate::scenario::{HistoryEntry, Pin, PinAction, PostIx, Reference, Role, Scenario};
     use crate::testkit::{findings, hard, plan_of, solve, Builder};
 
     /// Head posts C (county), K (other county) and M (prefecture), each unit re-elected in
@@ -327,7 +341,7 @@ mod tests {
     /// only one for either, and from 2030 B free for K. With the rule off the best plan
     /// moves A to K in 2027 and on to M in 2030, both mid-term; with it hard, or soft at a
     /// high weight, A makes one of the moves; with K re-elected in 2030, the near miss, both
-    /// again.
+    /// again. Re-planning that plan with its 2027 frozen, the frozen move counts.
     #[test]
     fn the_solver_makes_one_mid_term_move_a_term() {
         let (mut b, [c, k, m]) = heads();
@@ -362,6 +376,21 @@ mod tests {
 
         let mut reelected = on.clone();
         unit_of(&mut reelected, k).reelection_year = Some(2030);
+        assert_eq!(solve(&reelected).holds[a.0 as usize], both, "near miss: leaving K at its re-election");
+
+        // Re-planning the plan made with the rule off, 2027 frozen: A's move to K stands and
+        // counts, so A stays in K; the published plan breaks the rule. With K re-elected in
+        // 2030, the near miss, the published plan stands.
+        let published = solve(&off);
+        let reference =
+            Reference { plan: published.clone(), file: "plan.csv".into(), frozen_through: Some(2027), published: true };
+        let mut replanned = on.clone();
+        replanned.reference = Some(reference.clone());
+        assert_eq!(hard(&replanned, &published), vec!["stay-term 2030"]);
+        let kept = solve(&replanned);
+        assert_eq!(kept.holds[a.0 as usize], vec![Some(k); 5], "{kept:?}");
+        assert!(findings(&replanned, &kept, "stay-term").is_empty());
+        reelected.reference = Some(reference);
         assert_eq!(solve(&reelected).holds[a.0 as usize], both, "near miss: leaving K at its re-election");
     }
 
