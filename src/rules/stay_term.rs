@@ -241,7 +241,9 @@ impl Rule for StayTerm {
             return None;
         }
         let moves = self.moves(s, plan, p, &mut None);
-        if !moves.contains(&(year, from)) {
+        // A move of the published plan's frozen years says what it said there.
+        let frozen = self.history.get(&p).is_some_and(|h| h.contains(&(year, from)));
+        if !moves.contains(&(year, from)) && !frozen {
             return None;
         }
         let (e, _) = self.earlier(s, &moves, p, year).last()?;
