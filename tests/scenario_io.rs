@@ -249,14 +249,29 @@ fn unknown_policy_key_with_line() {
     let scenario = format!("{SCENARIO}policy = \"policy.toml\"\n");
     let policy = "[tenure-max]\nhard_years = 8\n\n[tenure-min]\nyeras = 2\n";
     let ps = problems(&[("scenario.toml", Some(&scenario)), ("policy.toml", Some(policy))]);
-    assert_only(&ps, "policy.toml", Some(5), None, "unknown field `yeras`");
+    assert_only(&ps, "policy.toml", Some(5), Some("tenure-min.yeras"), "unknown field `yeras`");
 }
 
 #[test]
 fn unknown_inline_policy_key_with_line() {
     let scenario = format!("{SCENARIO}\n[policy.tenure-max]\nhard_years = 8\nhard_yeras = 9\n");
     let ps = problems(&[("scenario.toml", Some(&scenario))]);
-    assert_only(&ps, "scenario.toml", Some(7), None, "unknown field `hard_yeras`");
+    assert_only(&ps, "scenario.toml", Some(7), Some("policy.tenure-max.hard_yeras"), "unknown field `hard_yeras`");
+}
+
+/// A value of the wrong type names its key and line; so does a spanned one (`years`); a
+/// line that is not TOML has no key.
+#[test]
+fn wrong_type_names_its_key() {
+    let scenario = format!("{SCENARIO}\n[policy.even-pace]\nband = \"wide\"\n");
+    let ps = problems(&[("scenario.toml", Some(&scenario))]);
+    assert_only(&ps, "scenario.toml", Some(6), Some("policy.even-pace.band"), "invalid type: string \"wide\", expected f64");
+    let years = SCENARIO.replace("years = 3", "years = \"three\"");
+    assert_ne!(years, SCENARIO);
+    let ps = problems(&[("scenario.toml", Some(&years))]);
+    assert_only(&ps, "scenario.toml", Some(3), Some("years"), "invalid type: string \"three\"");
+    let ps = problems(&[("scenario.toml", Some(&format!("{SCENARIO}[[[\n")))]);
+    assert_only(&ps, "scenario.toml", Some(4), None, "invalid");
 }
 
 #[test]

@@ -539,10 +539,15 @@ fn key_line(text: &str, prefix: &str, key: &str) -> Option<usize> {
     None
 }
 
-/// Deserializes TOML, recording an error with its line where TOML knows it.
+/// Deserializes TOML, recording an error with its line where TOML knows it and the key it
+/// is on (`policy.even-pace.band`) where it is on one.
 fn parse_toml<T: de::DeserializeOwned>(text: &str, file: &str, p: &mut Vec<InputProblem>) -> Option<T> {
-    toml::from_str(text)
+    serde_path_to_error::deserialize(toml::Deserializer::new(text))
         .map_err(|e| {
+            // The path without the private key of serde's `Spanned` (`years` is spanned).
+            let segments = e.path().iter().map(ToString::to_string).filter(|k| !k.starts_with("$__serde_spanned"));
+            let key = segments.collect::<Vec<_>>().join(".");
+            let e = e.into_inner();
             let message = match e.message().trim() {
                 "" => "is not valid TOML".to_owned(),
                 m => m.to_owned(),
@@ -550,7 +555,7 @@ fn parse_toml<T: de::DeserializeOwned>(text: &str, file: &str, p: &mut Vec<Input
             p.push(InputProblem {
                 file: file.into(),
                 row: e.span().map(|s| line_of(text.as_bytes(), s.start)),
-                column: None,
+                column: (!key.is_empty()).then_some(key),
                 message,
             });
         })
