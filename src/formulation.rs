@@ -91,8 +91,8 @@ pub struct Formulation<'a> {
     /// pays: those of rows that seldom bind (`stay-term`'s). In every LP from the start,
     /// they steered pricing to another working set, whose quick plan was worse (the district
     /// with `max_moves = 0`: 14 s to the proof against 4.7 s); the slacks of the rows that
-    /// often bind (`team-balance`) are better in from the start (priced, the city took 57 s
-    /// against 49 s).
+    /// often bind (`team-balance`, `continuity`) are better in from the start (priced, the
+    /// city took 57 s against 49 s).
     pub priced_slacks: Vec<Col>,
     /// Per person and year: (post, column) of every column that holds a post then.
     person_year: Vec<Vec<(PostIx, Col)>>,

@@ -78,10 +78,11 @@ impl StayTerm {
             for (p, person) in s.people_ix() {
                 for y in s.years().filter(|&y| y <= last && y < person.retire_year) {
                     let left = r.plan.post(s, p, y - 1).filter(|&j| r.plan.post(s, p, y) != Some(j) && mid_term(s, j, y));
-                    history.entry(p).or_default().extend(left.map(|j| (y, j)));
+                    if let Some(j) = left {
+                        history.entry(p).or_default().push((y, j));
+                    }
                 }
             }
-            history.retain(|_, v| !v.is_empty());
         }
         // In order, whatever the map's: the model's rows follow it.
         history.values_mut().for_each(|v| v.sort());
