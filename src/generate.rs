@@ -452,11 +452,12 @@ impl Gen {
         }
         for (title, role, domain) in posts {
             let head = role == Role::Head;
-            let unit_name = &self.s.units[ix.0 as usize].name;
+            // The title alone, as a personnel list has it: every display names the unit
+            // beside it.
             self.s.posts.push(Post {
                 id: String::new(),
                 unit: ix,
-                title: format!("{title}, {unit_name}"),
+                title,
                 grade: if head { grade } else { grade - 1 },
                 role,
                 domain: domain.to_string(),

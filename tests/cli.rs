@@ -1204,3 +1204,24 @@ fn a_plan_within_the_gap_asked_for_after_pricing_ends_there() {
     let (skipped, gap) = run("0.0001", "10");
     assert!(!skipped, "gap {gap}");
 }
+
+/// `scenarios/district` is what `generate --preset district --seed 1` writes, file for file
+/// (its `policies/` aside), as the README says: a change to the generator shows here, and
+/// the bundled scenario is regenerated with it. A post's title is the title alone (the
+/// unit is named beside it wherever a post is shown).
+#[test]
+fn the_bundled_district_is_the_generators() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("district");
+    rotaplan().args(["generate", "--preset", "district", "--seed", "1", "-o"]).arg(&out).assert().success();
+    let bundled = district();
+    let mut files: Vec<_> = fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name()).collect();
+    files.sort();
+    assert!(files.len() >= 8, "{files:?}");
+    for file in &files {
+        let (a, b) = (fs::read_to_string(out.join(file)).unwrap(), fs::read_to_string(bundled.join(file)).unwrap());
+        assert!(a == b, "{file:?} differs from the generator's");
+    }
+    let posts = fs::read_to_string(bundled.join("posts.csv")).unwrap();
+    assert!(posts.contains("P0001,U001,Party Secretary,6,"), "{}", &posts[..200]);
+}
