@@ -57,7 +57,7 @@ impl fmt::Display for Conflict {
 fn structural(name: &RowName, lb: f64) -> bool {
     match name.rule {
         "person" | "post" => lb <= 0.0,
-        "moves" | "prefix" | "one-stint-per-group" | "moves-on" => true,
+        "moves" | "prefix" | crate::mip::cliques::ONE_STINT_ROW | "moves-on" => true,
         _ => false,
     }
 }

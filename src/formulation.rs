@@ -234,7 +234,7 @@ impl<'a> Formulation<'a> {
         let posts_of = |k: &(u32, i32, u32)| if k.2 == u32::MAX { k.0 } else { k.2 };
         // Only where one stint of the group can follow another.
         for (k, (terms, ..)) in groups.into_iter().filter(|(_, g)| g.1 < g.2) {
-            let r = row("one-stint-per-group", p.0, posts_of(&k), k.1);
+            let r = row(crate::mip::cliques::ONE_STINT_ROW, p.0, posts_of(&k), k.1);
             self.model.add_row(f64::NEG_INFINITY, 1.0, terms, r);
         }
     }

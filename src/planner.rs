@@ -1787,7 +1787,7 @@ pub fn pinned_bound(
     (near, prove): (&Plan, bool),
     opts: &SolveOptions,
 ) -> Result<Option<PinnedLp>> {
-    let Some(PinnedPart { f, parts, k, part, part_lp, lp_bound, basis }) = PinnedPart::new(c, arc) else {
+    let Some(PinnedPart { f, parts, k, mut part, part_lp, lp_bound, basis }) = PinnedPart::new(c, arc) else {
         return Ok(None);
     };
     let s = f.s;
@@ -1818,11 +1818,29 @@ pub fn pinned_bound(
         mip::highs::LpOutcome::Stopped | mip::highs::LpOutcome::Capped(_) => return Ok(None),
     };
     session.set_costs(&steered.iter().map(|&c| (c, part.cols[c].cost)).collect::<Vec<_>>())?;
-    let sol = match session.solve()? {
+    let mut sol = match session.solve()? {
         mip::highs::LpOutcome::Optimal(sol) => sol,
         mip::highs::LpOutcome::Infeasible => return Ok(Some(PinnedLp { bound: f64::INFINITY, plan: None })),
         mip::highs::LpOutcome::Stopped | mip::highs::LpOutcome::Capped(_) => return Ok(None),
     };
+    // The stint cliques the LP breaks (`mip::cliques`), into the LP and the part's model
+    // (the MIPs below have them too), until it breaks none.
+    for _ in 0..STINT_CLIQUE_ROUNDS {
+        let cuts = mip::cliques::separate(&part, &sol.x);
+        if cuts.is_empty() {
+            break;
+        }
+        let rows: Vec<mip::highs::NewRow> =
+            cuts.iter().map(|c| (f64::NEG_INFINITY, c.upper.unwrap_or(f64::INFINITY), c.terms.clone())).collect();
+        session.add_rows(&rows)?;
+        with_cuts(&mut part, &cuts);
+        sol = match session.solve()? {
+            mip::highs::LpOutcome::Optimal(sol) => sol,
+            mip::highs::LpOutcome::Infeasible => return Ok(Some(PinnedLp { bound: f64::INFINITY, plan: None })),
+            mip::highs::LpOutcome::Stopped | mip::highs::LpOutcome::Capped(_) => return Ok(None),
+        };
+        tracing::debug!(cuts = cuts.len(), objective = sol.objective, "pinned LP with stint cliques");
+    }
     // The part's objective is a multiple of its grain: its bounds round up.
     let grain = part.grain();
     let lp = part.round_up(sol.objective, grain);
@@ -1879,6 +1897,9 @@ pub fn pinned_bound(
     parts[k].iter().zip(&x).for_each(|(&c, &v)| whole[c as usize] = v);
     Ok(Some(PinnedLp { bound, plan: Some(f.plan_of(&whole)) }))
 }
+
+/// At most how many rounds of stint cliques [`pinned_bound`] adds to its LP.
+const STINT_CLIQUE_ROUNDS: usize = 10;
 
 /// How close a change must be to its lower bound to be exact: above HiGHS's absolute gap
 /// tolerance (1e-6, by which a proof's bound may stop short of its plan), far below the

@@ -530,6 +530,40 @@ fn all_rows(s: &Scenario) -> Vec<Vec<Vec<Option<PostIx>>>> {
         .collect()
 }
 
+/// Every plan of the model meets the stint cliques (`rotaplan::mip::cliques`): a plan whose
+/// columns (`Formulation::start_of`) keep the rows the cliques are derived from (one post
+/// an official a year, the current post held for a prefix, one stint a group) breaks none.
+/// The cliques are cut from the LPs of runner-ups; one that cut off a plan would prove a
+/// change exact that is not.
+fn plans_meet_the_stint_cliques(s: &Scenario, rows: &[Vec<Vec<Option<PostIx>>>]) -> Result<u64, String> {
+    use rotaplan::mip::cliques::{broken_by, ONE_STINT_ROW};
+    let rules = rotaplan::rules::all(s);
+    let f = Formulation::build(s, &rules, &Eligibility::new(s, &rules));
+    let m = &f.model;
+    let (mut checked, mut broken) = (0, None);
+    enumerate(s, rows, u64::MAX, &mut |plan| {
+        let Some(start) = f.start_of(plan) else { return };
+        let mut x = vec![0.0; m.cols.len()];
+        start.iter().for_each(|&(c, v)| x[c.0 as usize] = v);
+        let kept = m.rows.iter().enumerate().filter(|(_, r)| ["person", "prefix", ONE_STINT_ROW].contains(&r.name.rule)).all(
+            |(r, row)| {
+                let activity: f64 = (m.start[r]..m.start[r + 1])
+                    .filter(|&k| m.cols[m.index[k] as usize].integer)
+                    .map(|k| m.value[k] * x[m.index[k] as usize])
+                    .sum();
+                activity <= row.ub + 1e-9
+            },
+        );
+        if kept {
+            checked += 1;
+            if broken.is_none() && !broken_by(m, &x).is_empty() {
+                broken = Some(describe(s, plan));
+            }
+        }
+    });
+    broken.map_or(Ok(checked), |plan| Err(format!("a stint clique cuts off the plan\n{plan}")))
+}
+
 /// Walks the plans of the space with at most one holder per post and year, calling `leaf`
 /// on each; returns how many there were, stopping once past `limit`.
 fn enumerate(s: &Scenario, rows: &[Vec<Vec<Option<PostIx>>>], limit: u64, leaf: &mut dyn FnMut(&Plan)) -> u64 {
@@ -634,6 +668,9 @@ proptest! {
         let rows = all_rows(&s);
         prop_assume!(enumerate(&s, &rows, MAX_PLANS, &mut |_| {}) <= MAX_PLANS);
         let best = brute_force(&s, &rows);
+        if let Err(e) = plans_meet_the_stint_cliques(&s, &rows) {
+            prop_assert!(false, "{e}");
+        }
         let opts = SolveOptions { gap: 0.0, time_limit: 120.0, ..SolveOptions::default() };
         let planned = rotaplan::planner::plan(&s, &opts, None, &|_| {});
         if std::env::var_os("BRUTE_FORCE_STATS").is_some() {

@@ -6,6 +6,7 @@
 //! province-size model does not carry millions of strings. [`highs`] is the only module of
 //! the crate that talks to a solver.
 
+pub mod cliques;
 pub mod colgen;
 pub mod fixing;
 pub mod grain;
