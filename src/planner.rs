@@ -1812,16 +1812,14 @@ pub fn pinned_bound(
     };
     let steered: Vec<usize> = (0..part.cols.len()).filter(|&c| changes(c) > 0.0).collect();
     session.set_costs(&steered.iter().map(|&c| (c, part.cols[c].cost + NEAR_FACE_WEIGHT * changes(c))).collect::<Vec<_>>())?;
-    let x = match session.solve()? {
-        mip::highs::LpOutcome::Optimal(nearest) => nearest.x,
-        mip::highs::LpOutcome::Infeasible => return Ok(Some(PinnedLp { bound: f64::INFINITY, plan: None })),
-        mip::highs::LpOutcome::Stopped | mip::highs::LpOutcome::Capped(_) => return Ok(None),
+    let x = match pinned_optimum(&mut session)? {
+        Ok(nearest) => nearest.x,
+        Err(out) => return Ok(out),
     };
     session.set_costs(&steered.iter().map(|&c| (c, part.cols[c].cost)).collect::<Vec<_>>())?;
-    let mut sol = match session.solve()? {
-        mip::highs::LpOutcome::Optimal(sol) => sol,
-        mip::highs::LpOutcome::Infeasible => return Ok(Some(PinnedLp { bound: f64::INFINITY, plan: None })),
-        mip::highs::LpOutcome::Stopped | mip::highs::LpOutcome::Capped(_) => return Ok(None),
+    let mut sol = match pinned_optimum(&mut session)? {
+        Ok(sol) => sol,
+        Err(out) => return Ok(out),
     };
     // The stint cliques the LP breaks (`mip::cliques`), into the LP and the part's model
     // (the MIPs below have them too), until it breaks none.
@@ -1834,10 +1832,9 @@ pub fn pinned_bound(
             cuts.iter().map(|c| (f64::NEG_INFINITY, c.upper.unwrap_or(f64::INFINITY), c.terms.clone())).collect();
         session.add_rows(&rows)?;
         with_cuts(&mut part, &cuts);
-        sol = match session.solve()? {
-            mip::highs::LpOutcome::Optimal(sol) => sol,
-            mip::highs::LpOutcome::Infeasible => return Ok(Some(PinnedLp { bound: f64::INFINITY, plan: None })),
-            mip::highs::LpOutcome::Stopped | mip::highs::LpOutcome::Capped(_) => return Ok(None),
+        sol = match pinned_optimum(&mut session)? {
+            Ok(sol) => sol,
+            Err(out) => return Ok(out),
         };
         tracing::debug!(cuts = cuts.len(), objective = sol.objective, "pinned LP with stint cliques");
     }
@@ -1896,6 +1893,16 @@ pub fn pinned_bound(
     f.start_of(near).into_iter().flatten().for_each(|(c, v)| whole[c.0 as usize] = v);
     parts[k].iter().zip(&x).for_each(|(&c, &v)| whole[c as usize] = v);
     Ok(Some(PinnedLp { bound, plan: Some(f.plan_of(&whole)) }))
+}
+
+/// The optimum of a pinned LP, or what [`pinned_bound`] returns without one: an infinite
+/// bound when no plan has the pin, nothing when the time ran out.
+fn pinned_optimum(session: &mut mip::highs::LpSession) -> Result<std::result::Result<mip::highs::LpSolution, Option<PinnedLp>>> {
+    Ok(match session.solve()? {
+        mip::highs::LpOutcome::Optimal(sol) => Ok(sol),
+        mip::highs::LpOutcome::Infeasible => Err(Some(PinnedLp { bound: f64::INFINITY, plan: None })),
+        mip::highs::LpOutcome::Stopped | mip::highs::LpOutcome::Capped(_) => Err(None),
+    })
 }
 
 /// At most how many rounds of stint cliques [`pinned_bound`] adds to its LP.

@@ -116,15 +116,15 @@ mod tests {
     use crate::scenario::{PersonIx, PostIx};
 
     /// One official: their current post held in 2027 and 2028, a stint in post 0 for the
-    /// whole horizon, and two stints of one group (posts 1 and 2), 2027–2028 and 2029–2030.
-    fn model() -> (Model, [Col; 5]) {
+    /// whole horizon, and two stints of one group (posts 1 and 2) over the years given.
+    fn model(first: (i32, i32), second: (i32, i32)) -> (Model, [Col; 5]) {
         let mut m = Model::default();
         let p = PersonIx(0);
         let held27 = m.add_binary(0.0, ColName::Hold(p, PostIx(9), 2027));
         let held28 = m.add_binary(0.0, ColName::Hold(p, PostIx(9), 2028));
         let whole = m.add_binary(0.0, ColName::Entry(p, PostIx(0), 2027, 2031));
-        let first = m.add_binary(0.0, ColName::Entry(p, PostIx(1), 2027, 2028));
-        let second = m.add_binary(0.0, ColName::Entry(p, PostIx(2), 2029, 2030));
+        let first = m.add_binary(0.0, ColName::Entry(p, PostIx(1), first.0, first.1));
+        let second = m.add_binary(0.0, ColName::Entry(p, PostIx(2), second.0, second.1));
         m.add_row(f64::NEG_INFINITY, 1.0, [(first, 1.0), (second, 1.0)], RowName { rule: ONE_STINT_ROW, a: 0, b: 1, year: 3 });
         (m, [held27, held28, whole, first, second])
     }
@@ -140,7 +140,7 @@ mod tests {
     /// cut: the stint over both years and the two stints, at most 1.
     #[test]
     fn half_of_two_stints_of_one_group_is_cut() {
-        let (m, [_, _, whole, first, second]) = model();
+        let (m, [_, _, whole, first, second]) = model((2027, 2028), (2029, 2030));
         let cuts = separate(&m, &at(&m, &[(whole, 0.5), (first, 0.5), (second, 0.5)]));
         assert!(!cuts.is_empty());
         let terms: Vec<u32> = cuts[0].terms.iter().map(|t| t.0).collect();
@@ -155,16 +155,10 @@ mod tests {
     /// one-year stints of one group is cut; not half of one stint.
     #[test]
     fn the_current_post_held_later_counts_over_both_years() {
-        let mut m = Model::default();
-        let p = PersonIx(0);
-        let held27 = m.add_binary(0.0, ColName::Hold(p, PostIx(9), 2027));
-        let held28 = m.add_binary(0.0, ColName::Hold(p, PostIx(9), 2028));
-        let first = m.add_binary(0.0, ColName::Entry(p, PostIx(1), 2027, 2027));
-        let second = m.add_binary(0.0, ColName::Entry(p, PostIx(2), 2028, 2028));
-        m.add_row(f64::NEG_INFINITY, 1.0, [(first, 1.0), (second, 1.0)], RowName { rule: ONE_STINT_ROW, a: 0, b: 1, year: 3 });
+        let (m, [held27, held28, whole, first, second]) = model((2027, 2027), (2028, 2028));
         let cuts = separate(&m, &at(&m, &[(held27, 0.5), (held28, 0.5), (first, 0.5), (second, 0.5)]));
         let terms: Vec<Vec<u32>> = cuts.iter().map(|c| c.terms.iter().map(|t| t.0).collect()).collect();
-        assert_eq!(terms, vec![vec![held28.0, first.0, second.0]]);
+        assert_eq!(terms, vec![vec![held28.0, whole.0, first.0, second.0]]);
         assert!(separate(&m, &at(&m, &[(held27, 0.5), (held28, 0.5), (first, 0.5)])).is_empty());
     }
 
@@ -173,7 +167,7 @@ mod tests {
     /// rows kept) breaks no cut.
     #[test]
     fn no_cut_where_a_plan_could_be() {
-        let (m, [held27, held28, whole, first, second]) = model();
+        let (m, [held27, held28, whole, first, second]) = model((2027, 2028), (2029, 2030));
         assert!(separate(&m, &at(&m, &[(whole, 0.5), (first, 0.5)])).is_empty());
         for bits in 0..32u32 {
             let x: Vec<f64> = (0..5).map(|k| f64::from(bits >> k & 1)).collect();
