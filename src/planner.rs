@@ -1215,7 +1215,7 @@ fn on_lane(opts: &SolveOptions, deadline: Instant) -> SolveOptions {
 /// `m` with the rows of `cuts` after its own.
 fn with_cuts(m: &mut mip::Model, cuts: &[mip::highs::Cut]) {
     for cut in cuts {
-        let (lower, upper) = (cut.lower.unwrap_or(f64::NEG_INFINITY), cut.upper.unwrap_or(f64::INFINITY));
+        let (lower, upper) = cut.bounds();
         let terms = cut.terms.iter().map(|&(c, a)| (mip::Col(c), a));
         m.add_row(lower, upper, terms, mip::RowName { rule: mip::CUT_ROW, a: 0, b: 0, year: 0 });
     }
@@ -1828,8 +1828,13 @@ pub fn pinned_bound(
         if cuts.is_empty() {
             break;
         }
-        let rows: Vec<mip::highs::NewRow> =
-            cuts.iter().map(|c| (f64::NEG_INFINITY, c.upper.unwrap_or(f64::INFINITY), c.terms.clone())).collect();
+        let rows: Vec<mip::highs::NewRow> = cuts
+            .iter()
+            .map(|c| {
+                let (lower, upper) = c.bounds();
+                (lower, upper, c.terms.clone())
+            })
+            .collect();
         session.add_rows(&rows)?;
         with_cuts(&mut part, &cuts);
         sol = match pinned_optimum(&mut session)? {

@@ -545,15 +545,13 @@ fn plans_meet_the_stint_cliques(s: &Scenario, rows: &[Vec<Vec<Option<PostIx>>>])
         let Some(start) = f.start_of(plan) else { return };
         let mut x = vec![0.0; m.cols.len()];
         start.iter().for_each(|&(c, v)| x[c.0 as usize] = v);
-        let kept = m.rows.iter().enumerate().filter(|(_, r)| ["person", "prefix", ONE_STINT_ROW].contains(&r.name.rule)).all(
-            |(r, row)| {
-                let activity: f64 = (m.start[r]..m.start[r + 1])
-                    .filter(|&k| m.cols[m.index[k] as usize].integer)
-                    .map(|k| m.value[k] * x[m.index[k] as usize])
-                    .sum();
-                activity <= row.ub + 1e-9
-            },
-        );
+        // (The model's continuous columns, slacks and counts, are 0 in `x`.)
+        let kept = m
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| ["person", "prefix", ONE_STINT_ROW].contains(&r.name.rule))
+            .all(|(r, row)| m.activity(r, &x) <= row.ub + 1e-9);
         if kept {
             checked += 1;
             if broken.is_none() && !broken_by(m, &x).is_empty() {

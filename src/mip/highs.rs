@@ -157,6 +157,13 @@ pub struct Cut {
     pub terms: Vec<(u32, f64)>,
 }
 
+impl Cut {
+    /// Its row's bounds, `(lower, upper)`, infinite where it has no side.
+    pub fn bounds(&self) -> (f64, f64) {
+        (self.lower.unwrap_or(f64::NEG_INFINITY), self.upper.unwrap_or(f64::INFINITY))
+    }
+}
+
 /// A simplex basis: HiGHS's status of each column and row (`kHighsBasisStatus*`: at its
 /// lower bound, basic, at its upper bound, zero).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
