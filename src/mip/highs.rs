@@ -240,7 +240,7 @@ const CHEAP_HEURISTICS_OFF: [(&str, &str); 3] = [
 /// at a stop asked for, or once its bound reaches `enough` (`f64` bits, read as it goes: a
 /// bound beyond which the caller needs no more cuts; `plan` passes none, so that its cuts
 /// do not depend on timing).
-pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>, enough: &AtomicU64) -> Result<Vec<Cut>> {
+pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>, enough: &AtomicU64) -> Result<RootCuts> {
     let opts = opts.with_highs(&[
         ("presolve", "off"),
         ("mip_detect_symmetry", "false"),
@@ -249,7 +249,20 @@ pub fn root_cuts(m: &Model, opts: &SolveOptions, basis: Option<&Basis>, enough: 
     ]);
     let opts = opts.with_highs(&COSTLY_HEURISTICS_OFF).with_highs(&CHEAP_HEURISTICS_OFF);
     let warm = Warm { plan: None, basis };
-    Ok(solve_counted(m, &opts, warm, &mut |_| {}, Some(enough))?.2)
+    let (root, _, cuts) = solve_counted(m, &opts, warm, &mut |_| {}, Some(enough))?;
+    Ok(RootCuts { cuts, bound: root.bound })
+}
+
+/// What [`root_cuts`] returns.
+#[derive(Debug, Clone)]
+pub struct RootCuts {
+    /// The cuts in the root's LP when it ended.
+    pub cuts: Vec<Cut>,
+    /// The root's bound (HiGHS's dual bound, rounded up to the model's grain; `-inf` when
+    /// it ended before its LP): with no plan to cut off, it holds for every plan of the
+    /// model. It may be above the LP with `cuts` alone (HiGHS drops cuts from its LP as
+    /// they go slack, and fixes columns by their reduced costs).
+    pub bound: f64,
 }
 
 /// [`solve`], and the simplex iterations of its LPs (the root's included).
