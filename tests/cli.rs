@@ -304,14 +304,16 @@ fn runner_ups_are_proven_from_the_plans_root_cuts() {
     exact_as_full(&full, &cut);
     exact_as_full(&full, &uncut);
     assert!(cut.iter().chain(&uncut).all(|r| r["resolve"] == "nearby" && r["least_change"].is_null()));
-    // P0002: the cuts leave one of the three plans from the LP short of its bound (two
-    // without them; the bound of C00033's LP, 4,994.92, is 4,995.00, its plan's, rounded up
-    // to the objective's grain of 0.1), and the proofs make them exact, as `--prove` does
-    // and as from scratch.
+    // P0002: the cuts leave fewer of the three plans from the LP short of its bound than
+    // without them (today one against two; the bound of C00033's LP, 4,994.92, is 4,995.00,
+    // its plan's, rounded up to the objective's grain of 0.1), and the proofs make them
+    // exact, as `--prove` does and as from scratch. (How many, exactly, depends on the LP
+    // vertex the harvest starts from and on which of the plans of equal cost is found:
+    // the claim is that the cuts save proofs.)
     let ((full, _), (nearby, proofs), (proven, _)) =
         (runner_ups(&out, "P0002", &["--full"]), runner_ups(&out, "P0002", &[]), runner_ups(&out, "P0002", &["--prove"]));
     let (uncut, uncut_proofs) = runner_ups(&stripped, "P0002", &[]);
-    assert_eq!((proofs, uncut_proofs), (1, 2));
+    assert!(proofs >= 1 && proofs < uncut_proofs, "{proofs} proofs with the cuts, {uncut_proofs} without");
     exact_as_full(&full, &nearby);
     exact_as_full(&full, &uncut);
     exact_as_full(&full, &proven);
