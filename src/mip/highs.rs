@@ -260,8 +260,7 @@ pub struct RootCuts {
     pub cuts: Vec<Cut>,
     /// The root's bound (HiGHS's dual bound, rounded up to the model's grain; `-inf` when
     /// it ended before its LP): with no plan to cut off, it holds for every plan of the
-    /// model. It may be above the LP with `cuts` alone (HiGHS drops cuts from its LP as
-    /// they go slack, and fixes columns by their reduced costs).
+    /// model.
     pub bound: f64,
 }
 
