@@ -456,4 +456,12 @@ impl<'a> Formulation<'a> {
             .sum::<usize>();
         (moves == used).then_some(out)
     }
+
+    /// A plan as a point of the model: [`Formulation::start_of`]'s columns at their values,
+    /// every other column (slacks and counts) at 0.
+    pub fn point_of(&self, plan: &Plan) -> Option<Vec<f64>> {
+        let mut x = vec![0.0; self.model.cols.len()];
+        self.start_of(plan)?.into_iter().for_each(|(c, v)| x[c.0 as usize] = v);
+        Some(x)
+    }
 }

@@ -1730,9 +1730,7 @@ pub fn prove_pinned(c: &Certified, arc: rules::Arc, start: &Plan, opts: &SolveOp
         return Ok(None);
     };
     let s = f.s;
-    let Some(start_x) = f.start_of(start) else { return Ok(None) };
-    let mut x = vec![0.0; f.model.cols.len()];
-    start_x.iter().for_each(|&(c, v)| x[c.0 as usize] = v);
+    let Some(mut x) = f.point_of(start) else { return Ok(None) };
     let generated = mip::colgen::Generated {
         keep: vec![false; part.cols.len()],
         lp_bound: Some(part_lp.lp_bound),
@@ -1906,8 +1904,7 @@ pub fn pinned_bound(
         }
     }
     // The part as the MIPs have it, the other parts as `near`.
-    let mut whole = vec![0.0; f.model.cols.len()];
-    f.start_of(near).into_iter().flatten().for_each(|(c, v)| whole[c.0 as usize] = v);
+    let mut whole = f.point_of(near).unwrap_or_else(|| vec![0.0; f.model.cols.len()]);
     parts[k].iter().zip(&x).for_each(|(&c, &v)| whole[c as usize] = v);
     Ok(Some(PinnedLp { bound, plan: Some(f.plan_of(&whole)) }))
 }

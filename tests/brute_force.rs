@@ -542,10 +542,8 @@ fn plans_meet_the_stint_cliques(s: &Scenario, rows: &[Vec<Vec<Option<PostIx>>>])
     let m = &f.model;
     let (mut checked, mut broken) = (0, None);
     enumerate(s, rows, u64::MAX, &mut |plan| {
-        let Some(start) = f.start_of(plan) else { return };
-        let mut x = vec![0.0; m.cols.len()];
-        start.iter().for_each(|&(c, v)| x[c.0 as usize] = v);
         // (The model's continuous columns, slacks and counts, are 0 in `x`.)
+        let Some(x) = f.point_of(plan) else { return };
         let kept = m
             .rows
             .iter()

@@ -66,6 +66,10 @@ fn broken(m: &Model, x: &[f64], fractional_only: bool) -> Vec<Cut> {
         }
     }
     let fractional = |c: u32| x[c as usize] > VIOLATED && x[c as usize] < 1.0 - VIOLATED;
+    let span = |c: u32| match m.cols[c as usize].name {
+        ColName::Entry(_, _, a, b) => (a, b),
+        _ => (i32::MAX, i32::MIN),
+    };
     let mut cuts: Vec<(f64, Cut)> = Vec::new();
     for (r, row) in m.rows.iter().enumerate() {
         if row.name.rule != ONE_STINT_ROW {
@@ -76,10 +80,6 @@ fn broken(m: &Model, x: &[f64], fractional_only: bool) -> Vec<Cut> {
             continue;
         }
         let Some(own) = stints.get(&row.name.a) else { continue };
-        let span = |c: u32| match m.cols[c as usize].name {
-            ColName::Entry(_, _, a, b) => (a, b),
-            _ => (i32::MAX, i32::MIN),
-        };
         for y1 in lo..hi {
             for y2 in y1 + 1..=hi {
                 let mut terms: Vec<u32> = own.iter().filter(|&&(_, a, b)| a <= y1 && y2 <= b).map(|&(c, ..)| c).collect();
