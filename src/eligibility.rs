@@ -28,51 +28,8 @@ impl Eligibility {
     pub fn new(s: &Scenario, rules: &[Box<dyn Rule>]) -> Eligibility {
         let years = s.years as usize;
         assert!(years <= 32, "the horizon is validated to at most 20 years");
-        let per_person: Vec<PersonOptions> = (0..s.people.len() as u32)
-            .into_par_iter()
-            .map(|p| {
-                let p = PersonIx(p);
-                let current = s.person(p).current_post;
-                let mut counts = vec![0u64; rules.len()];
-                let mut options = Vec::new();
-                // Posts outside a rule's scope are excluded by it without being visited.
-                let mut scope: Option<Vec<PostIx>> = None;
-                for (r, rule) in rules.iter().enumerate() {
-                    if let Some(posts) = rule.scope(s, p) {
-                        let before = scope.as_ref().map_or(s.posts.len(), Vec::len);
-                        let narrowed = match scope {
-                            None => posts,
-                            Some(prev) => prev.into_iter().filter(|j| posts.binary_search(j).is_ok()).collect(),
-                        };
-                        counts[r] += ((before - narrowed.len()) * years) as u64;
-                        scope = Some(narrowed);
-                    }
-                }
-                let scope = scope.unwrap_or_else(|| s.posts_ix().map(|(j, _)| j).collect());
-                for j in scope {
-                    if let Some(r) = rules.iter().position(|r| r.excludes_pair(s, p, j)) {
-                        counts[r] += years as u64;
-                        continue;
-                    }
-                    let mut mask = 0u32;
-                    for (t, year) in s.years().enumerate() {
-                        match rules.iter().position(|r| r.excludes(s, Arc { person: p, post: j, year })) {
-                            Some(r) => counts[r] += 1,
-                            None => mask |= 1 << t,
-                        }
-                    }
-                    if current == Some(j) {
-                        // The current post, once left, is not taken up again: keep the
-                        // leading run of eligible years only.
-                        mask &= !(mask + 1) & ((1 << years) - 1);
-                    }
-                    if mask != 0 {
-                        options.push((j, mask));
-                    }
-                }
-                (options, counts)
-            })
-            .collect();
+        let per_person: Vec<PersonOptions> =
+            (0..s.people.len() as u32).into_par_iter().map(|p| person_options(s, rules, PersonIx(p))).collect();
         let mut totals = vec![0u64; rules.len()];
         let options = per_person
             .into_iter()
@@ -96,6 +53,56 @@ impl Eligibility {
     pub fn arcs(&self) -> usize {
         self.options.iter().flatten().map(|(_, m)| m.count_ones() as usize).sum()
     }
+}
+
+/// `p`'s options (each post with at least one eligible year, in post order, and those
+/// years as a bit mask) and, per rule, the arcs of `p` it excluded first.
+fn person_options(s: &Scenario, rules: &[Box<dyn Rule>], p: PersonIx) -> PersonOptions {
+    let years = s.years as usize;
+    let current = s.person(p).current_post;
+    let mut counts = vec![0u64; rules.len()];
+    let mut options = Vec::new();
+    // Posts outside a rule's scope are excluded by it without being visited.
+    let mut scope: Option<Vec<PostIx>> = None;
+    for (r, rule) in rules.iter().enumerate() {
+        if let Some(posts) = rule.scope(s, p) {
+            let before = scope.as_ref().map_or(s.posts.len(), Vec::len);
+            let narrowed = match scope {
+                None => posts,
+                Some(prev) => prev.into_iter().filter(|j| posts.binary_search(j).is_ok()).collect(),
+            };
+            counts[r] += ((before - narrowed.len()) * years) as u64;
+            scope = Some(narrowed);
+        }
+    }
+    let scope = scope.unwrap_or_else(|| s.posts_ix().map(|(j, _)| j).collect());
+    for j in scope {
+        if let Some(r) = rules.iter().position(|r| r.excludes_pair(s, p, j)) {
+            counts[r] += years as u64;
+            continue;
+        }
+        let mut mask = 0u32;
+        for (t, year) in s.years().enumerate() {
+            match rules.iter().position(|r| r.excludes(s, Arc { person: p, post: j, year })) {
+                Some(r) => counts[r] += 1,
+                None => mask |= 1 << t,
+            }
+        }
+        if current == Some(j) {
+            // The current post, once left, is not taken up again: keep the leading run of
+            // eligible years only.
+            mask &= !(mask + 1) & ((1 << years) - 1);
+        }
+        if mask != 0 {
+            options.push((j, mask));
+        }
+    }
+    (options, counts)
+}
+
+/// `p`'s options, as [`Eligibility::options`] has them, without evaluating anyone else's.
+pub fn options_of(s: &Scenario, rules: &[Box<dyn Rule>], p: PersonIx) -> Vec<(PostIx, u32)> {
+    person_options(s, rules, p).0
 }
 
 /// Every rule that excludes the arc, with its reason (empty when eligible).

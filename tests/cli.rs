@@ -101,7 +101,26 @@ fn report_json_agrees(out: &Path, plan: &str, summary: &str) {
     assert_eq!(q["reach"][0], serde_json::json!({"reach": "place", "exchange": 4, "rotation": 0, "promotion": 2}));
     assert_eq!(q["early_departures"][0]["person_id"], "C010");
     assert_eq!(q["early_departures"][0]["forced_by"], "a promotion");
-    assert!(q["kept"].as_array().unwrap().iter().any(|k| k["why"] == "near_retirement" && k["retire_year"] == 2029), "{q}");
+    let kept = q["kept"].as_array().unwrap();
+    assert!(kept.iter().any(|k| k["why"] == "near_retirement" && k["retire_year"] == 2029), "{q}");
+    // Kept past a soft limit with nowhere else to go: the county head, whose years count in
+    // the county, may go only down to a township (the grade window excludes that); near
+    // miss: the organization head could go to the party secretary's post.
+    let kept_as = |id: &str| {
+        kept.iter().find(|k| k["person_id"] == id && k["rule"] == "tenure-max").unwrap_or_else(|| panic!("{id} in {q}"))
+    };
+    assert_eq!(
+        (&kept_as("C005")["why"], &kept_as("C005")["excluded_elsewhere"]),
+        (&"nowhere_else".into(), &serde_json::json!([{"rule": "grade-window", "posts": 6}]))
+    );
+    assert_eq!(
+        (&kept_as("C004")["why"], &kept_as("C004")["open_elsewhere"]),
+        (&"soft_limit".into(), &serde_json::json!(["P-party-head"]))
+    );
+    assert!(
+        summary.contains("no post outside Lanxi County is open to them in 2028–2031 (grade-window excludes 6 posts): leaving means the reserve"),
+        "{summary}"
+    );
     assert_eq!(q["both_heads_leave"][0]["year"], 2027);
     // Why: the party secretary must go (term cap), the county head takes his post.
     let heads = q["both_heads_leave"][0]["heads"].as_array().unwrap();

@@ -9,6 +9,7 @@ use crate::planner::Outcome;
 use crate::rules::exchange::{reach, Reach};
 use crate::rules::{Finding, Severity};
 use crate::scenario::{PersonIx, Scenario};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -385,24 +386,79 @@ pub struct Kept {
     pub rule: &'static str,
     /// Person id.
     pub person_id: String,
+    /// The first year over the limit.
+    pub first_year: i32,
     /// The last year over the limit.
     pub year: i32,
     /// The finding.
     pub message: String,
-    /// `audit_hold`, `near_retirement`, or `soft_limit` (its penalty is less than what
-    /// moving would cost).
+    /// `audit_hold`, `near_retirement`, `nowhere_else` (no post outside the scope is open
+    /// to them in those years) or `soft_limit` (its penalty is less than what moving would
+    /// cost).
     pub why: &'static str,
     /// The official's retirement year.
     pub retire_year: i32,
+    /// Where the years count: the unit's or the place's name, or `post <id>` (empty when
+    /// the finding names no post held).
+    pub scope: String,
+    /// Posts outside it open to them in some year over the limit (ids, in post order).
+    pub open_elsewhere: Vec<String>,
+    /// When none is: the posts outside it by the rule that excludes each first.
+    pub excluded_elsewhere: Vec<ExcludedPosts>,
 }
+
+/// Posts one rule excludes.
+#[derive(Debug, Serialize)]
+pub struct ExcludedPosts {
+    /// Rule id.
+    pub rule: &'static str,
+    /// How many.
+    pub posts: usize,
+}
+
+/// How many open posts [`Kept::why_text`] names before "and N more".
+const NAMED_POSTS: usize = 3;
 
 impl Kept {
     /// Why, in a planner's words (summary.md and report.html).
     pub fn why_text(&self) -> String {
+        let years =
+            if self.first_year == self.year { self.year.to_string() } else { format!("{}–{}", self.first_year, self.year) };
         match self.why {
             "audit_hold" => "on audit hold".to_string(),
             "near_retirement" => format!("near retirement: retires in {}", self.retire_year),
-            _ => "a soft limit: its penalty is less than what moving would cost here".to_string(),
+            "nowhere_else" => {
+                let by: Vec<String> = self
+                    .excluded_elsewhere
+                    .iter()
+                    .enumerate()
+                    .map(|(k, e)| {
+                        if k == 0 {
+                            format!("{} excludes {} posts", e.rule, e.posts)
+                        } else {
+                            format!("{} {}", e.rule, e.posts)
+                        }
+                    })
+                    .collect();
+                format!(
+                    "no post outside {} is open to them in {years} ({}): leaving means the reserve",
+                    self.scope,
+                    by.join(", ")
+                )
+            }
+            _ if self.open_elsewhere.is_empty() => {
+                "a soft limit: its penalty is less than what moving would cost here".to_string()
+            }
+            _ => {
+                let mut named = self.open_elsewhere.iter().take(NAMED_POSTS).cloned().collect::<Vec<_>>().join(", ");
+                if self.open_elsewhere.len() > NAMED_POSTS {
+                    named += &format!(" and {} more", self.open_elsewhere.len() - NAMED_POSTS);
+                }
+                format!(
+                    "a soft limit: its penalty is less than what moving would cost here (open to them outside {} in {years}: {named})",
+                    self.scope
+                )
+            }
         }
     }
 }
@@ -582,34 +638,54 @@ impl Quality {
                 forced_by,
             })
             .collect();
-        // The last finding over a limit per official and rule, by official id.
+        // The first and the last finding over a limit per official and rule, by official id.
         let mut counts = Vec::new();
-        let mut last: BTreeMap<(&str, &'static str), (PersonIx, &Finding)> = BTreeMap::new();
+        let mut last: BTreeMap<(&str, &'static str), (PersonIx, i32, &Finding)> = BTreeMap::new();
         for rule in ["tenure-max", "priority-groups", "term-cap"] {
             let found: Vec<_> = o.report.findings.iter().filter(|f| f.rule == rule && f.severity == Severity::Soft).collect();
             let before = last.len();
             for f in &found {
                 if let Some(p) = f.person {
-                    last.insert((s.person(p).id.as_str(), rule), (p, f));
+                    let first = last.get(&(s.person(p).id.as_str(), rule)).map_or(f.year, |e| e.1.min(f.year));
+                    last.insert((s.person(p).id.as_str(), rule), (p, first, f));
                 }
             }
             counts.push(KeptCount { rule, officials: last.len() - before, person_years: found.len() });
         }
+        let all = crate::rules::all(s);
         let kept = last
-            .into_iter()
-            .map(|((id, rule), (p, f))| Kept {
-                rule,
-                person_id: id.to_string(),
-                year: f.year,
-                message: f.message.clone(),
-                why: if crate::rules::audit_hold::held(s, p, f.year) {
-                    "audit_hold"
-                } else if crate::rules::near_retirement::near(s, p, f.year) {
-                    "near_retirement"
-                } else {
-                    "soft_limit"
-                },
-                retire_year: s.person(p).retire_year,
+            .into_par_iter()
+            .map(|((id, rule), (p, first_year, f))| {
+                let count_in = match rule {
+                    "tenure-max" => s.policy.tenure_max.count_in,
+                    "priority-groups" => s.policy.priority_groups.count_in,
+                    "term-cap" => s.policy.term_cap.count_in,
+                    _ => unreachable!("the tenure rules only"),
+                };
+                // Where the years count, and where else the official could have gone.
+                let scope = f.post.or(o.plan.post(s, p, f.year)).map(|j| crate::rules::exchange::scope(s, count_in, j));
+                let elsewhere = scope.map(|scope| crate::rules::exchange::elsewhere(s, &all, p, scope, (first_year, f.year)));
+                let elsewhere = elsewhere.unwrap_or(crate::rules::exchange::Elsewhere { open: Vec::new(), excluded: Vec::new() });
+                Kept {
+                    rule,
+                    person_id: id.to_string(),
+                    first_year,
+                    year: f.year,
+                    message: f.message.clone(),
+                    why: if crate::rules::audit_hold::held(s, p, f.year) {
+                        "audit_hold"
+                    } else if crate::rules::near_retirement::near(s, p, f.year) {
+                        "near_retirement"
+                    } else if scope.is_some() && elsewhere.open.is_empty() {
+                        "nowhere_else"
+                    } else {
+                        "soft_limit"
+                    },
+                    retire_year: s.person(p).retire_year,
+                    scope: scope.map(|scope| scope.label(s)).unwrap_or_default(),
+                    open_elsewhere: elsewhere.open.iter().map(|&k| s.post(k).id.clone()).collect(),
+                    excluded_elsewhere: elsewhere.excluded.iter().map(|&(rule, posts)| ExcludedPosts { rule, posts }).collect(),
+                }
             })
             .collect();
         // Paired heads (a unit's and its pair's, as `team-balance` groups them).

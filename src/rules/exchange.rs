@@ -54,6 +54,15 @@ impl Scope {
         }
     }
 
+    /// The unit's or the place's name, or `post <id>`.
+    pub fn label(self, s: &Scenario) -> String {
+        match self {
+            Scope::Post(j) => format!("post {}", s.post(j).id),
+            Scope::Unit(u) => s.unit(u).name.clone(),
+            Scope::Place(r) => s.region(r).name.clone(),
+        }
+    }
+
     /// `in post`, `in <unit>`, `in <place>`, for messages.
     pub fn name(self, s: &Scenario) -> String {
         match self {
@@ -154,6 +163,40 @@ impl Clock {
     pub fn counted_on_leaving(&self, s: &Scenario, plan: &Plan, p: PersonIx, from: PostIx, year: i32) -> Option<i32> {
         self.leaves(s, plan, p, from, year).then(|| self.counted(s, plan, p, from, year - 1))
     }
+}
+
+/// Where an official kept in a scope past a tenure limit could have gone: the posts
+/// outside that scope open to them (eligible by every rule) in some year of `years`, and,
+/// when there is none, the posts outside it by the first rule that excludes each in the
+/// last of those years (most first). What the plan's quality report says of an official
+/// it keeps past a soft limit: with nowhere else to go but the reserve, the rules that
+/// exclude the rest are why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Elsewhere {
+    /// Posts outside the scope open to the official, in post order.
+    pub open: Vec<PostIx>,
+    /// When none is: per rule, the posts outside the scope it excludes first.
+    pub excluded: Vec<(&'static str, usize)>,
+}
+
+/// [`Elsewhere`] for `p`, counting years in `scope`, over `years`.
+pub fn elsewhere(s: &Scenario, rules: &[Box<dyn super::Rule>], p: PersonIx, scope: Scope, years: (i32, i32)) -> Elsewhere {
+    let (first, last) = years;
+    let bits = (first..=last).map(|y| y - s.start_year).filter(|t| (0..32).contains(t)).fold(0u32, |m, t| m | 1 << t);
+    let outside = |k: PostIx| scope.of(s, k) != scope;
+    let open: Vec<PostIx> = crate::eligibility::options_of(s, rules, p)
+        .into_iter()
+        .filter(|&(k, mask)| mask & bits != 0 && outside(k))
+        .map(|(k, _)| k)
+        .collect();
+    let mut excluded = Vec::new();
+    if open.is_empty() {
+        let arcs = s.posts_ix().filter(|&(k, _)| outside(k)).map(|(k, _)| ((), Arc { person: p, post: k, year: last }));
+        let (_, by_rule) = crate::eligibility::by_first_exclusion(s, rules, arcs);
+        excluded = by_rule.into_iter().map(|(rule, posts)| (rule, posts.len())).collect();
+        excluded.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    }
+    Elsewhere { open, excluded }
 }
 
 /// How far a move from `from` to `to` goes.
@@ -262,6 +305,32 @@ mod tests {
         sensitive.policy.tenure_max.count_in = CountIn::Post;
         assert!(hard(&sensitive, &plan_of(&sensitive, &[(a, &[Some(next)])])).is_empty(), "near miss: rotation (轮岗)");
         assert!(rotation(&sensitive, desk, next));
+    }
+
+    #[test]
+    fn elsewhere_is_the_posts_outside_the_scope_open_to_the_official_or_what_excludes_them() {
+        let mut b = Builder::new(2027, 3);
+        let desk = b.post_in("D1", "U-county", 3);
+        b.post_in("D2", "U-county", 3);
+        let away = b.post_in("X", "U-other", 3);
+        let a = b.person("A", 3, Some(desk), 2019);
+        let s = b.build();
+        let rules = crate::rules::all(&s);
+        let unit = Scope::Unit(s.post(desk).unit);
+        // Near miss: another unit's post of the grade is open (the bureau's other desk is not
+        // elsewhere).
+        assert_eq!(elsewhere(&s, &rules, a, unit, (2028, 2029)), Elsewhere { open: vec![away], excluded: vec![] });
+        // Hit: two grades up, the grade window excludes it, and nothing else is open.
+        let mut far = s.clone();
+        far.posts[away.0 as usize].grade = 5;
+        let rules = crate::rules::all(&far);
+        assert_eq!(
+            elsewhere(&far, &rules, a, unit, (2028, 2029)),
+            Elsewhere { open: vec![], excluded: vec![("grade-window", 1)] }
+        );
+        // Counted in the post (and desk swaps allowed, as here), the bureau's other desk is
+        // elsewhere.
+        assert_eq!(elsewhere(&far, &rules, a, Scope::Post(desk), (2028, 2029)).open.len(), 1);
     }
 
     #[test]
