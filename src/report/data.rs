@@ -427,6 +427,9 @@ impl Kept {
         match self.why {
             "audit_hold" => "on audit hold".to_string(),
             "near_retirement" => format!("near retirement: retires in {}", self.retire_year),
+            "nowhere_else" if self.excluded_elsewhere.is_empty() => {
+                format!("no post lies outside {}: leaving means the reserve", self.scope)
+            }
             "nowhere_else" => {
                 let by: Vec<String> = self
                     .excluded_elsewhere
@@ -665,7 +668,7 @@ impl Quality {
                 // Where the years count, and where else the official could have gone.
                 let scope = f.post.or(o.plan.post(s, p, f.year)).map(|j| crate::rules::exchange::scope(s, count_in, j));
                 let elsewhere = scope.map(|scope| crate::rules::exchange::elsewhere(s, &all, p, scope, (first_year, f.year)));
-                let elsewhere = elsewhere.unwrap_or(crate::rules::exchange::Elsewhere { open: Vec::new(), excluded: Vec::new() });
+                let elsewhere = elsewhere.unwrap_or_default();
                 Kept {
                     rule,
                     person_id: id.to_string(),
@@ -727,6 +730,41 @@ mod tests {
     use super::*;
     use crate::scenario::PostIx;
     use crate::testkit::{plan_of, Builder};
+
+    #[test]
+    fn why_an_official_is_kept_names_where_else_they_could_go() {
+        let kept = |why, open: &[&str], excluded: Vec<ExcludedPosts>| Kept {
+            rule: "tenure-max",
+            person_id: "C1".into(),
+            first_year: 2028,
+            year: 2031,
+            message: String::new(),
+            why,
+            retire_year: 2040,
+            scope: "County Finance Bureau".into(),
+            open_elsewhere: open.iter().map(|s| s.to_string()).collect(),
+            excluded_elsewhere: excluded,
+        };
+        let by = |rule, posts| ExcludedPosts { rule, posts };
+        assert_eq!(
+            kept("nowhere_else", &[], vec![by("skill-fit", 9), by("grade-window", 2)]).why_text(),
+            "no post outside County Finance Bureau is open to them in 2028–2031 (skill-fit excludes 9 posts, grade-window 2): \
+             leaving means the reserve"
+        );
+        assert_eq!(
+            kept("nowhere_else", &[], vec![]).why_text(),
+            "no post lies outside County Finance Bureau: leaving means the reserve"
+        );
+        assert_eq!(
+            kept("soft_limit", &["P1", "P2", "P3", "P4", "P5"], vec![]).why_text(),
+            "a soft limit: its penalty is less than what moving would cost here (open to them outside County Finance Bureau \
+             in 2028–2031: P1, P2, P3 and 2 more)"
+        );
+        assert_eq!(
+            kept("soft_limit", &[], vec![]).why_text(),
+            "a soft limit: its penalty is less than what moving would cost here"
+        );
+    }
 
     /// A county deputy who grew up in the county and retires in 2029: moving him in 2028
     /// resolves the conflict then; keeping him until he retires resolves nothing (the

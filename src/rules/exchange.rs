@@ -171,7 +171,7 @@ impl Clock {
 /// last of those years (most first). What the plan's quality report says of an official
 /// it keeps past a soft limit: with nowhere else to go but the reserve, the rules that
 /// exclude the rest are why.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Elsewhere {
     /// Posts outside the scope open to the official, in post order.
     pub open: Vec<PostIx>,
