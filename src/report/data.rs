@@ -649,8 +649,9 @@ impl Quality {
             let before = last.len();
             for f in &found {
                 if let Some(p) = f.person {
-                    let first = last.get(&(s.person(p).id.as_str(), rule)).map_or(f.year, |e| e.1.min(f.year));
-                    last.insert((s.person(p).id.as_str(), rule), (p, first, f));
+                    let key = (s.person(p).id.as_str(), rule);
+                    let first = last.get(&key).map_or(f.year, |e| e.1.min(f.year));
+                    last.insert(key, (p, first, f));
                 }
             }
             counts.push(KeptCount { rule, officials: last.len() - before, person_years: found.len() });
@@ -659,14 +660,9 @@ impl Quality {
         let kept = last
             .into_par_iter()
             .map(|((id, rule), (p, first_year, f))| {
-                let count_in = match rule {
-                    "tenure-max" => s.policy.tenure_max.count_in,
-                    "priority-groups" => s.policy.priority_groups.count_in,
-                    "term-cap" => s.policy.term_cap.count_in,
-                    _ => unreachable!("the tenure rules only"),
-                };
-                // Where the years count, and where else the official could have gone.
-                let scope = f.post.or(o.plan.post(s, p, f.year)).map(|j| crate::rules::exchange::scope(s, count_in, j));
+                // Where the rule counts the years, and where else the official could have gone.
+                let counter = all.iter().find(|r| r.id() == rule);
+                let scope = f.post.or(o.plan.post(s, p, f.year)).and_then(|j| counter?.counts_in(s, j));
                 let elsewhere = scope.map(|scope| crate::rules::exchange::elsewhere(s, &all, p, scope, (first_year, f.year)));
                 let elsewhere = elsewhere.unwrap_or_default();
                 Kept {

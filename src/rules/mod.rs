@@ -105,6 +105,13 @@ pub trait Rule: Send + Sync {
         false
     }
 
+    /// For a rule that counts years in a scope (`tenure-max`, `priority-groups`,
+    /// `term-cap`): where it counts those of a holder of `j` ([`exchange::Clock::scope`]);
+    /// `None` for the others.
+    fn counts_in(&self, _s: &Scenario, _j: PostIx) -> Option<exchange::Scope> {
+        None
+    }
+
     /// Why the rule excludes the arc (called only when it does; built on demand).
     fn exclusion_reason(&self, _s: &Scenario, _a: Arc) -> String {
         format!("excluded by {}", self.id())

@@ -53,6 +53,10 @@ impl Rule for PriorityGroups {
         "priority-groups"
     }
 
+    fn counts_in(&self, s: &Scenario, j: PostIx) -> Option<super::exchange::Scope> {
+        Some(self.clock.scope(s, j))
+    }
+
     fn excludes(&self, s: &Scenario, a: Arc) -> bool {
         self.clock.years(s, a.person, a.post, a.year).is_some_and(|n| year_cost(s, a.post, n).is_none())
     }

@@ -42,6 +42,10 @@ impl Rule for TenureMax {
         "tenure-max"
     }
 
+    fn counts_in(&self, s: &Scenario, j: PostIx) -> Option<super::exchange::Scope> {
+        Some(self.clock.scope(s, j))
+    }
+
     fn excludes(&self, s: &Scenario, a: Arc) -> bool {
         self.clock.years(s, a.person, a.post, a.year).is_some_and(|n| Self::year_cost(s, n).is_none())
     }

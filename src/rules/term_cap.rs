@@ -56,6 +56,10 @@ impl Rule for TermCap {
         "term-cap"
     }
 
+    fn counts_in(&self, s: &Scenario, j: PostIx) -> Option<super::exchange::Scope> {
+        Some(self.clock.scope(s, j))
+    }
+
     fn excludes_pair(&self, s: &Scenario, p: PersonIx, j: PostIx) -> bool {
         s.policy.term_cap.strength == Strength::Hard && self.served_out(s, p, j)
     }
