@@ -42,7 +42,7 @@ pub enum Command {
         /// The planning options, as for `plan`.
         #[command(flatten)]
         args: PlanArgs,
-        /// The published plan (a `plan.csv` written by `plan`).
+        /// The published plan (a `plan.csv` written by `plan`, or its `plan.xlsx`).
         #[arg(long)]
         from: PathBuf,
         /// The last year kept exactly as published (e.g. the year already announced).
@@ -53,7 +53,8 @@ pub enum Command {
     Check {
         /// Scenario directory.
         scenario: PathBuf,
-        /// A `plan.csv` written by `plan` (or edited by hand).
+        /// A `plan.csv` written by `plan` (or edited by hand), or its `plan.xlsx` (sheet
+        /// `plan`).
         plan: PathBuf,
         /// Policy file replacing the scenario's policy.
         #[arg(long)]
@@ -164,6 +165,9 @@ pub enum Command {
         /// Output directory.
         #[arg(short, long)]
         out: PathBuf,
+        /// How the scenario's tables are written.
+        #[arg(long, value_enum, default_value = "csv")]
+        tables: TableFormat,
         /// Replace an existing output directory.
         #[arg(long)]
         force: bool,
@@ -178,6 +182,28 @@ pub enum Command {
         /// Output directory.
         #[arg(short, long)]
         out: PathBuf,
+        /// How the scenario's tables are written.
+        #[arg(long, value_enum, default_value = "csv")]
+        tables: TableFormat,
+        /// Replace an existing output directory.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a scenario directory anew, checked as `validate` checks it, with its tables as
+    /// CSV files or as the sheets of one Excel workbook (`scenario.xlsx`): a workbook to
+    /// fill in Excel, or CSV files again. `scenario.toml` is written with the policy inline.
+    Convert {
+        /// Scenario directory (its tables as CSV files or in `scenario.xlsx`).
+        scenario: PathBuf,
+        /// Output directory.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// How the tables are written.
+        #[arg(long, value_enum)]
+        tables: TableFormat,
+        /// Policy file replacing the scenario's policy (written inline).
+        #[arg(long)]
+        policy: Option<PathBuf>,
         /// Replace an existing output directory.
         #[arg(long)]
         force: bool,
@@ -451,6 +477,24 @@ pub enum Preset {
     Province,
 }
 
+/// How a scenario directory holds its tables.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TableFormat {
+    /// One CSV file per table (`people.csv`, ...).
+    Csv,
+    /// One Excel workbook, `scenario.xlsx`, with a sheet per table (`people`, ...).
+    Xlsx,
+}
+
+impl From<TableFormat> for scenario::Tables {
+    fn from(t: TableFormat) -> scenario::Tables {
+        match t {
+            TableFormat::Csv => scenario::Tables::Csv,
+            TableFormat::Xlsx => scenario::Tables::Xlsx,
+        }
+    }
+}
+
 /// Importable formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ImportFormat {
@@ -494,13 +538,13 @@ pub fn run(cli: Cli) -> Result<u8> {
             if let Some(y) = freeze {
                 planned_year(&s, "--freeze", y)?;
             }
-            let published = crate::plan::Plan::read_csv(&s, &from)?;
+            let published = crate::plan::Plan::read_file(&s, &from)?;
             s.reference = Some(scenario::Reference { plan: published, file: from, frozen_through: freeze, published: true });
             plan(&args, s)
         }
         Command::Check { scenario, plan, policy } => {
             let s = scenario::load::load(&scenario, policy.as_deref())?;
-            let plan = crate::plan::Plan::read_csv(&s, &plan)?;
+            let plan = crate::plan::Plan::read_file(&s, &plan)?;
             Ok(print_check(&s, &plan))
         }
         Command::Explain { out, person, post, year, json, redact, runner_ups, full, near, time_limit } => {
@@ -593,7 +637,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Diff { a, b, json, csv } => {
             let (s, _, plan_a) = read_back(&a, false)?;
-            let plan_b = crate::plan::Plan::read_csv(&s, &b.join("plan.csv"))?;
+            let plan_b = crate::plan::Plan::read_file(&s, &b.join("plan.csv"))?;
             let d = crate::diff::diff(&s, &plan_a, &plan_b);
             if json {
                 println!("{}", serde_json::to_string_pretty(&d).expect("serialises"));
@@ -604,7 +648,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             }
             Ok(OK)
         }
-        Command::Generate { preset, people, seed, out, force } => {
+        Command::Generate { preset, people, seed, out, tables, force } => {
             let mut spec = generate::GenSpec::preset(match preset {
                 Preset::District => "district",
                 Preset::City => "city",
@@ -616,18 +660,29 @@ pub fn run(cli: Cli) -> Result<u8> {
                 spec = generate::GenSpec { seed, ..generate::spec_for(n, seed) };
             }
             let s = generate::generate(&spec);
-            write_scenario(&s, &out, force)
+            write_scenario(&s, &out, tables, force)
         }
-        Command::Import { format: ImportFormat::OrlibAssign, file, out, force } => {
+        Command::Import { format: ImportFormat::OrlibAssign, file, out, tables, force } => {
             report::preflight(&out, force)?;
             let s = import::orlib_assign(&file, 2027)?;
-            write_scenario(&s, &out, force)
+            write_scenario(&s, &out, tables, force)
+        }
+        Command::Convert { scenario, out, tables, policy, force } => {
+            // Written in place, the directory would lose what the scenario does not hold
+            // (policy files beside it, notes).
+            if out.canonicalize().ok().is_some_and(|o| scenario.canonicalize().ok() == Some(o)) {
+                let why = "is the scenario directory itself: write the converted scenario to another one";
+                return Err(Error::Input(vec![crate::error::InputProblem::file(out.display().to_string(), why)]));
+            }
+            report::preflight(&out, force)?;
+            let s = scenario::load::load(&scenario, policy.as_deref())?;
+            write_scenario(&s, &out, tables, force)
         }
     }
 }
 
-fn write_scenario(s: &Scenario, out: &Path, force: bool) -> Result<u8> {
-    report::write_dir(out, force, |dir| scenario::write::write(s, dir))?;
+fn write_scenario(s: &Scenario, out: &Path, tables: TableFormat, force: bool) -> Result<u8> {
+    report::write_dir(out, force, |dir| scenario::write_as(s, dir, tables.into()))?;
     println!("{}: {} posts, {} people, {} relations", out.display(), s.posts.len(), s.people.len(), s.relations.len());
     Ok(OK)
 }
@@ -767,14 +822,14 @@ fn read_back(out: &Path, redact: bool) -> Result<(Scenario, serde_json::Value, c
     let what_if = report["what_if"].as_array().into_iter().flatten().filter_map(|p| p.as_str()?.split_once(' '));
     add_what_if(&mut s, what_if.map(|(action, spec)| (PinAction::parse(action).unwrap_or(PinAction::Fix), spec)))?;
     if let Some(file) = report["replan"]["plan_file"].as_str() {
-        let published = crate::plan::Plan::read_csv(&s, Path::new(file))?;
+        let published = crate::plan::Plan::read_file(&s, Path::new(file))?;
         let frozen_through = report["replan"]["frozen_through"].as_i64().map(|y| y as i32);
         s.reference = Some(scenario::Reference { plan: published, file: file.into(), frozen_through, published: true });
     }
     if redact || report["redacted"].as_bool() == Some(true) {
         s.redact();
     }
-    let plan = crate::plan::Plan::read_csv(&s, &out.join("plan.csv"))?;
+    let plan = crate::plan::Plan::read_file(&s, &out.join("plan.csv"))?;
     Ok((s, report, plan))
 }
 

@@ -25,6 +25,7 @@ pub mod report;
 pub mod rules;
 pub mod scenario;
 pub mod search;
+pub mod sheet;
 #[doc(hidden)]
 pub mod testkit;
 pub mod why;

@@ -110,13 +110,14 @@ impl Plan {
         out
     }
 
-    /// Reads the `year, person_id, post_id` columns of a `plan.csv`. People without rows
-    /// hold nothing; every problem is reported with its row (as a spreadsheet shows it)
-    /// and column, through the scenario loader's table reader.
-    pub fn read_csv(s: &Scenario, path: &Path) -> Result<Plan> {
+    /// Reads the `year, person_id, post_id` columns of a `plan.csv`, or of the sheet `plan`
+    /// of a workbook (`plan.xlsx`, as `plan` writes it and a planner may edit it). People
+    /// without rows hold nothing; every problem is reported with its row (as a spreadsheet
+    /// shows it) and column, through the scenario loader's table reader.
+    pub fn read_file(s: &Scenario, path: &Path) -> Result<Plan> {
         let file = path.display().to_string();
         let mut problems = Vec::new();
-        let table = Table::read_path(path, &file, &["year", "person_id", "post_id"], &mut problems);
+        let table = Table::read_file(path, &file, "plan", &["year", "person_id", "post_id"], &mut problems);
         if !problems.is_empty() {
             return Err(Error::Input(problems));
         }
@@ -159,7 +160,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("plan.csv");
         std::fs::write(&path, text).unwrap();
-        match Plan::read_csv(&s, &path) {
+        match Plan::read_file(&s, &path) {
             Err(Error::Input(p)) => p,
             other => panic!("expected input problems, got {other:?}"),
         }

@@ -1088,14 +1088,19 @@ fn compare_plans_one_pool_under_several_policies() {
 fn the_same_inputs_give_the_same_plan_byte_for_byte() {
     let tmp = tempfile::tempdir().unwrap();
     let files = |out: &Path| -> Vec<(PathBuf, Vec<u8>)> {
-        tree(out).into_iter().filter(|(p, _)| !matches!(p.to_str(), Some("summary.md" | "report.json" | "report.html"))).collect()
+        let times = |p: &Path| matches!(p.to_str(), Some("summary.md" | "report.json" | "report.html" | "plan.xlsx"));
+        tree(out).into_iter().filter(|(p, _)| !times(p)).collect()
     };
     let mut plans = Vec::new();
+    let mut books = Vec::new();
     for k in 0..2 {
         let out = tmp.path().join(format!("run{k}"));
         rotaplan().arg("plan").arg(district()).arg("-o").arg(&out).args(["--seed", "5", "--threads", "2"]).assert().success();
         plans.push(files(&out));
+        // The workbook's sheets, but the summary's (its times).
+        books.push(workbook(&out.join("plan.xlsx")).into_iter().filter(|(name, _)| name != "summary").collect::<Vec<_>>());
     }
+    assert!(books[0].len() == 9 && books[0] == books[1], "the workbooks differ");
     assert!(plans[0].iter().any(|(p, _)| p == Path::new("plan.csv")), "{:?}", plans[0].iter().map(|f| &f.0).collect::<Vec<_>>());
     assert!(plans[0] == plans[1], "two runs differ");
 }
@@ -1245,4 +1250,94 @@ fn the_bundled_district_is_the_generators() {
     }
     let posts = fs::read_to_string(bundled.join("posts.csv")).unwrap();
     assert!(posts.contains("P0001,U001,Party Secretary,6,"), "{}", &posts[..200]);
+}
+
+/// The sheets of a workbook, each as its rows of cell text.
+fn workbook(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let names = book.sheet_names();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let rows = range.rows().map(|r| r.iter().map(|c| rotaplan::sheet::cell_text(c).unwrap()).collect()).collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+/// The records of a CSV file, header first.
+fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new().has_headers(false).from_path(path).unwrap();
+    r.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect()
+}
+
+/// A scenario whose tables are a workbook (`convert --tables xlsx`) plans as its CSV files
+/// do, and `plan.xlsx` holds the summary's figures and the very tables of `plan.csv`,
+/// `vacancies.csv` and each year's reshuffle list.
+#[test]
+fn a_workbook_scenario_plans_as_its_csv_files_and_the_plan_is_a_workbook_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("book");
+    rotaplan().arg("convert").arg(tiny()).args(["--tables", "xlsx", "-o"]).arg(&book).assert().success();
+    let mut files: Vec<_> = fs::read_dir(&book).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    files.sort();
+    assert_eq!(files, ["scenario.toml", "scenario.xlsx"]);
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    for (scenario, out) in [(tiny(), &a), (book.clone(), &b)] {
+        rotaplan().arg("plan").arg(scenario).arg("-o").arg(out).args(["--time-limit", "30", "--seed", "7"]).assert().success();
+    }
+    assert_eq!(fs::read_to_string(a.join("plan.csv")).unwrap(), fs::read_to_string(b.join("plan.csv")).unwrap());
+
+    let sheets = workbook(&b.join("plan.xlsx"));
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["summary", "moves per year", "rules", "2027", "2028", "2029", "2030", "2031", "plan", "vacancies"]);
+    let sheet = |name: &str| &sheets.iter().find(|(n, _)| n == name).unwrap().1;
+    assert_eq!(sheet("plan"), &csv_rows(&b.join("plan.csv")));
+    assert_eq!(sheet("vacancies"), &csv_rows(&b.join("vacancies.csv")));
+    assert_eq!(sheet("2027"), &csv_rows(&b.join("annual/2027.csv")));
+    assert!(sheet("summary").contains(&vec!["status".to_string(), "optimal".to_string()]), "{:?}", sheet("summary"));
+    let summary = fs::read_to_string(b.join("summary.md")).unwrap();
+    for row in sheet("rules").iter().skip(1) {
+        let penalty: f64 = row[4].parse().unwrap();
+        let line = format!("| {} | {} | {} | {} | {penalty:.2} |", row[0], row[1], row[2], row[3]);
+        assert!(summary.contains(&line), "summary.md lacks {line}");
+    }
+    let moves = sheet("moves per year");
+    assert_eq!(moves[0].last().map(String::as_str), Some("total"));
+    assert!(summary.contains(&format!("| {} |", moves[1].join(" | "))), "{:?}", moves[1]);
+
+    // The workbook is a plan to check (its sheet `plan`), as plan.csv is; one without
+    // that sheet is told so.
+    rotaplan().arg("check").arg(&book).arg(b.join("plan.xlsx")).assert().success().stdout(contains("no hard violations"));
+    let other = tmp.path().join("other.xlsx");
+    fs::copy(book.join("scenario.xlsx"), &other).unwrap();
+    rotaplan()
+        .arg("check")
+        .arg(&book)
+        .arg(&other)
+        .assert()
+        .code(2)
+        .stderr(contains("other.xlsx: missing required sheet \"plan\""));
+    // Converted in place, the scenario's own files would be lost: refused.
+    rotaplan()
+        .arg("convert")
+        .arg(&book)
+        .args(["--tables", "csv", "--force", "-o"])
+        .arg(&book)
+        .assert()
+        .code(2)
+        .stderr(contains("is the scenario directory itself"));
+    // And back to CSV files: the very files the shipped CSV files convert to.
+    let (back, direct) = (tmp.path().join("back"), tmp.path().join("direct"));
+    rotaplan().arg("convert").arg(&book).args(["--tables", "csv", "-o"]).arg(&back).assert().success();
+    rotaplan().arg("convert").arg(tiny()).args(["--tables", "csv", "-o"]).arg(&direct).assert().success();
+    let files = |dir: &Path| {
+        let mut f: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        f.sort();
+        f.iter().map(|p| (p.file_name().unwrap().to_owned(), fs::read(p).unwrap())).collect::<Vec<_>>()
+    };
+    assert_eq!(files(&back), files(&direct));
+    assert!(files(&back).len() >= 8, "scenario.toml and the tables");
 }

@@ -392,7 +392,7 @@ proptest! {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("plan.csv");
         fs::write(&path, &bytes).unwrap();
-        match Plan::read_csv(&s, &path) {
+        match Plan::read_file(&s, &path) {
             Ok(plan) => { let _ = rotaplan::check::check(&s, &plan); }
             Err(Error::Input(problems)) => {
                 prop_assert!(!problems.is_empty());

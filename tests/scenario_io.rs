@@ -557,3 +557,125 @@ fn bad_interests() {
     let ps = problems(&[("interests.csv", Some("person_id,note\nC002,x\n"))]);
     assert_only(&ps, "interests.csv", None, Some("regulator_unit_id"), "missing required column");
 }
+
+/// The base scenario with its tables as the sheets of `scenario.xlsx`, as `convert --tables
+/// xlsx` writes it.
+fn workbook_dir() -> TempDir {
+    let out = tempfile::tempdir().unwrap();
+    rotaplan::scenario::write_as(&load_ok(dir_with(&[]).path()), out.path(), rotaplan::scenario::Tables::Xlsx).unwrap();
+    out
+}
+
+/// Writes a workbook of `sheets` (name, rows of cells) at `path`; a cell is text, or a
+/// number when it parses as one, or an Excel error for `#N/A`, or a date for `date`.
+fn write_book(path: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match *cell {
+                    "" => {}
+                    "#N/A" => {
+                        ws.write_formula(r, c, rust_xlsxwriter::Formula::new("=NA()").set_result("#N/A")).unwrap();
+                    }
+                    "date" => {
+                        let f = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+                        ws.write_number_with_format(r, c, 46388.0, &f).unwrap();
+                    }
+                    text => match text.parse::<f64>() {
+                        Ok(x) => ws.write_number(r, c, x).map(|_| ()).unwrap(),
+                        Err(_) => ws.write_string(r, c, text).map(|_| ()).unwrap(),
+                    },
+                }
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+/// The rows of a CSV text as cells.
+fn cells(csv: &str) -> Vec<Vec<&str>> {
+    csv.lines().map(|l| l.split(',').collect()).collect()
+}
+
+#[test]
+fn a_scenario_whose_tables_are_a_workbook_loads_as_its_csv_files() {
+    for dir in [dir_with(&[]).path().to_path_buf(), Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/tiny")] {
+        let s = load_ok(&dir);
+        let out = tempfile::tempdir().unwrap();
+        rotaplan::scenario::write_as(&s, out.path(), rotaplan::scenario::Tables::Xlsx).unwrap();
+        let files: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(files.len(), 2, "scenario.toml and the workbook only: {files:?}");
+        assert_same(&s, &load_ok(out.path()));
+    }
+}
+
+#[test]
+fn a_workbook_cell_problem_names_the_sheet_row_and_column() {
+    let dir = workbook_dir();
+    // people as written, with a bad year on row 3, an Excel error, a date and a value
+    // beyond the header, after a blank row (rows count as Excel shows them).
+    let mut people = cells(PEOPLE);
+    people[2][3] = "19x0";
+    people.insert(3, vec![]);
+    people[4][4] = "#N/A";
+    people[4][6] = "date";
+    let mut beyond = people[1].clone();
+    beyond.extend(["", "", "stray"]);
+    beyond[0] = "C004";
+    beyond[5] = "";
+    people.push(beyond);
+    let (regions, units, posts) = (cells(REGIONS), cells(UNITS), cells(POSTS));
+    write_book(
+        &dir.path().join("scenario.xlsx"),
+        &[("regions", regions), ("units", units), ("posts", posts), ("people", people)],
+    );
+    let ps = match load(dir.path(), None) {
+        Err(Error::Input(p)) => p,
+        other => panic!("expected input problems, got {other:?}"),
+    };
+    assert_has(&ps, "scenario.xlsx/people", Some(3), Some("birth_year"), "not an integer: \"19x0\"");
+    assert_has(&ps, "scenario.xlsx/people", Some(5), Some("grade"), "the cell is an Excel error (#N/A)");
+    assert_has(&ps, "scenario.xlsx/people", Some(5), Some("post_since"), "the cell is a date or time");
+    assert_has(&ps, "scenario.xlsx/people", Some(6), None, "has a value in column 13, beyond the header's last");
+    assert_eq!(ps.len(), 4, "the blank row is skipped, the missing relations sheet optional: {ps:#?}");
+}
+
+#[test]
+fn a_workbook_without_a_required_sheet_or_beside_a_csv_table_is_refused() {
+    let dir = workbook_dir();
+    write_book(&dir.path().join("scenario.xlsx"), &[("regions", cells(REGIONS)), ("units", cells(UNITS))]);
+    std::fs::write(dir.path().join("people.csv"), PEOPLE).unwrap();
+    let ps = match load(dir.path(), None) {
+        Err(Error::Input(p)) => p,
+        other => panic!("expected input problems, got {other:?}"),
+    };
+    assert_has(&ps, "scenario.xlsx", None, None, "missing required sheet \"posts\"");
+    assert_has(&ps, "scenario.xlsx", None, None, "missing required sheet \"people\"");
+    assert_has(&ps, "people.csv", None, None, "scenario.xlsx holds the tables: remove people.csv, or the workbook");
+    assert_eq!(ps.len(), 3, "{ps:#?}");
+    // Near miss: the same sheets and no CSV file beside them load.
+    std::fs::remove_file(dir.path().join("people.csv")).unwrap();
+    let (regions, units, posts, people) = (cells(REGIONS), cells(UNITS), cells(POSTS), cells(PEOPLE));
+    write_book(
+        &dir.path().join("scenario.xlsx"),
+        &[("regions", regions), ("units", units), ("posts", posts), ("people", people)],
+    );
+    let s = load_ok(dir.path());
+    assert_eq!((s.people.len(), s.posts.len(), s.relations.len()), (3, 3, 0));
+}
+
+#[test]
+fn a_file_that_is_no_workbook_is_told_so() {
+    let dir = workbook_dir();
+    std::fs::write(dir.path().join("scenario.xlsx"), "person_id,name\n").unwrap();
+    let ps = match load(dir.path(), None) {
+        Err(Error::Input(p)) => p,
+        other => panic!("expected input problems, got {other:?}"),
+    };
+    assert_has(&ps, "scenario.xlsx", None, None, "cannot read the workbook");
+    assert_eq!(ps.len(), 1, "no missing sheet reported beside it: {ps:#?}");
+}

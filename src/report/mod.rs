@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::explain::{MoveKind, Row};
 use crate::planner::Outcome;
 use crate::scenario::Scenario;
+use crate::sheet::Sheet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -130,65 +131,22 @@ fn process_alive(pid: u32) -> bool {
     }
 }
 
-fn csv_writer(path: &Path) -> Result<csv::Writer<fs::File>> {
-    csv::Writer::from_path(path).map_err(|e| Error::Output { path: path.to_path_buf(), source: e.into() })
-}
-
-fn csv_err(path: &Path) -> impl Fn(csv::Error) -> Error + '_ {
-    move |e| Error::Output { path: path.to_path_buf(), source: e.into() }
-}
-
-/// Writes `plan.csv`, `vacancies.csv`, `annual/<year>.csv`, `summary.md`, `report.json` and
+/// Writes `plan.csv`, `vacancies.csv`, `annual/<year>.csv`, `plan.xlsx` (the same tables
+/// and the summary's figures as one workbook), `summary.md`, `report.json` and
 /// `report.html` into `dir`.
 pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row], data: &ReportData) -> Result<()> {
-    let post_id = |j: Option<crate::scenario::PostIx>| j.map_or("", |j| s.post(j).id.as_str());
-    let path = dir.join("plan.csv");
-    let mut w = csv_writer(&path)?;
-    w.write_record(["year", "person_id", "post_id", "previous_post_id", "move", "reason"]).map_err(csv_err(&path))?;
-    for r in rows {
-        let year = r.year.to_string();
-        let rec = [year.as_str(), &s.person(r.person).id, post_id(r.post), post_id(r.previous), r.kind.as_str(), &r.reason];
-        w.write_record(rec).map_err(csv_err(&path))?;
+    let (plan, vacancies, annual) = plan_sheets(s, outcome, rows);
+    plan.write_csv(&dir.join("plan.csv"))?;
+    vacancies.write_csv(&dir.join("vacancies.csv"))?;
+    let annual_dir = dir.join("annual");
+    io(&annual_dir, fs::create_dir(&annual_dir))?;
+    for year in &annual {
+        year.write_csv(&annual_dir.join(format!("{}.csv", year.name)))?;
     }
-    io(&path, w.flush())?;
-
-    let path = dir.join("vacancies.csv");
-    let mut w = csv_writer(&path)?;
-    w.write_record(["year", "post_id", "title", "unit"]).map_err(csv_err(&path))?;
-    for y in outcome.plan.years() {
-        for (j, _) in outcome.plan.holders(y, s.posts.len()).iter().enumerate().filter(|(_, h)| h.is_empty()) {
-            let post = &s.posts[j];
-            w.write_record([y.to_string().as_str(), &post.id, &post.title, &s.unit(post.unit).name]).map_err(csv_err(&path))?;
-        }
-    }
-    io(&path, w.flush())?;
-
-    let annual = dir.join("annual");
-    io(&annual, fs::create_dir(&annual))?;
-    for y in outcome.plan.years() {
-        let path = annual.join(format!("{y}.csv"));
-        let mut w = csv_writer(&path)?;
-        w.write_record(["person_id", "name", "move", "from_post_id", "from", "to_post_id", "to", "reason"])
-            .map_err(csv_err(&path))?;
-        let describe = |j: Option<crate::scenario::PostIx>| {
-            j.map_or(String::new(), |j| format!("{}, {}", s.post(j).title, s.unit(s.post(j).unit).name))
-        };
-        for r in rows.iter().filter(|r| r.year == y && r.kind.is_change()) {
-            let person = s.person(r.person);
-            let rec = [
-                &person.id,
-                &person.name,
-                r.kind.as_str(),
-                post_id(r.previous),
-                &describe(r.previous),
-                post_id(r.post),
-                &describe(r.post),
-                &r.reason,
-            ];
-            w.write_record(rec).map_err(csv_err(&path))?;
-        }
-        io(&path, w.flush())?;
-    }
+    let mut book = summary::sheets(s, outcome, rows, data);
+    book.extend(annual);
+    book.extend([plan, vacancies]);
+    crate::sheet::write_workbook(&dir.join(WORKBOOK), &book)?;
 
     let path = dir.join("summary.md");
     io(&path, fs::write(&path, summary(s, outcome, rows, data)))?;
@@ -204,6 +162,55 @@ pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row
     let path = dir.join("report.json");
     let json = serde_json::to_string_pretty(data).expect("the report serialises");
     io(&path, fs::write(&path, json + "\n"))
+}
+
+/// The workbook of a plan's output directory: the summary's figures, each year's
+/// reshuffle list, the plan and the vacancies.
+pub const WORKBOOK: &str = "plan.xlsx";
+
+/// The plan's tables, built once for the CSV files and the workbook: `plan` (every
+/// official's post each year, with the move and its reason), `vacancies`, and each year's
+/// reshuffle list (the changes, with names and titles), named by its year.
+fn plan_sheets(s: &Scenario, outcome: &Outcome, rows: &[Row]) -> (Sheet, Sheet, Vec<Sheet>) {
+    let post_id = |j: Option<crate::scenario::PostIx>| j.map_or(String::new(), |j| s.post(j).id.clone());
+    let mut plan = Sheet::new("plan", &["year", "person_id", "post_id", "previous_post_id", "move", "reason"]);
+    plan.rows.extend(rows.iter().map(|r| {
+        let kind = r.kind.as_str().to_owned();
+        vec![r.year.to_string(), s.person(r.person).id.clone(), post_id(r.post), post_id(r.previous), kind, r.reason.clone()]
+    }));
+    let mut vacancies = Sheet::new("vacancies", &["year", "post_id", "title", "unit"]);
+    for y in outcome.plan.years() {
+        for (j, _) in outcome.plan.holders(y, s.posts.len()).iter().enumerate().filter(|(_, h)| h.is_empty()) {
+            let post = &s.posts[j];
+            vacancies.rows.push(vec![y.to_string(), post.id.clone(), post.title.clone(), s.unit(post.unit).name.clone()]);
+        }
+    }
+    let describe = |j: Option<crate::scenario::PostIx>| {
+        j.map_or(String::new(), |j| format!("{}, {}", s.post(j).title, s.unit(s.post(j).unit).name))
+    };
+    let annual = outcome
+        .plan
+        .years()
+        .map(|y| {
+            let header = ["person_id", "name", "move", "from_post_id", "from", "to_post_id", "to", "reason"];
+            let mut year = Sheet::new(y.to_string(), &header);
+            year.rows.extend(rows.iter().filter(|r| r.year == y && r.kind.is_change()).map(|r| {
+                let person = s.person(r.person);
+                vec![
+                    person.id.clone(),
+                    person.name.clone(),
+                    r.kind.as_str().to_owned(),
+                    post_id(r.previous),
+                    describe(r.previous),
+                    post_id(r.post),
+                    describe(r.post),
+                    r.reason.clone(),
+                ]
+            }));
+            year
+        })
+        .collect();
+    (plan, vacancies, annual)
 }
 
 /// The file of a plan's output directory that keeps what pricing proved

@@ -1,6 +1,7 @@
 //! Reading and validating a scenario directory.
 //!
-//! [`load`] reads `scenario.toml`, the policy and the CSV files described in
+//! [`load`] reads `scenario.toml`, the policy and the tables (CSV files, or the sheets of
+//! `scenario.xlsx`) described in
 //! `docs/scenario-format.md`, checks every cell and every cross-reference, and returns a
 //! [`Scenario`] whose references are all resolved to typed indices. It never stops at the
 //! first problem: every file is read to the end and every problem is collected, so that a
@@ -18,7 +19,7 @@
 //! Deliberately absent: any policy logic (whether someone *may* hold a post is for
 //! `rules/`), and any check that needs more than the files themselves.
 
-use super::table::{int, line_of, read_text, Table};
+use super::table::{int, line_of, read_text, Table, TableSource};
 use super::{
     Candidate, Gender, HistoryEntry, Interest, Kinship, Level, Person, PersonIx, Pin, PinAction, Post, PostIx, Region, RegionIx,
     Relation, Role, Scenario, Team, TeamIx, Unit, UnitIx,
@@ -55,9 +56,10 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
     let (policy, policy_file) = read_policy(dir, head.as_ref(), policy_override, &mut p);
     let start = head.as_ref().map(|h| h.start_year);
     let horizon = head.as_ref().map(|h| h.start_year..=h.start_year + h.years as i32 - 1);
+    let tables = TableSource::open(dir, &mut p);
 
     // Regions.
-    let t = Table::read(dir, "regions.csv", true, &["region_id", "name", "parent_id", "level"], &mut p);
+    let t = tables.read("regions.csv", true, &["region_id", "name", "parent_id", "level"], &mut p);
     let region_ids = t.ids("region_id", "region", RegionIx, &mut p);
     let regions = t.rows(&mut p, |row| {
         let id = row.text("region_id");
@@ -70,7 +72,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
     report_cycles(&t, "parent_id", "region", regions.iter().map(|r| r.as_ref().and_then(|r| Some((&r.id, r.parent?.0)))), &mut p);
 
     // Units.
-    let t = Table::read(dir, "units.csv", true, &["unit_id", "name", "region_id", "kind"], &mut p);
+    let t = tables.read("units.csv", true, &["unit_id", "name", "region_id", "kind"], &mut p);
     let unit_ids = t.ids("unit_id", "unit", UnitIx, &mut p);
     let units = t.rows(&mut p, |row| {
         let id = row.text("unit_id");
@@ -129,8 +131,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
     );
 
     // Posts, and the teams they form.
-    let t = Table::read(
-        dir,
+    let t = tables.read(
         "posts.csv",
         true,
         &["post_id", "unit_id", "title", "grade", "role", "domain", "regional_recusal", "sensitive", "must_fill"],
@@ -172,7 +173,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
     });
 
     // Team goals.
-    let t = Table::read(dir, "teams.csv", false, &["team_id", "domains"], &mut p);
+    let t = tables.read("teams.csv", false, &["team_id", "domains"], &mut p);
     let mut listed: HashMap<usize, usize> = HashMap::new();
     t.rows(&mut p, |row| {
         let id = row.text("team_id")?;
@@ -191,8 +192,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
     });
 
     // People.
-    let t = Table::read(
-        dir,
+    let t = tables.read(
         "people.csv",
         true,
         &["person_id", "name", "gender", "birth_year", "grade", "current_post_id", "post_since", "retire_year"],
@@ -262,7 +262,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
     });
 
     // Relations.
-    let t = Table::read(dir, "relations.csv", false, &["person_a", "person_b", "kind"], &mut p);
+    let t = tables.read("relations.csv", false, &["person_a", "person_b", "kind"], &mut p);
     let mut pairs: HashMap<(PersonIx, PersonIx), usize> = HashMap::new();
     let relations = t.rows(&mut p, |row| {
         let a = row.id("person_a", &person_ids);
@@ -279,7 +279,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
     });
 
     // History.
-    let t = Table::read(dir, "history.csv", false, &["person_id", "post_id", "from_year", "to_year"], &mut p);
+    let t = tables.read("history.csv", false, &["person_id", "post_id", "from_year", "to_year"], &mut p);
     let history = t.rows(&mut p, |row| {
         let person = row.id("person_id", &person_ids);
         let post = row.id("post_id", &post_ids);
@@ -290,7 +290,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
     });
 
     // Candidates.
-    let t = Table::read(dir, "candidates.csv", false, &["post_id", "person_id", "score"], &mut p);
+    let t = tables.read("candidates.csv", false, &["post_id", "person_id", "score"], &mut p);
     let mut seen: HashMap<(PostIx, PersonIx), usize> = HashMap::new();
     let candidates = t.rows(&mut p, |row| {
         let post = row.id("post_id", &post_ids);
@@ -308,7 +308,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
     });
 
     // Pins.
-    let t = Table::read(dir, "pins.csv", false, &["person_id", "post_id", "year", "action"], &mut p);
+    let t = tables.read("pins.csv", false, &["person_id", "post_id", "year", "action"], &mut p);
     let mut fixed_person: HashMap<(PersonIx, i32), (PostIx, usize)> = HashMap::new();
     let mut fixed_post: HashMap<(PostIx, i32), (PersonIx, usize)> = HashMap::new();
     let mut pinned: HashMap<(PersonIx, PostIx, i32), (PinAction, usize)> = HashMap::new();
@@ -344,7 +344,7 @@ pub fn load(dir: &Path, policy_override: Option<&Path>) -> Result<Scenario> {
     });
 
     // Business interests.
-    let t = Table::read(dir, "interests.csv", false, &["person_id", "regulator_unit_id"], &mut p);
+    let t = tables.read("interests.csv", false, &["person_id", "regulator_unit_id"], &mut p);
     let mut seen: HashMap<(PersonIx, UnitIx), usize> = HashMap::new();
     let interests = t.rows(&mut p, |row| {
         let person = row.id("person_id", &person_ids);

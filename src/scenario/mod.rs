@@ -14,7 +14,7 @@ pub(crate) mod table;
 pub mod write;
 
 pub use load::load;
-pub use write::write;
+pub use write::{write, write_as, Tables, WORKBOOK};
 
 use crate::policy::Policy;
 use std::collections::HashMap;

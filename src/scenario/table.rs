@@ -1,7 +1,10 @@
-//! CSV tables read into memory, with typed cell getters that record every problem with
+//! Tables (CSV files, or the sheets of a workbook) read into memory, with typed cell getters that record every problem with
 //! its file, row (as a spreadsheet shows it: the header is row 1) and column. The scenario
-//! loader reads every CSV file through it, and so does `Plan::read_csv`.
+//! loader reads every table through it (from a CSV file, or from a sheet of the directory's
+//! workbook: [`TableSource`]), and so does `Plan::read_file` (`plan.csv`, or `plan.xlsx`'s
+//! sheet `plan`).
 
+use super::write::WORKBOOK;
 use crate::error::InputProblem;
 use csv::StringRecord;
 use std::collections::HashMap;
@@ -42,6 +45,61 @@ pub(crate) fn line_of(bytes: &[u8], offset: usize) -> usize {
 }
 
 // ---------------------------------------------------------------------------------------
+// Where a scenario's tables are
+
+/// Where a scenario directory's tables are read from: its CSV files, or, when the directory
+/// holds [`WORKBOOK`], that workbook's sheets (a table's sheet is named as its CSV file
+/// without `.csv`).
+pub(crate) struct TableSource<'a> {
+    dir: &'a Path,
+    /// The workbook's sheets, when there is one (`Some(None)`: it could not be read).
+    book: Option<Option<HashMap<String, calamine::Range<calamine::Data>>>>,
+}
+
+impl<'a> TableSource<'a> {
+    /// The tables of the scenario directory `dir`.
+    pub(crate) fn open(dir: &'a Path, p: &mut Vec<InputProblem>) -> TableSource<'a> {
+        let path = dir.join(WORKBOOK);
+        if !path.exists() {
+            return TableSource { dir, book: None };
+        }
+        let sheets = sheets(&path).map_err(|e| p.push(InputProblem::file(WORKBOOK, e))).ok();
+        TableSource { dir, book: Some(sheets) }
+    }
+
+    /// The table `file` (e.g. `people.csv`), as [`Table::read`] reads it from a CSV file.
+    pub(crate) fn read(&self, file: &str, required: bool, columns: &[&str], p: &mut Vec<InputProblem>) -> Table {
+        let Some(book) = &self.book else {
+            return Table::read(self.dir, file, required, columns, p);
+        };
+        let sheet = file.strip_suffix(".csv").unwrap_or(file);
+        let label = format!("{WORKBOOK}/{sheet}");
+        if self.dir.join(file).exists() {
+            p.push(InputProblem::file(file, format!("{WORKBOOK} holds the tables: remove {file}, or the workbook")));
+        }
+        match book.as_ref().map(|sheets| sheets.get(sheet)) {
+            Some(Some(range)) => Table::from_range(range, &label, columns, p),
+            Some(None) if required => {
+                p.push(InputProblem::file(WORKBOOK, format!("missing required sheet \"{sheet}\"")));
+                Table::unread(label)
+            }
+            _ => Table::unread(label),
+        }
+    }
+}
+
+/// Every sheet of the workbook at `path`, by name; `Err` says why it cannot be read.
+fn sheets(path: &Path) -> Result<HashMap<String, calamine::Range<calamine::Data>>, String> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook::<calamine::Xlsx<_>, _>(path).map_err(|e| format!("cannot read the workbook: {e}"))?;
+    book.sheet_names()
+        .into_iter()
+        .map(|name| book.worksheet_range(&name).map(|range| (name, range)))
+        .collect::<Result<HashMap<_, _>, _>>()
+        .map_err(|e| format!("cannot read the workbook: {e}"))
+}
+
+// ---------------------------------------------------------------------------------------
 // CSV tables
 
 /// A CSV file read into memory, with its header.
@@ -62,14 +120,40 @@ impl Table {
     pub(crate) fn read(dir: &Path, file: &str, required: bool, columns: &[&str], p: &mut Vec<InputProblem>) -> Table {
         let path = dir.join(file);
         if !required && !path.exists() {
-            return Table { file: file.to_owned(), cols: HashMap::new(), rows: Vec::new(), read: false };
+            return Table::unread(file.to_owned());
         }
         Table::read_path(&path, file, columns, p)
     }
 
+    /// Reads the table at `path`, reported as `file`: a CSV file, or, where `path` ends in
+    /// `.xlsx`, the workbook's sheet `sheet` (reported as `file/sheet`); every column in
+    /// `columns` must be there.
+    pub(crate) fn read_file(path: &Path, file: &str, sheet: &str, columns: &[&str], p: &mut Vec<InputProblem>) -> Table {
+        if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
+            return Table::read_path(path, file, columns, p);
+        }
+        let label = format!("{file}/{sheet}");
+        match sheets(path).map(|mut sheets| sheets.remove(sheet)) {
+            Ok(Some(range)) => Table::from_range(&range, &label, columns, p),
+            Ok(None) => {
+                p.push(InputProblem::file(file, format!("missing required sheet \"{sheet}\"")));
+                Table::unread(label)
+            }
+            Err(e) => {
+                p.push(InputProblem::file(file, e));
+                Table::unread(label)
+            }
+        }
+    }
+
+    /// A table that could not be read (its problem is reported): no columns, no rows.
+    fn unread(file: String) -> Table {
+        Table { file, cols: HashMap::new(), rows: Vec::new(), read: false }
+    }
+
     /// Reads the CSV file at `path`, reported as `file`; every column in `columns` must be there.
     pub(crate) fn read_path(path: &Path, file: &str, columns: &[&str], p: &mut Vec<InputProblem>) -> Table {
-        let mut t = Table { file: file.to_owned(), cols: HashMap::new(), rows: Vec::new(), read: false };
+        let mut t = Table::unread(file.to_owned());
         let Some(text) = read_text(path, file, p) else {
             return t;
         };
@@ -89,19 +173,8 @@ impl Table {
                 return t;
             }
         };
-        // The first of two equally named columns wins.
-        for (i, name) in header.iter().enumerate() {
-            t.cols.entry(name.to_owned()).or_insert(i);
-        }
         t.read = true;
-        for col in columns.iter().filter(|c| !t.cols.contains_key(**c)) {
-            p.push(InputProblem {
-                file: file.into(),
-                row: None,
-                column: Some((*col).into()),
-                message: "missing required column".into(),
-            });
-        }
+        t.set_header(header.iter(), columns, p);
         for record in reader.records() {
             match record {
                 Ok(r) => {
@@ -117,6 +190,71 @@ impl Table {
                 }
                 Err(e) => p.push(InputProblem::row(file, line(e.position()), format!("cannot read: {e}"))),
             }
+        }
+        t
+    }
+
+    /// Takes the column names of the header (the first of two equally named columns wins)
+    /// and reports each of `columns` that is not among them.
+    fn set_header<'h>(&mut self, header: impl Iterator<Item = &'h str>, columns: &[&str], p: &mut Vec<InputProblem>) {
+        for (i, name) in header.enumerate() {
+            self.cols.entry(name.to_owned()).or_insert(i);
+        }
+        for col in columns.iter().filter(|c| !self.cols.contains_key(**c)) {
+            let problem = InputProblem {
+                file: self.file.clone(),
+                row: None,
+                column: Some((*col).into()),
+                message: "missing required column".into(),
+            };
+            p.push(problem);
+        }
+    }
+
+    /// Reads the sheet `range` of a workbook, reported as `file`: its first row the header,
+    /// rows numbered as Excel shows them, blank rows skipped; every column in `columns`
+    /// must be there.
+    fn from_range(range: &calamine::Range<calamine::Data>, file: &str, columns: &[&str], p: &mut Vec<InputProblem>) -> Table {
+        let mut t = Table { file: file.to_owned(), cols: HashMap::new(), rows: Vec::new(), read: true };
+        let first = range.start().map_or(0, |(row, _)| row as usize);
+        let mut rows = range.rows().enumerate().map(|(i, cells)| (first + i + 1, cells));
+        let header: Vec<String> = match rows.next() {
+            Some((line, cells)) => cells
+                .iter()
+                .map(|c| {
+                    crate::sheet::cell_text(c).unwrap_or_else(|e| {
+                        p.push(InputProblem::row(file, line, format!("in the header: {e}")));
+                        String::new()
+                    })
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        // The header ends at its last named column; a value beyond it has no column.
+        let width = header.iter().rposition(|h| !h.is_empty()).map_or(0, |i| i + 1);
+        t.set_header(header[..width].iter().map(String::as_str), columns, p);
+        for (line, cells) in rows {
+            let mut ok = true;
+            let mut record = Vec::with_capacity(width);
+            for (i, cell) in cells.iter().enumerate() {
+                let text = crate::sheet::cell_text(cell).unwrap_or_else(|e| {
+                    ok = false;
+                    let column = header.get(i).filter(|h| !h.is_empty()).cloned().unwrap_or_else(|| format!("column {}", i + 1));
+                    p.push(InputProblem::at(file, line, column, e));
+                    String::new()
+                });
+                if i < width {
+                    record.push(text);
+                } else if !text.is_empty() {
+                    ok = false;
+                    p.push(InputProblem::row(file, line, format!("has a value in column {}, beyond the header's last", i + 1)));
+                }
+            }
+            if record.iter().all(|c| c.is_empty()) && ok {
+                continue; // a blank row, as a CSV reader skips a blank line
+            }
+            record.resize(width, String::new());
+            t.rows.push((line, StringRecord::from(record), ok));
         }
         t
     }
