@@ -1,5 +1,6 @@
-//! Hostile input: every reader (the scenario's CSV files and `scenario.toml`, policy files,
-//! `plan.csv` for `check`, OR-Library files) is fed damaged and malicious files. It must
+//! Hostile input: every reader (the scenario's CSV files, or its workbook, and
+//! `scenario.toml`, policy files, `plan.csv` for `check`, OR-Library files) is fed damaged
+//! and malicious files. It must
 //! never panic, and must either accept the input or report input problems, each naming
 //! its file and, where the problem is in a row, the row (the CLI then exits 2).
 //!
@@ -365,6 +366,37 @@ proptest! {
         let _ = load(&tiny_with(tmp.path(), file, &bytes), None);
     }
 
+    /// Random damage to the bytes of a scenario's workbook (`scenario.xlsx`, a zip of XML).
+    #[test]
+    fn damaged_workbooks(damages in proptest::collection::vec(damage(), 1..=3)) {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = workbook_scenario(tmp.path(), &tiny());
+        let mut bytes = fs::read(dir.join("scenario.xlsx")).unwrap();
+        for d in &damages {
+            bytes = apply(&bytes, d);
+        }
+        fs::write(dir.join("scenario.xlsx"), &bytes).unwrap();
+        if let Err(problems) = load(&dir, None) {
+            prop_assert!(problems.iter().all(|p| p.file.starts_with("scenario.xlsx")), "{problems:#?}");
+        }
+    }
+
+    /// Random damage to one table, read from a workbook's sheet rather than a CSV file
+    /// (hostile cells become number cells where they read as numbers).
+    #[test]
+    fn damaged_workbook_sheets(file in proptest::sample::select(FILES[1..].to_vec()), damages in proptest::collection::vec(damage(), 1..=3)) {
+        let mut bytes = fs::read(tiny().join(file)).unwrap();
+        for d in &damages {
+            bytes = apply(&bytes, d);
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        let damaged = tiny_with(tmp.path(), file, &bytes);
+        let dir = workbook_scenario(tmp.path(), &damaged);
+        if let Err(problems) = load(&dir, None) {
+            prop_assert!(problems.iter().all(|p| p.file.starts_with("scenario.xlsx") || p.file == "scenario.toml"), "{problems:#?}");
+        }
+    }
+
     /// Random damage to a policy file given with `--policy`.
     #[test]
     fn damaged_policy_files(damages in proptest::collection::vec(damage(), 1..=3)) {
@@ -418,4 +450,32 @@ proptest! {
             Err(e) => prop_assert!(false, "not an input problem: {e}"),
         }
     }
+}
+
+/// A scenario in `dir/book` with the tables of the scenario directory `from` (its CSV
+/// files, read as text, however damaged) as the sheets of `scenario.xlsx`: a cell that
+/// reads as a number is a number cell, as Excel keeps typed numbers.
+fn workbook_scenario(dir: &Path, from: &Path) -> PathBuf {
+    let to = dir.join("book");
+    fs::create_dir_all(&to).unwrap();
+    fs::copy(from.join("scenario.toml"), to.join("scenario.toml")).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for file in &FILES[1..] {
+        let ws = book.add_worksheet();
+        ws.set_name(file.trim_end_matches(".csv")).unwrap();
+        let bytes = fs::read(from.join(file)).unwrap();
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&bytes[..]);
+        for (r, record) in reader.byte_records().enumerate().filter_map(|(r, rec)| Some((r, rec.ok()?))) {
+            for (c, cell) in record.iter().enumerate().take(200) {
+                let text = String::from_utf8_lossy(cell);
+                let (r, c) = (r as u32, c as u16);
+                match text.parse::<f64>() {
+                    Ok(x) if x.is_finite() => ws.write_number(r, c, x).map(|_| ()).unwrap(),
+                    _ => ws.write_string(r, c, text.as_ref()).map(|_| ()).unwrap(),
+                }
+            }
+        }
+    }
+    book.save(to.join("scenario.xlsx")).unwrap();
+    to
 }
