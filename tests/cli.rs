@@ -1100,7 +1100,7 @@ fn the_same_inputs_give_the_same_plan_byte_for_byte() {
         // The workbook's sheets, but the summary's (its times).
         books.push(workbook(&out.join("plan.xlsx")).into_iter().filter(|(name, _)| name != "summary").collect::<Vec<_>>());
     }
-    assert!(books[0].len() == 9 && books[0] == books[1], "the workbooks differ");
+    assert!(books[0].len() == 10 && books[0] == books[1], "the workbooks differ");
     assert!(plans[0].iter().any(|(p, _)| p == Path::new("plan.csv")), "{:?}", plans[0].iter().map(|f| &f.0).collect::<Vec<_>>());
     assert!(plans[0] == plans[1], "two runs differ");
 }
@@ -1292,12 +1292,23 @@ fn a_workbook_scenario_plans_as_its_csv_files_and_the_plan_is_a_workbook_too() {
 
     let sheets = workbook(&b.join("plan.xlsx"));
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["summary", "moves per year", "rules", "2027", "2028", "2029", "2030", "2031", "plan", "vacancies"]);
+    let expected =
+        ["summary", "moves per year", "rules", "plan per unit", "2027", "2028", "2029", "2030", "2031", "plan", "vacancies"];
+    assert_eq!(names, expected);
     let sheet = |name: &str| &sheets.iter().find(|(n, _)| n == name).unwrap().1;
     assert_eq!(sheet("plan"), &csv_rows(&b.join("plan.csv")));
     assert_eq!(sheet("vacancies"), &csv_rows(&b.join("vacancies.csv")));
     assert_eq!(sheet("2027"), &csv_rows(&b.join("annual/2027.csv")));
     assert!(sheet("summary").contains(&vec!["status".to_string(), "optimal".to_string()]), "{:?}", sheet("summary"));
+    // The plan per unit: each post's holder today and in each year, as plan.csv has them.
+    let per_unit = sheet("plan per unit");
+    assert_eq!(per_unit[0][3..], ["2026 (today)", "2027", "2028", "2029", "2030", "2031"]);
+    let plan = csv_rows(&b.join("plan.csv"));
+    for row in &plan[1..] {
+        let holds = per_unit.iter().find(|r| r[1] == row[2]).map(|r| &r[3 + row[0].parse::<usize>().unwrap() - 2026]);
+        assert!(row[2].is_empty() || holds.is_some_and(|h| h.contains(&format!("({})", row[1]))), "{row:?}");
+    }
+    assert_eq!(per_unit.len(), 1 + 14, "a row per post");
     let summary = fs::read_to_string(b.join("summary.md")).unwrap();
     for row in sheet("rules").iter().skip(1) {
         let penalty: f64 = row[4].parse().unwrap();

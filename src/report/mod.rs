@@ -144,6 +144,7 @@ pub fn write_plan_files(dir: &Path, s: &Scenario, outcome: &Outcome, rows: &[Row
         year.write_csv(&annual_dir.join(format!("{}.csv", year.name)))?;
     }
     let mut book = summary::sheets(s, outcome, rows, data);
+    book.push(per_unit(s, outcome));
     book.extend(annual);
     book.extend([plan, vacancies]);
     crate::sheet::write_workbook(&dir.join(WORKBOOK), &book)?;
@@ -211,6 +212,28 @@ fn plan_sheets(s: &Scenario, outcome: &Outcome, rows: &[Row]) -> (Sheet, Sheet, 
         })
         .collect();
     (plan, vacancies, annual)
+}
+
+/// The five-year plan per unit, as `report.html` shows it: each post with its holders
+/// today and in each year of the plan (`name (id)`; empty where the post is).
+fn per_unit(s: &Scenario, outcome: &Outcome) -> Sheet {
+    let years: Vec<i32> = (s.start_year - 1..=s.end_year()).collect();
+    let mut header = vec!["unit".to_owned(), "post_id".to_owned(), "title".to_owned()];
+    header.extend(years.iter().map(|y| if *y < s.start_year { format!("{y} (today)") } else { y.to_string() }));
+    let mut sheet = Sheet { name: "plan per unit".into(), header, rows: Vec::new() };
+    let holders: Vec<_> = years.iter().map(|&y| outcome.plan.holders_at(s, y)).collect();
+    let mut posts: Vec<usize> = (0..s.posts.len()).collect();
+    posts.sort_by_key(|&j| s.posts[j].unit);
+    sheet.rows.extend(posts.into_iter().map(|j| {
+        let post = &s.posts[j];
+        let mut row = vec![s.unit(post.unit).name.clone(), post.id.clone(), post.title.clone()];
+        row.extend(holders.iter().map(|h| {
+            let who: Vec<String> = h[j].iter().map(|&p| format!("{} ({})", s.person(p).name, s.person(p).id)).collect();
+            who.join("; ")
+        }));
+        row
+    }));
+    sheet
 }
 
 /// The file of a plan's output directory that keeps what pricing proved
