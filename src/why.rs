@@ -543,10 +543,29 @@ fn least_change(delta: f64, own: Option<f64>, floor: Option<f64>) -> (Option<f64
     }
 }
 
-/// Runner-ups in words, one line each.
+/// Runner-ups in words, one line each; the impossible ones that would break the same,
+/// one line for them all (a holder who may not leave makes every candidate impossible
+/// alike).
 pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
     let mut out = String::new();
-    for r in runner_ups {
+    let mut rest = runner_ups;
+    while let Some(r) = rest.first() {
+        let alike = rest.iter().take_while(|o| o.delta.is_none() && r.delta.is_none() && o.breaks == r.breaks).count();
+        if alike > 1 {
+            let (group, after) = rest.split_at(alike);
+            rest = after;
+            let what = if group.iter().all(|o| o.post_id == r.post_id) {
+                format!("{} in {}", and_list(group.iter().map(|o| o.person_id.as_str())), r.post_id)
+            } else if group.iter().all(|o| o.person_id == r.person_id) {
+                format!("{} in {}", r.person_id, or_list(group.iter().map(|o| o.post_id.as_str())))
+            } else {
+                and_list(group.iter().map(|o| format!("{} in {}", o.person_id, o.post_id)))
+            };
+            let breaks = r.breaks.join("; ");
+            let _ = writeln!(out, "- {what}: no plan meets the hard rules with any of these; each would break: {breaks}");
+            continue;
+        }
+        rest = &rest[1..];
         let what = format!("{} in {}", r.person_id, r.post_id);
         let others = format!("{} other official(s) placed differently", r.others_moved);
         let least = r
@@ -586,6 +605,26 @@ pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
         }
     }
     out
+}
+
+/// `a, b and c`.
+fn and_list<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
+    joined(items, " and ")
+}
+
+/// `a, b or c`.
+fn or_list<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
+    joined(items, " or ")
+}
+
+/// The items separated by commas, the last by `last`.
+fn joined<S: AsRef<str>>(items: impl Iterator<Item = S>, last: &str) -> String {
+    let items: Vec<S> = items.collect();
+    match items.split_last() {
+        None => String::new(),
+        Some((l, [])) => l.as_ref().to_owned(),
+        Some((l, init)) => init.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", ") + last + l.as_ref(),
+    }
 }
 
 /// The heading of the runner-ups of `year`, saying how they were re-solved.
@@ -654,6 +693,30 @@ mod tests {
             r(None, None, false, None),
         ]);
         let lines: Vec<&str> = text.lines().collect();
+        // Impossible alike: one line for them; near miss, another reason: its own line.
+        let other = |person: &str, post: &str, breaks: &str| RunnerUp {
+            person_id: person.into(),
+            post_id: post.into(),
+            breaks: vec![breaks.into()],
+            ..r(None, None, false, None)
+        };
+        let alike = runner_ups_text(&[
+            r(Some(68.5), Some(68.5), true, None),
+            other("C00024", "P0010", "the grade window of P0010"),
+            other("C00187", "P0010", "the grade window of P0010"),
+            other("C00222", "P0010", "the grade window of P0010"),
+            other("C00071", "P0010", "a relative in P0011"),
+        ]);
+        assert_eq!(
+            alike.lines().skip(1).collect::<Vec<_>>(),
+            [
+                "- C00024, C00187 and C00222 in P0010: no plan meets the hard rules with any of these; each would break: \
+                 the grade window of P0010",
+                "- C00071 in P0010: no plan meets the hard rules with this; it would break: a relative in P0011",
+            ]
+        );
+        let posts = runner_ups_text(&[other("C00078", "P0010", "x"), other("C00078", "P0011", "x")]);
+        assert_eq!(posts, "- C00078 in P0010 or P0011: no plan meets the hard rules with any of these; each would break: x\n");
         assert_eq!(
             lines,
             [
