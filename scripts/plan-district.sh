@@ -7,4 +7,4 @@ bash scripts/deps.sh
 cargo build --release --locked
 ./target/release/rotaplan validate scenarios/district
 ./target/release/rotaplan plan scenarios/district -o out/district --force
-echo "plan: $(pwd)/out/district (plan.csv, annual/, vacancies.csv, summary.md, report.json, report.html)"
+echo "plan: $(pwd)/out/district (plan.csv, annual/, vacancies.csv, plan.xlsx, summary.md, report.json, report.html)"
