@@ -555,11 +555,11 @@ pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
             let (group, after) = rest.split_at(alike);
             rest = after;
             let what = if group.iter().all(|o| o.post_id == r.post_id) {
-                format!("{} in {}", and_list(group.iter().map(|o| o.person_id.as_str())), r.post_id)
+                format!("{} in {}", joined(group.iter().map(|o| o.person_id.as_str()), " and "), r.post_id)
             } else if group.iter().all(|o| o.person_id == r.person_id) {
-                format!("{} in {}", r.person_id, or_list(group.iter().map(|o| o.post_id.as_str())))
+                format!("{} in {}", r.person_id, joined(group.iter().map(|o| o.post_id.as_str()), " or "))
             } else {
-                and_list(group.iter().map(|o| format!("{} in {}", o.person_id, o.post_id)))
+                joined(group.iter().map(|o| format!("{} in {}", o.person_id, o.post_id)), " and ")
             };
             let breaks = r.breaks.join("; ");
             let _ = writeln!(out, "- {what}: no plan meets the hard rules with any of these; each would break: {breaks}");
@@ -607,17 +607,7 @@ pub fn runner_ups_text(runner_ups: &[RunnerUp]) -> String {
     out
 }
 
-/// `a, b and c`.
-fn and_list<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
-    joined(items, " and ")
-}
-
-/// `a, b or c`.
-fn or_list<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
-    joined(items, " or ")
-}
-
-/// The items separated by commas, the last by `last`.
+/// The items separated by commas, the last by `last` (`a, b and c` for `" and "`).
 fn joined<S: AsRef<str>>(items: impl Iterator<Item = S>, last: &str) -> String {
     let items: Vec<S> = items.collect();
     match items.split_last() {

@@ -194,7 +194,7 @@ pub fn html(s: &Scenario, o: &Outcome, rows: &[Row], d: &ReportData) -> String {
         Some(p) if p.name != p.id => format!("{} ({})", p.name, p.id),
         _ => id.to_string(),
     };
-    let post = |j: PostIx| format!("{}, {}", s.post(j).title, s.unit(s.post(j).unit).name);
+    let post = |j: PostIx| super::post_title(s, j);
     let post_id = |id: &Option<String>| id.as_deref().and_then(|id| ids.posts.get(id)).map_or("reserve".into(), |&j| post(j));
     let mut out = String::new();
     let _ = write!(

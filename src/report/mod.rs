@@ -186,9 +186,7 @@ fn plan_sheets(s: &Scenario, outcome: &Outcome, rows: &[Row]) -> (Sheet, Sheet, 
             vacancies.rows.push(vec![y.to_string(), post.id.clone(), post.title.clone(), s.unit(post.unit).name.clone()]);
         }
     }
-    let describe = |j: Option<crate::scenario::PostIx>| {
-        j.map_or(String::new(), |j| format!("{}, {}", s.post(j).title, s.unit(s.post(j).unit).name))
-    };
+    let describe = |j: Option<crate::scenario::PostIx>| j.map_or(String::new(), |j| post_title(s, j));
     let annual = outcome
         .plan
         .years()
@@ -212,6 +210,11 @@ fn plan_sheets(s: &Scenario, outcome: &Outcome, rows: &[Row]) -> (Sheet, Sheet, 
         })
         .collect();
     (plan, vacancies, annual)
+}
+
+/// A post as the reshuffle lists name it: `title, unit`.
+fn post_title(s: &Scenario, j: crate::scenario::PostIx) -> String {
+    format!("{}, {}", s.post(j).title, s.unit(s.post(j).unit).name)
 }
 
 /// The five-year plan per unit, as `report.html` shows it: each post with its holders
